@@ -1,0 +1,142 @@
+"""Typed records of the corpus: :class:`Message` and its small value types."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+
+@attrs.frozen
+class LineSpan:
+    """An inclusive span of 1-based line numbers in the raw source file.
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.start <= self.end:
+            msg = f"invalid line span {self.start}-{self.end}"
+            raise ValueError(msg)
+
+
+@attrs.frozen
+class FootnoteMark:
+    """A footnote superscript removed from the text, kept as data.
+
+    Attributes:
+        mark: The superscript as printed, normalised to ASCII (``"16"``,
+            ``"ss"``).
+        line: The raw-file line it stood on.
+        offset: The character offset in :attr:`Message.text` right after
+            the word it was attached to.
+
+    .. versionadded:: 0.1.0
+    """
+
+    mark: str
+    line: int
+    offset: int
+
+
+@attrs.frozen
+class Correction:
+    """One change from the raw text, made by a reviewed correction table.
+
+    Attributes:
+        kind: ``"erratum"`` (a misreading fixed) or ``"move"`` (a block of
+            lines put back in its place).
+        line: The first raw-file line concerned.
+        wrong: What the raw text has (for a move, the lines moved).
+        right: What the edition has instead (for a move, where they went).
+        reason: Why the change was made.
+        added_in: The package version that introduced the correction.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: str
+    line: int
+    wrong: str
+    right: str
+    reason: str
+    added_in: str
+
+
+@attrs.frozen
+class Reference:
+    """A phrase in a message that refers to another message.
+
+    Attributes:
+        phrase: The words that make the reference, as they stand in the text.
+        target: The id of the message referred to, or ``None`` where it is not
+            in the corpus or could not be resolved.
+
+    .. versionadded:: 0.1.0
+    """
+
+    phrase: str
+    target: str | None
+
+
+@attrs.frozen(kw_only=True)
+class Message:
+    """One message of the correspondence, as the edition gives it.
+
+    Attributes:
+        id: Stable id derived from the date and the recipients, such as
+            ``"1942-11-20-churchill"``; a suffix ``-2``, ``-3`` … tells apart
+            several messages to the same recipients on one day.
+        number: Position in the volume, 1-based, after page-order repair.
+        sender: Surname of the writer, normally ``"Stalin"``.
+        recipients: Surnames of the addressees, in heading order.
+        heading: The heading, cleaned, its lines joined by a space.
+        classification: ``"PERSONAL AND SECRET"`` and the like, or ``None``.
+        written_on: The date the message bears, or ``None``.
+        sent_on: The date it was sent (the volume's "Sent on" line), or
+            ``None``.
+        place: Where it was written (``"Moscow"``, ``"Koreiz"``), or ``None``.
+        salutation: The opening line (``"My dear Mr Roosevelt,"``), or
+            ``None``.
+        signature: The signature as printed, or ``None``.
+        text: The cleaned body, paragraphs separated by one blank line.
+        footnote_marks: Footnote superscripts removed from the text.
+        source_lines: The spans of raw-file lines the record came from, in
+            reading order; several where the record was reassembled.
+        corrections: What was changed from the raw text.
+        references: Phrases that refer to other messages.
+        notes: Editorial notes on judgements made for this record.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    number: int
+    sender: str
+    recipients: tuple[str, ...]
+    heading: str
+    classification: str | None
+    written_on: datetime.date | None
+    sent_on: datetime.date | None
+    place: str | None
+    salutation: str | None
+    signature: str | None
+    text: str
+    footnote_marks: tuple[FootnoteMark, ...] = ()
+    source_lines: tuple[LineSpan, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    references: tuple[Reference, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def date(self) -> datetime.date | None:
+        """The best date: :attr:`written_on`, else :attr:`sent_on`."""
+        return self.written_on if self.written_on is not None else self.sent_on
+
+    @property
+    def year(self) -> int | None:
+        """The year of :attr:`date`, or ``None`` for an undated message."""
+        return None if self.date is None else self.date.year

@@ -1,0 +1,86 @@
+"""Recognise headings; read sender, recipients and classification from them."""
+
+from __future__ import annotations
+
+import re
+
+from ._pages import strip_markup
+
+#: Surnames of the addressees the volume knows, as written in headings.
+LEADERS = {
+    "CHURCHILL": "Churchill",
+    "ROOSEVELT": "Roosevelt",
+    "TRUMAN": "Truman",
+    "ATTLEE": "Attlee",
+    "DEANE": "Deane",
+    "STALIN": "Stalin",
+}
+_CLASSIFICATION = re.compile(
+    r"^(?:COPY\.\s*)?(?:(?:MOST|PERSONAL|SECRET)(?:\s+AND)?\s*)+", re.IGNORECASE
+)
+_LOWER_OK = {"Mr", "Mrs", "the"}
+_KEYWORD = re.compile(r"\b(?:TO|FROM|FOR|MEMORANDUM|MESSAGE|REPLY)\b")
+_SIGNATURE = re.compile(r"^(?:(?:J\.|I\.)\s*(?:V\.\s*)?)?STALIN\.?$")
+
+
+def is_caps(text: str) -> bool:
+    """Tell whether a line is set in capitals, as headings are."""
+    words = strip_markup(text).replace(",", " ").split()
+    letters = 0
+    for word in words:
+        if word in _LOWER_OK:
+            continue
+        if any(c.islower() for c in word):
+            return False
+        letters += sum(c.isalpha() for c in word)
+    return letters >= 3
+
+
+def is_signature(text: str) -> bool:
+    """Tell whether a line is Stalin's signature."""
+    return bool(_SIGNATURE.match(strip_markup(text).strip()))
+
+
+def is_classification(text: str) -> bool:
+    """Tell whether a caps line is only a classification."""
+    clean = strip_markup(text).strip().rstrip(".")
+    match = _CLASSIFICATION.match(clean)
+    return bool(match) and match.end() == len(clean) and bool(clean)
+
+
+def heading_keyword(text: str) -> bool:
+    """Tell whether a caps line has a word that marks it as a heading."""
+    return bool(_KEYWORD.search(strip_markup(text)))
+
+
+def split_classification(heading: str) -> tuple[str | None, str]:
+    """Split a leading classification off a heading's text."""
+    match = _CLASSIFICATION.match(heading)
+    if not match or not match.group(0).strip():
+        return None, heading
+    label = " ".join(match.group(0).split()).upper().rstrip(".")
+    return label, heading[match.end() :].strip()
+
+
+def parties(heading: str) -> tuple[str, tuple[str, ...]]:
+    """Return the sender and the recipients a heading names.
+
+    The heading is cut at the words TO, FOR and FROM. Leaders named before
+    the first of them or after FROM are senders (Stalin when none is
+    named); leaders named after TO or FOR are recipients, in order. Joint
+    senders are joined with " and ".
+    """
+    text = strip_markup(heading).upper().replace("TO MESSAGE FROM", "TO")
+    senders: list[str] = []
+    recipients: list[str] = []
+    role = "from"
+    for token in re.findall(r"[A-Z]+", text):
+        if token in {"TO", "FOR"}:
+            role = "to"
+        elif token == "FROM":
+            role = "from"
+        elif token in LEADERS:
+            bucket = senders if role == "from" else recipients
+            if LEADERS[token] not in bucket:
+                bucket.append(LEADERS[token])
+    return " and ".join(senders) or "Stalin", tuple(recipients)

@@ -1,0 +1,72 @@
+"""The whole build: source and tables in, corpus document and report out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from . import _assemble, _emit, _validate
+from ._source import SOURCE_SHA256, read_source, repair_order
+from ._tables import Tables, read_tables
+
+_HYPHENATED = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+@attrs.frozen
+class Build:
+    """The result of one build."""
+
+    assembly: _assemble.Assembly
+    tables: Tables
+    document: dict[str, Any]
+    problems: tuple[str, ...]
+
+
+def run() -> Build:
+    """Build the corpus from the packaged source and correction tables."""
+    tables = read_tables()
+    raw = read_source()
+    lines = repair_order(raw, tables.moves)
+    hyphenated = frozenset(
+        word.lower() for line in raw for word in _HYPHENATED.findall(line.text)
+    )
+    assembly = _assemble.assemble(lines, tables, hyphenated)
+    document = _emit.document(assembly.messages, SOURCE_SHA256, {})
+    return Build(assembly, tables, document, tuple(_validate.problems(assembly.messages)))
+
+
+def report(build: Build) -> str:
+    """Return the human-readable build report."""
+    messages = build.assembly.messages
+    out = [f"messages: {len(messages)}"]
+    per: Counter[tuple[str, str]] = Counter()
+    for m in messages:
+        per[("+".join(m.recipients), str(m.year))] += 1
+    out.append("\ncounts per recipient and year:")
+    out.extend(f"  {who:30} {year}: {n}" for (who, year), n in sorted(per.items()))
+    out.append("\ncorrections applied:")
+    for m in messages:
+        out.extend(
+            f"  {m.id}: {c.kind} line {c.line}: {c.wrong!r} -> {c.right!r} ({c.reason})"
+            for c in m.corrections
+        )
+    out.append("\nline roles set by roles.csv:")
+    out.extend(f"  line {r.line}: {r.role} ({r.reason})" for r in build.tables.roles)
+    out.append("\nrecords whose dates or parties needed a judgement:")
+    for m in messages:
+        if m.notes or m.sender != "Stalin" or len(m.recipients) != 1:
+            who = f"{m.sender} -> {', '.join(m.recipients)}"
+            out.append(
+                f"  #{m.number} {m.id} [{who}] written {m.written_on} sent {m.sent_on}:"
+                f" {'; '.join(m.notes) or 'parties'}"
+            )
+    out.append("\nparagraphs rejoined across page breaks:")
+    out.extend(
+        f"  line {j.line}: {j.kind}: {j.before!r} + {j.after!r}" for j in build.assembly.joins
+    )
+    out.append("\nproblems:")
+    out.extend(f"  {p}" for p in build.problems or ["none"])
+    return "\n".join(out)

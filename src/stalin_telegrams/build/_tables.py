@@ -1,0 +1,82 @@
+"""The reviewed correction tables under ``data/corrections``.
+
+Each table is a UTF-8 CSV file with a header row. Every entry says what it
+changes, why, and in which release it was added.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import attrs
+
+TABLE_DIR = Path(__file__).resolve().parent.parent / "data" / "corrections"
+
+
+@attrs.frozen
+class Move:
+    """Raw lines ``start``-``end`` belong right after raw line ``after``."""
+
+    start: int
+    end: int
+    after: int
+    reason: str
+    added_in: str
+
+
+@attrs.frozen
+class Erratum:
+    """On raw ``line``, the text ``wrong`` is a misreading of ``right``."""
+
+    line: int
+    wrong: str
+    right: str
+    reason: str
+    added_in: str
+
+
+@attrs.frozen
+class LineRole:
+    """Raw ``line`` has ``role``, overriding what the rules would say."""
+
+    line: int
+    role: str
+    reason: str
+    added_in: str
+
+
+@attrs.frozen
+class Tables:
+    """All correction tables, as read from disk."""
+
+    moves: tuple[Move, ...]
+    errata: tuple[Erratum, ...]
+    roles: tuple[LineRole, ...]
+
+
+def _rows(name: str, directory: Path) -> list[dict[str, str]]:
+    with (directory / name).open(encoding="utf-8", newline="") as fh:
+        return [
+            row
+            for row in csv.DictReader(fh)
+            if not next(iter(row.values()), "").startswith("#")
+        ]
+
+
+def read_tables(directory: Path = TABLE_DIR) -> Tables:
+    """Read every correction table."""
+    return Tables(
+        moves=tuple(
+            Move(int(r["start"]), int(r["end"]), int(r["after"]), r["reason"], r["added_in"])
+            for r in _rows("moves.csv", directory)
+        ),
+        errata=tuple(
+            Erratum(int(r["line"]), r["wrong"], r["right"], r["reason"], r["added_in"])
+            for r in _rows("errata.csv", directory)
+        ),
+        roles=tuple(
+            LineRole(int(r["line"]), r["role"], r["reason"], r["added_in"])
+            for r in _rows("roles.csv", directory)
+        ),
+    )

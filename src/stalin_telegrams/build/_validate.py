@@ -1,0 +1,50 @@
+"""Invariants every corpus must satisfy; run at build time and by the tests."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from .._model import Message
+
+FIRST_DAY = datetime.date(1941, 7, 1)
+LAST_DAY = datetime.date(1945, 12, 31)
+#: Patterns that must not survive cleaning, with what they would mean.
+ARTIFACT_PATTERNS = {
+    "markdown mark": re.compile(r"\*|(?<!\w)_\w|\w_(?!\w)|\\[$*_#]"),
+    "footnote superscript": re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]|\^\{"),
+    "page number paragraph": re.compile(r"(?:^|\n\n)\d{1,3}(?:\n\n|$)"),
+    "lone stray character paragraph": re.compile(r"(?:^|\n\n)[^\n\w]?\w?(?:\n\n|$)"),
+    "word broken by a hyphen and a space": re.compile(r"[a-z]- [a-z]"),
+    "private placeholder": re.compile("[\ue000-\uf8ff]"),
+    "line break inside a paragraph": re.compile(r"(?<!\n)\n(?!\n)"),
+    "three line breaks": re.compile(r"\n\n\n"),
+}
+
+
+def problems(messages: Sequence[Message]) -> list[str]:
+    """Return every broken invariant, as readable sentences (none: all good)."""
+    found: list[str] = []
+    ids = [m.id for m in messages]
+    if len(set(ids)) != len(ids):
+        found.append("message ids are not unique")
+    for index, message in enumerate(messages, start=1):
+        where = f"{message.id} (#{message.number})"
+        if message.number != index:
+            found.append(f"{where}: number out of order")
+        if message.date is None and "no date in the source" not in message.notes:
+            found.append(f"{where}: no date, and no note saying so")
+        elif message.date is not None and not FIRST_DAY <= message.date <= LAST_DAY:
+            found.append(f"{where}: date {message.date} outside the war years")
+        if not message.recipients:
+            found.append(f"{where}: no recipient")
+        if not message.text.strip():
+            found.append(f"{where}: empty text")
+        for field in ("text", "heading"):
+            value = getattr(message, field)
+            for name, pattern in ARTIFACT_PATTERNS.items():
+                hit = pattern.search(value)
+                if hit:
+                    found.append(f"{where}: {field} has a {name}: {value[max(0, hit.start()-20):hit.end()+20]!r}")
+    return found

@@ -1,0 +1,40 @@
+"""Exceptions raised by :mod:`stalin_telegrams`.
+
+Every exception derives from :class:`StalinTelegramsError`, and also from the
+built-in exception a caller would expect (``KeyError``, ``ValueError``,
+``TypeError``), so either can be caught.
+"""
+
+from __future__ import annotations
+
+
+class StalinTelegramsError(Exception):
+    """Base class of every exception this package raises."""
+
+
+class UnknownMessageError(StalinTelegramsError, KeyError):
+    """No message in the corpus has the requested id."""
+
+    def __init__(self, message_id: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.message_id = message_id
+        self.suggestions = suggestions
+        text = f"no message with id {message_id!r}"
+        if suggestions:
+            text += "; close ids: " + ", ".join(suggestions)
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; a message reads better unquoted.
+        return str(self.args[0])
+
+
+class InvalidCriterionError(StalinTelegramsError, ValueError):
+    """A query criterion has a value that cannot be used (bad date, empty range)."""
+
+
+class CriterionTypeError(StalinTelegramsError, TypeError):
+    """A query criterion is unknown, or its value has the wrong type."""
+
+
+class CorpusDataError(StalinTelegramsError, ValueError):
+    """The packaged corpus file is missing, malformed or inconsistent."""
