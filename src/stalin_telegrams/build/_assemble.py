@@ -12,7 +12,7 @@ import attrs
 from .._model import Correction, FootnoteMark, LineSpan, Message
 from . import _dates, _headings, _pages
 from ._source import Line
-from ._tables import Tables
+from ._tables import DateRuling, Tables
 
 ROLES = (
     "front", "blank", "page", "stray", "sent", "date", "date-heading",
@@ -112,8 +112,8 @@ def _placeholder_text(
 ) -> str:
     text = line.text
     for fix in errata.get(line.no, ()):
-        if text.count(fix.wrong) != 1:
-            msg = f"erratum on line {line.no}: {fix.wrong!r} found {text.count(fix.wrong)} times"
+        if fix.wrong not in text:
+            msg = f"erratum on line {line.no}: {fix.wrong!r} is not in the line"
             raise ValueError(msg)
         text = text.replace(fix.wrong, fix.right)
     bare, found = _pages.take_footnotes(text, line.no)
@@ -142,6 +142,21 @@ def _resolve_marks(text: str, marks: list[FootnoteMark]) -> tuple[str, tuple[Foo
         last = match.end()
     out.append(text[last:])
     return "".join(out), tuple(placed)
+
+
+def _dates_the_next(current: Draft, line: Line) -> bool:
+    """Tell whether a date line between two messages belongs to the second.
+
+    It does when the first already has its written date, or when it was
+    sent before this date: nothing is written after it is sent.
+    """
+    if current.dated is not None:
+        return True
+    if current.sent is None:
+        return False
+    parsed = _dates.date_line(line.text)
+    sent = _dates.sent_on(current.sent.text)
+    return parsed is not None and sent is not None and parsed[1] > sent
 
 
 def _next_content_roles(lines: Sequence[Line], roles: dict[int, str]) -> list[str]:
@@ -230,8 +245,11 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
                     )
             last_content = "sent"
             continue
-        if role == "date" and current is not None and current.dated is not None and (
-            upcoming[index] in {"heading", "classification", "date-heading"}
+        if (
+            role == "date"
+            and current is not None
+            and upcoming[index] in {"heading", "classification", "date-heading"}
+            and _dates_the_next(current, line)
         ):
             role = "date-next"
         if role == "date-next":
@@ -277,10 +295,11 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
         )
         for m in tables.moves
     ]
+    rulings = {r.line: r for r in tables.dates}
     messages: list[Message] = []
     joins: list[_pages.Join] = []
     for number, draft in enumerate(drafts, start=1):
-        message, made = _build(number, draft, errata, moves, hyphenated)
+        message, made = _build(number, draft, errata, moves, hyphenated, rulings)
         messages.append(message)
         joins.extend(made)
         for no in draft.lines:
@@ -294,11 +313,15 @@ def _build(
     errata: dict[int, list[Correction]],
     moves: Sequence[Correction],
     hyphenated: frozenset[str],
+    rulings: dict[int, DateRuling],
 ) -> tuple[Message, list[_pages.Join]]:
     marks: list[FootnoteMark] = []
+    under = [line for line in draft.heading[1:] if _headings.is_classification(line.text)]
     heading_text = " ".join(
-        _placeholder_text(line, errata, marks) for line in draft.heading
+        _placeholder_text(line, errata, marks) for line in draft.heading if line not in under
     )
+    if under:
+        draft.notes.append("classification stands under the heading")
     heading_text = _PLACEHOLDER.sub("", heading_text)
     marks.clear()
     written: datetime.date | None = None
@@ -314,8 +337,9 @@ def _build(
             place, written = parsed
     label, heading_text = _headings.split_classification(heading_text)
     classification = label
-    if draft.classification is not None:
-        classification = _pages.strip_markup(draft.classification.text).strip().rstrip(".")
+    for line in (draft.classification, *under):
+        if line is not None:
+            classification = _pages.strip_markup(line.text).strip().rstrip(".")
     sender, recipients = _headings.parties(heading_text)
     paragraphs = [
         (line.no, _placeholder_text(line, errata, marks)) for line in draft.body
@@ -331,7 +355,15 @@ def _build(
         if texts and _CLOSING.match(texts[-1]):
             signature = texts.pop() + " " + signature
     text, placed = _resolve_marks("\n\n".join(texts), marks)
-    if draft.sent is None and written is None:
+    sent = _dates.sent_on(draft.sent.text) if draft.sent else None
+    ruling = rulings.get(draft.heading[0].no) if draft.heading else None
+    if ruling is not None:
+        if ruling.written_on:
+            written = datetime.date.fromisoformat(ruling.written_on)
+        if ruling.sent_on:
+            sent = datetime.date.fromisoformat(ruling.sent_on)
+        draft.notes.append(f"date set by dates.csv: {ruling.reason}")
+    elif sent is None and written is None:
         draft.notes.append("no date in the source")
     own = set(draft.lines)
     corrections = [c for no in sorted(own) for c in errata.get(no, ())]
@@ -344,7 +376,7 @@ def _build(
         heading=heading_text,
         classification=classification,
         written_on=written,
-        sent_on=_dates.sent_on(draft.sent.text) if draft.sent else None,
+        sent_on=sent,
         place=place,
         salutation=salutation,
         signature=signature,

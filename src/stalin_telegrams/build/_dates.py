@@ -14,7 +14,7 @@ _MONTHS = (
 _DATE = rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+19[3-4]\d"
 SENT_ON = re.compile(rf"^Sent on ({_DATE})\.?$")
 #: A date line, optionally after a place: "Moscow, June 24, 1944".
-DATE_LINE = re.compile(rf"^(?:(?P<place>[A-Z][\w\"“”' .-]*?),\s+)?(?P<date>{_DATE})[.\"”]*$")
+DATE_LINE = re.compile(rf"^(?:(?P<place>[A-Z][\w\"“”' .-]*?),\s+)?(?P<date>{_DATE})\.?$")
 #: A date standing at the very start of a line that goes on with a heading.
 LEADING_DATE = re.compile(rf"^(?P<date>{_DATE})\s+(?P<rest>\S.*)$")
 

@@ -47,12 +47,24 @@ class LineRole:
 
 
 @attrs.frozen
+class DateRuling:
+    """The record headed at raw ``line`` gets these dates, for ``reason``."""
+
+    line: int
+    written_on: str
+    sent_on: str
+    reason: str
+    added_in: str
+
+
+@attrs.frozen
 class Tables:
     """All correction tables, as read from disk."""
 
     moves: tuple[Move, ...]
     errata: tuple[Erratum, ...]
     roles: tuple[LineRole, ...]
+    dates: tuple[DateRuling, ...]
 
 
 def _rows(name: str, directory: Path) -> list[dict[str, str]]:
@@ -78,5 +90,9 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
         roles=tuple(
             LineRole(int(r["line"]), r["role"], r["reason"], r["added_in"])
             for r in _rows("roles.csv", directory)
+        ),
+        dates=tuple(
+            DateRuling(int(r["line"]), r["written_on"], r["sent_on"], r["reason"], r["added_in"])
+            for r in _rows("dates.csv", directory)
         ),
     )
