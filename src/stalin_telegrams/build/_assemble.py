@@ -144,6 +144,17 @@ def _resolve_marks(text: str, marks: list[FootnoteMark]) -> tuple[str, tuple[Foo
     return "".join(out), tuple(placed)
 
 
+def _check_table_lines(
+    drafts: Sequence[Draft], rulings: dict[int, DateRuling], editorial: dict[int, list[str]]
+) -> None:
+    """Refuse table rows that name a line where no record's heading starts."""
+    starts = {d.heading[0].no for d in drafts if d.heading}
+    for line in [*rulings, *editorial]:
+        if line not in starts:
+            msg = f"dates.csv/notes.csv: no heading starts at line {line}"
+            raise ValueError(msg)
+
+
 def _dates_the_next(current: Draft, line: Line) -> bool:
     """Tell whether a date line between two messages belongs to the second.
 
@@ -193,6 +204,7 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
     last_content = ""
     broke = False
     upcoming = _next_content_roles(lines, roles)
+    position = {line.no: index for index, line in enumerate(lines)}
     for index, line in enumerate(lines):
         role = roles[line.no]
         if role in ARTIFACTS:
@@ -209,16 +221,17 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
         if starts:
             current = Draft()
             drafts.append(current)
-            if pending_class is not None:
-                current.classification = pending_class
-                current.lines.append(pending_class.no)
-            if pending_sent is not None:
-                current.sent = pending_sent
-                current.lines.append(pending_sent.no)
+            current.classification = pending_class
+            current.sent = pending_sent
             if pending_date is not None:
                 current.dated = pending_date
-                current.lines.append(pending_date.no)
                 current.notes.append("written date stands above the heading")
+            current.lines.extend(
+                sorted(
+                    (p.no for p in (pending_class, pending_sent, pending_date) if p),
+                    key=position.__getitem__,
+                )
+            )
             pending_class = pending_sent = pending_date = None
         if role == "classification":
             pending_class = line
@@ -296,10 +309,19 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
         for m in tables.moves
     ]
     rulings = {r.line: r for r in tables.dates}
+    editorial: dict[int, list[str]] = {}
+    senders: dict[int, str] = {}
+    for note in tables.notes:
+        editorial.setdefault(note.line, []).append(note.note)
+        if note.sender:
+            senders[note.line] = note.sender
+    _check_table_lines(drafts, rulings, editorial)
     messages: list[Message] = []
     joins: list[_pages.Join] = []
     for number, draft in enumerate(drafts, start=1):
-        message, made = _build(number, draft, errata, moves, hyphenated, rulings)
+        message, made = _build(number, draft, errata, moves, hyphenated, rulings, editorial)
+        if draft.heading and draft.heading[0].no in senders:
+            message = attrs.evolve(message, sender=senders[draft.heading[0].no])
         messages.append(message)
         joins.extend(made)
         for no in draft.lines:
@@ -314,6 +336,7 @@ def _build(
     moves: Sequence[Correction],
     hyphenated: frozenset[str],
     rulings: dict[int, DateRuling],
+    editorial: dict[int, list[str]],
 ) -> tuple[Message, list[_pages.Join]]:
     marks: list[FootnoteMark] = []
     under = [line for line in draft.heading[1:] if _headings.is_classification(line.text)]
@@ -365,6 +388,7 @@ def _build(
         draft.notes.append(f"date set by dates.csv: {ruling.reason}")
     elif sent is None and written is None:
         draft.notes.append("no date in the source")
+    draft.notes.extend(editorial.get(draft.heading[0].no, ()))
     own = set(draft.lines)
     corrections = [c for no in sorted(own) for c in errata.get(no, ())]
     corrections += [c for c in moves if c.line in own]

@@ -58,6 +58,19 @@ class DateRuling:
 
 
 @attrs.frozen
+class RecordNote:
+    """An editorial note for the record headed at raw ``line``.
+
+    A non-empty ``sender`` names the real sender where the heading does not.
+    """
+
+    line: int
+    sender: str
+    note: str
+    added_in: str
+
+
+@attrs.frozen
 class Tables:
     """All correction tables, as read from disk."""
 
@@ -65,6 +78,7 @@ class Tables:
     errata: tuple[Erratum, ...]
     roles: tuple[LineRole, ...]
     dates: tuple[DateRuling, ...]
+    notes: tuple[RecordNote, ...]
 
 
 def _rows(name: str, directory: Path) -> list[dict[str, str]]:
@@ -94,5 +108,9 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
         dates=tuple(
             DateRuling(int(r["line"]), r["written_on"], r["sent_on"], r["reason"], r["added_in"])
             for r in _rows("dates.csv", directory)
+        ),
+        notes=tuple(
+            RecordNote(int(r["line"]), r["sender"], r["note"], r["added_in"])
+            for r in _rows("notes.csv", directory)
         ),
     )
