@@ -31,7 +31,7 @@ def corpus_from_document(document: dict[str, Any]) -> Corpus:
     if version != SCHEMA_VERSION:
         msg = f"corpus schema version {version!r}, this package reads {SCHEMA_VERSION}"
         raise CorpusDataError(msg)
-    messages = converter.structure(document["messages"], tuple[Message, ...])
+    messages = converter().structure(document["messages"], tuple[Message, ...])
     if len(messages) != document.get("message_count"):
         msg = (
             f"corpus header says {document.get('message_count')} messages,"

@@ -99,6 +99,8 @@ class Message:
         sent_on: The date it was sent (the volume's "Sent on" line), or
             ``None``.
         place: Where it was written (``"Moscow"``, ``"Koreiz"``), or ``None``.
+        address: Where it was addressed, printed under the heading
+            (``"The White House, Washington"``), or ``None``.
         salutation: The opening line (``"My dear Mr Roosevelt,"``), or
             ``None``.
         signature: The signature as printed, or ``None``.
@@ -122,6 +124,7 @@ class Message:
     written_on: datetime.date | None
     sent_on: datetime.date | None
     place: str | None
+    address: str | None
     salutation: str | None
     signature: str | None
     text: str

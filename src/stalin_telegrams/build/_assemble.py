@@ -24,6 +24,8 @@ ARTIFACTS = frozenset({"front", "blank", "page", "stray"})
 _SALUTATION = re.compile(r"^(?:My )?(?:[Dd]ear\b.*|Mr President)[,.!]?$")
 _CLOSING = re.compile(r"^(?:Yours|Sincerely|Respectfully|With\b|Very\b).{0,40},$")
 _PLACEHOLDER = re.compile("[\ue000-\uf8ff]")
+#: A short line under a heading naming where the message went: "Washington".
+_ADDRESS = re.compile(r"^(?!(?:My )?[Dd]ear\b|Mr President)[A-Z\"“][^.!?:;]{0,38}[^.!?:;,]$")
 
 
 @attrs.define
@@ -31,6 +33,7 @@ class Draft:
     """A record under construction."""
 
     heading: list[Line] = attrs.Factory(list)
+    address: list[Line] = attrs.Factory(list)
     classification: Line | None = None
     sent: Line | None = None
     dated: Line | None = None
@@ -70,7 +73,9 @@ def classify(lines: Sequence[Line], tables: Tables) -> dict[int, str]:
         if not seen_heading and role != "blank":
             role = "front"
         roles[line.no] = role
-        if role not in {"blank", "page", "stray"}:
+        if role == "sent" and prev_role in {"heading", "heading-gap"}:
+            prev_role = "sent-under"
+        elif role not in {"blank", "page", "stray"}:
             prev_role = role
         elif role == "blank" and prev_role in {"heading", "address"}:
             prev_role = "heading-gap"
@@ -102,7 +107,7 @@ def _rule_role(text: str, prev_role: str, lines: Sequence[Line], i: int) -> str:
         if _headings.heading_keyword(text):
             return "heading"
         return "body"
-    if prev_role == "heading" and lines[i - 1].text.strip() and len(text) < 40:
+    if prev_role in {"heading", "heading-gap", "sent-under"} and _ADDRESS.match(text):
         return "address"
     return "body"
 
@@ -219,6 +224,13 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
         if role == "classification" and current is not None and last_content == "heading":
             role, starts = "heading", False
         if starts:
+            pending = [p.no for p in (pending_class, pending_sent, pending_date) if p]
+            carried: list[int] = []
+            if current is not None and pending:
+                # Blank lines between a pending line and its heading go with it.
+                first = min(position[no] for no in pending)
+                carried = [no for no in current.lines if position[no] > first]
+                current.lines = [no for no in current.lines if position[no] <= first]
             current = Draft()
             drafts.append(current)
             current.classification = pending_class
@@ -226,12 +238,7 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
             if pending_date is not None:
                 current.dated = pending_date
                 current.notes.append("written date stands above the heading")
-            current.lines.extend(
-                sorted(
-                    (p.no for p in (pending_class, pending_sent, pending_date) if p),
-                    key=position.__getitem__,
-                )
-            )
+            current.lines.extend(sorted([*pending, *carried], key=position.__getitem__))
             pending_class = pending_sent = pending_date = None
         if role == "classification":
             pending_class = line
@@ -276,8 +283,10 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
             current.heading.append(line)
             current.notes.append("written date stands on the heading's own line")
             role = "heading"
-        elif role in {"heading", "address"}:
+        elif role == "heading":
             current.heading.append(line)
+        elif role == "address":
+            current.address.append(line)
         elif role == "date":
             if current.dated is not None:
                 msg = f"line {line.no}: a second written date for one message"
@@ -302,9 +311,12 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
             Correction("erratum", fix.line, fix.wrong, fix.right, fix.reason, fix.added_in)
         )
     moves = [
-        Correction(
-            "move", m.start, f"lines {m.start}-{m.end}", f"after line {m.after}",
-            m.reason, m.added_in,
+        (
+            range(m.start, m.end + 1),
+            Correction(
+                "move", m.start, f"lines {m.start}-{m.end}", f"after line {m.after}",
+                m.reason, m.added_in,
+            ),
         )
         for m in tables.moves
     ]
@@ -333,7 +345,7 @@ def _build(
     number: int,
     draft: Draft,
     errata: dict[int, list[Correction]],
-    moves: Sequence[Correction],
+    moves: Sequence[tuple[range, Correction]],
     hyphenated: frozenset[str],
     rulings: dict[int, DateRuling],
     editorial: dict[int, list[str]],
@@ -391,7 +403,7 @@ def _build(
     draft.notes.extend(editorial.get(draft.heading[0].no, ()))
     own = set(draft.lines)
     corrections = [c for no in sorted(own) for c in errata.get(no, ())]
-    corrections += [c for c in moves if c.line in own]
+    corrections += [c for block, c in moves if own.intersection(block)]
     message = Message(
         id="",
         number=number,
@@ -402,6 +414,7 @@ def _build(
         written_on=written,
         sent_on=sent,
         place=place,
+        address=" ".join(_pages.strip_markup(a.text).strip() for a in draft.address) or None,
         salutation=salutation,
         signature=signature,
         text=text,

@@ -22,7 +22,7 @@ def document(
         "source_sha256": source_sha256,
         "message_count": len(messages),
         "aliases": dict(sorted(aliases.items())),
-        "messages": converter.unstructure(tuple(messages)),
+        "messages": converter().unstructure(tuple(messages)),
     }
 
 

@@ -18,7 +18,7 @@ LEADERS = {
 _CLASSIFICATION = re.compile(
     r"^(?:COPY\.\s*)?(?:(?:MOST|PERSONAL|SECRET)(?:\s+AND)?\s*)+", re.IGNORECASE
 )
-_LOWER_OK = {"Mr", "Mrs", "the"}
+_LOWER_OK = {"Mr", "Mr.", "Mrs", "the"}
 _KEYWORD = re.compile(r"\b(?:TO|FROM|FOR|MEMORANDUM|MESSAGE|REPLY)\b")
 _SIGNATURE = re.compile(r"^(?:(?:J\.|I\.)\s*(?:V\.\s*)?)?STALIN\.?$")
 
