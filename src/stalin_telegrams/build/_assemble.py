@@ -22,7 +22,7 @@ ROLES = (
 OVERRIDE_ROLES = (*ROLES, "sent-previous", "date-next")
 ARTIFACTS = frozenset({"front", "blank", "page", "stray"})
 _SALUTATION = re.compile(r"^(?:My )?(?:[Dd]ear\b.*|Mr President)[,.!]?$")
-_CLOSING = re.compile(r"^(?:Yours|Sincerely|Respectfully|With\b|Very\b).{0,40},$")
+_CLOSING = re.compile(r"^(?:Yours|Sincerely|Respectfully|Most|Truly|With\b|Very\b).{0,40},$")
 _PLACEHOLDER = re.compile("[\ue000-\uf8ff]")
 #: A short line under a heading naming where the message went: "Washington".
 _ADDRESS = re.compile(r"^(?!(?:My )?[Dd]ear\b|Mr President)[A-Z\"“][^.!?:;]{0,38}[^.!?:;,]$")
@@ -37,7 +37,7 @@ class Draft:
     classification: Line | None = None
     sent: Line | None = None
     dated: Line | None = None
-    signature: Line | None = None
+    signature: list[Line] = attrs.Factory(list)
     body: list[Line] = attrs.Factory(list)
     lines: list[int] = attrs.Factory(list)
     notes: list[str] = attrs.Factory(list)
@@ -295,7 +295,7 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
             if not current.body:
                 current.notes.append("written date stands at the top of the message")
         elif role == "signature":
-            current.signature = line
+            current.signature.append(line)
         else:
             if broke:
                 current.breaks.add(line.no)
@@ -370,7 +370,7 @@ def _build(
             parsed = _dates.date_line(draft.dated.text)
             assert parsed is not None, draft.dated
             place, written = parsed
-    label, heading_text = _headings.split_classification(heading_text)
+    label, heading_text = _headings.split_classification(_headings.tidy(heading_text))
     classification = label
     for line in (draft.classification, *under):
         if line is not None:
@@ -385,8 +385,10 @@ def _build(
     if texts and _SALUTATION.match(_PLACEHOLDER.sub("", texts[0])):
         salutation = _PLACEHOLDER.sub("", texts.pop(0))
     signature = None
-    if draft.signature is not None:
-        signature = _pages.strip_markup(draft.signature.text).strip()
+    if draft.signature:
+        signature = ", ".join(
+            _pages.strip_markup(line.text).strip().rstrip(",") for line in draft.signature
+        )
         if texts and _CLOSING.match(texts[-1]):
             signature = texts.pop() + " " + signature
     text, placed = _resolve_marks("\n\n".join(texts), marks)

@@ -16,7 +16,7 @@ LEADERS = {
     "STALIN": "Stalin",
 }
 _CLASSIFICATION = re.compile(
-    r"^(?:COPY\.\s*)?(?:(?:MOST|PERSONAL|SECRET)(?:\s+AND)?\s*)+", re.IGNORECASE
+    r"^(?:COPY\.\s*)?(?:(?:MOST|PERSONAL|SECRET)(?:\s+AND|,)?\s*)+", re.IGNORECASE
 )
 _LOWER_OK = {"Mr", "Mr.", "Mrs", "the"}
 _KEYWORD = re.compile(r"\b(?:TO|FROM|FOR|MEMORANDUM|MESSAGE|REPLY)\b")
@@ -51,6 +51,15 @@ def is_classification(text: str) -> bool:
 def heading_keyword(text: str) -> bool:
     """Tell whether a caps line has a word that marks it as a heading."""
     return bool(_KEYWORD.search(strip_markup(text)))
+
+
+def tidy(heading: str) -> str:
+    """Drop a heading's closing full stop, keeping one that ends an abbreviation."""
+    heading = " ".join(heading.split())
+    last = heading.rsplit(" ", 1)[-1]
+    if last.endswith(".") and last.count(".") == 1 and len(last) > 2:
+        return heading[:-1]
+    return heading
 
 
 def split_classification(heading: str) -> tuple[str | None, str]:

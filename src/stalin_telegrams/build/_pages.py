@@ -64,9 +64,15 @@ class Join:
     after: str
 
 
+#: A paragraph this long that ends open is a sentence cut by a page break,
+#: even before a capital; shorter open lines ("Washington") stand alone.
+LONG_PARAGRAPH = 40
+_MARKS = re.compile("[\ue000-\uf8ff]+$")
+
+
 def ends_open(text: str) -> bool:
     """Tell whether a paragraph stops where no paragraph can end."""
-    return not text.rstrip().endswith(_TERMINAL)
+    return not _MARKS.sub("", text.rstrip()).endswith(_TERMINAL)
 
 
 def join_paragraphs(
@@ -78,8 +84,8 @@ def join_paragraphs(
 
     *paragraphs* are ``(first raw line, text)``; a paragraph is joined to the
     one before when the one before ends open and this one starts with a
-    lower-case letter, or when a page break stands between them and the one
-    before ends open. A trailing hyphen is dropped unless the hyphenated form
+    lower-case letter, or a page break stands between them, or the one
+    before is longer than :data:`LONG_PARAGRAPH` characters. A trailing hyphen is dropped unless the hyphenated form
     is one the text uses elsewhere (*hyphenated*).
     """
     out: list[tuple[int, str]] = []
@@ -98,7 +104,7 @@ def join_paragraphs(
                 out[-1] = (prev_no, joined)
                 joins.append(Join(no, "hyphen", head, tail))
                 continue
-            if ends_open(prev) and (starts_lower or broken):
+            if ends_open(prev) and (starts_lower or broken or len(prev) > LONG_PARAGRAPH):
                 out[-1] = (prev_no, prev + " " + text)
                 joins.append(Join(no, "paragraph", prev[-30:], text[:30]))
                 continue
