@@ -150,3 +150,130 @@ class TestInvariants:
     def test_footnote_offsets_in_text(self) -> None:
         """Every footnote mark points inside its message's text."""
         assert all(0 <= f.offset <= len(m.text) for m in load() for f in m.footnote_marks)
+
+
+# --- Pinned figures (schema 1, package 0.1.0) --------------------------------
+# 372 records: one per heading in the volume. Four independent readings of
+# the raw text counted the headings chunk by chunk (89 + 1 + 91 + 103 + 88) and
+# once whole; every record was then read against its raw lines.
+
+COUNT = 372
+PER_RECIPIENT_YEAR = {
+    ("Churchill", 1941): 8, ("Churchill", 1942): 26, ("Churchill", 1943): 45,
+    ("Churchill", 1944): 73, ("Churchill", 1945): 49,
+    ("Roosevelt", 1941): 5, ("Roosevelt", 1942): 23, ("Roosevelt", 1943): 38,
+    ("Roosevelt", 1944): 52, ("Roosevelt", 1945): 15,
+    ("Truman", 1945): 42, ("Attlee", 1945): 6, ("Stalin", 1945): 2, ("Deane", 1945): 1,
+}
+PER_YEAR = {1941: 13, 1942: 49, 1943: 76, 1944: 119, 1945: 115}
+SENDERS = {"Stalin": 368, "Churchill": 2, "Stalin and Churchill": 1, "Antonov": 1}
+#: id -> (written_on, sent_on): the first and last of each year, every record
+#: the build report lists as a judgement, and the repaired ones.
+DATES: dict[str, tuple[str | None, str | None]] = {
+    "1941-07-18-churchill": ("1941-07-18", None),
+    "1941-12-27-churchill": (None, "1941-12-27"),
+    "1942-01-08-churchill": (None, "1942-01-08"),
+    "1942-12-21-churchill": (None, "1942-12-21"),
+    "1943-01-01-roosevelt": (None, "1943-01-01"),
+    "1943-12-27-churchill": ("1943-12-27", None),
+    "1944-01-02-churchill": ("1944-01-02", None),
+    "1944-12-27-churchill": ("1944-12-27", None),
+    "1945-01-01-roosevelt": ("1945-01-01", None),
+    "1945-12-23-truman": ("1945-12-23", None),
+    "1942-02-18-roosevelt": (None, "1942-02-18"),
+    "1942-02-18-roosevelt-2": (None, "1942-02-18"),
+    "1942-03-29-churchill": ("1942-03-29", None),
+    "1942-11-20-churchill": (None, "1942-11-20"),
+    "1942-11-20-roosevelt": (None, "1942-11-20"),
+    "1943-05-04-churchill": ("1943-05-04", None),
+    "1943-06-11-roosevelt": (None, "1943-06-11"),
+    "1943-11-12-roosevelt": ("1943-11-12", None),
+    "1944-03-03-churchill-2": ("1944-03-03", None),
+    "1944-06-24-roosevelt": ("1944-06-24", None),
+    "1944-10-10-roosevelt": ("1944-10-10", None),
+    "1944-10-12-churchill": ("1944-10-12", None),
+    "1944-11-09-roosevelt": (None, "1944-11-09"),
+    "1944-11-20-churchill": ("1944-11-20", None),
+    "1945-01-16-stalin": ("1945-01-16", None),
+    "1945-02-11-roosevelt": ("1945-02-11", None),
+    "1945-03-30-deane": ("1945-03-30", None),
+    "1945-04-28-stalin": ("1945-04-28", None),
+    "1945-05-04-churchill": ("1945-05-04", None),
+    "1945-05-09-truman": ("1945-05-09", None),
+    "1945-06-08-truman": ("1945-06-08", None),
+    "1945-06-09-truman": ("1945-06-09", None),
+}
+#: The records the page-order repair put back together: opening and closing words.
+REPAIRED = {
+    "1942-02-18-roosevelt-2": (
+        "This is to acknowledge receipt of yours of February 13.",
+        "convoying the ships to Soviet harbours were adopted by the U.S. Government.",
+    ),
+    "1945-06-08-truman": (
+        "Thank you for your second message about the Istria-Trieste area.",
+        "the present strained situation in the Trieste-Istria area.",
+    ),
+    "1945-06-09-truman": (
+        "I have received your message in reply to my suggestions for resuming",
+        "the question of Hungary might be considered somewhat later.",
+    ),
+}
+
+
+class TestPinned:
+    """The counts and dates other projects rely on."""
+
+    def test_count(self) -> None:
+        """The corpus holds 372 records."""
+        assert COUNT == len(load())
+
+    def test_per_recipient_and_year(self) -> None:
+        """Counts per recipient and year; a joint message counts for each recipient."""
+        counts = Counter((r, m.year) for m in load() for r in m.recipients)
+        assert PER_RECIPIENT_YEAR == dict(counts)
+
+    def test_per_year(self) -> None:
+        """Counts per year of the best date."""
+        assert PER_YEAR == dict(Counter(m.year for m in load()))
+
+    def test_senders(self) -> None:
+        """Four records are not Stalin's alone."""
+        assert SENDERS == dict(Counter(m.sender for m in load()))
+
+    def test_joint_messages(self) -> None:
+        """Thirteen messages went to Churchill and Roosevelt together."""
+        assert 13 == sum(len(m.recipients) == 2 for m in load())
+
+    @pytest.mark.parametrize(("ident", "dates"), sorted(DATES.items()))
+    def test_dates(self, ident: str, dates: tuple[str | None, str | None]) -> None:
+        """Both dates of the record are as the volume (or the date table) gives them."""
+        message: Message = load()[ident]
+        written, sent = (None if x is None else d(x) for x in dates)
+        assert (written, sent) == (message.written_on, message.sent_on)
+
+    @pytest.mark.parametrize(("ident", "ends"), sorted(REPAIRED.items()))
+    def test_repaired_messages_read_whole(self, ident: str, ends: tuple[str, str]) -> None:
+        """A message the page-order repair reassembled opens and closes as it should."""
+        message = load()[ident]
+        assert message.text.startswith(ends[0])
+        assert message.text.endswith(ends[1])
+        assert any(c.kind == "move" for c in message.corrections)
+        assert len(message.source_lines) > 1
+
+    def test_repaired_joins(self) -> None:
+        """The sentences the exchanged pages cut now run on."""
+        corpus = load()
+        assert "I think, however, that a complete settlement of the situation in Trieste-Istria" in (
+            corpus["1945-06-08-truman"].text
+        )
+        assert "the armed forces of which have played an active part" in (
+            corpus["1945-06-09-truman"].text
+        )
+
+    def test_all_corrections_recorded(self, build: Build) -> None:
+        """Every erratum in the table is applied to, and recorded on, one record."""
+        applied = [c for m in load() for c in m.corrections if c.kind == "erratum"]
+        assert len(build.tables.errata) == len(applied)
+        for fix in applied:
+            owner = next(m for m in load() if fix in m.corrections)
+            assert fix.right.strip() in owner.text + owner.heading
