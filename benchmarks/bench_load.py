@@ -35,10 +35,10 @@ print(time.perf_counter() - t)
 
 def _medians(code: str, runs: int) -> list[float]:
     rows = [
-        [float(x) for x in subprocess.check_output([sys.executable, "-c", code], text=True).split()]
+        [float(x) for x in subprocess.check_output([sys.executable, "-c", code], text=True).split()]  # noqa: S603 - runs this interpreter on fixed code
         for _ in range(runs)
     ]
-    return [statistics.median(column) for column in zip(*rows)]
+    return [statistics.median(column) for column in zip(*rows, strict=True)]
 
 
 def main() -> None:

@@ -98,7 +98,7 @@ class TestLineAccounting:
         assert [376, 1001, 2321, 3671] == strays
         assert (3, 48) == (min(front), max(front))
 
-    def test_records_start_at_first_heading(self, build: Build) -> None:
+    def test_records_start_at_first_heading(self) -> None:
         """The first record starts at line 50, the first heading after the preface."""
         assert 50 == load()[0].source_lines[0].start
 
@@ -263,9 +263,8 @@ class TestPinned:
     def test_repaired_joins(self) -> None:
         """The sentences the exchanged pages cut now run on."""
         corpus = load()
-        assert "I think, however, that a complete settlement of the situation in Trieste-Istria" in (
-            corpus["1945-06-08-truman"].text
-        )
+        opening = "I think, however, that a complete settlement of the situation in Trieste-Istria"
+        assert opening in corpus["1945-06-08-truman"].text
         assert "the armed forces of which have played an active part" in (
             corpus["1945-06-09-truman"].text
         )

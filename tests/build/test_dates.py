@@ -40,7 +40,12 @@ class TestDateLine:
 
     @pytest.mark.parametrize(
         "line",
-        ['November 12, 1943."', "August 1986", "I wrote on May 4, 1943 to you.", "Sent on May 4, 1943"],
+        [
+            'November 12, 1943."',
+            "August 1986",
+            "I wrote on May 4, 1943 to you.",
+            "Sent on May 4, 1943",
+        ],
     )
     def test_not_date_lines(self, line: str) -> None:
         """Quoted dates, the preface date and dates inside prose are not date lines."""

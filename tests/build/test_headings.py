@@ -34,8 +34,10 @@ class TestParties:
             ("PERSONAL MESSAGE FROM STALIN TO Mr CHURCHILL", ("Stalin", ("Churchill",))),
             ("TO PRESIDENT ROOSEVELT FROM PREMIER STALIN", ("Stalin", ("Roosevelt",))),
             (
-                "FROM PREMIER J. V. STALIN TO THE PRESIDENT, Mr F. ROOSEVELT,"
-                " AND THE PRIME MINISTER, Mr W. CHURCHILL",
+                (
+                    "FROM PREMIER J. V. STALIN TO THE PRESIDENT, Mr F. ROOSEVELT,"
+                    " AND THE PRIME MINISTER, Mr W. CHURCHILL"
+                ),
                 ("Stalin", ("Roosevelt", "Churchill")),
             ),
             (
@@ -57,7 +59,9 @@ class TestParties:
 class TestClassification:
     """Classification lines are recognised and split off headings."""
 
-    @pytest.mark.parametrize("line", ["PERSONAL AND SECRET", "MOST SECRET", "COPY. SECRET", "**SECRET AND PERSONAL"])
+    @pytest.mark.parametrize(
+        "line", ["PERSONAL AND SECRET", "MOST SECRET", "COPY. SECRET", "**SECRET AND PERSONAL"]
+    )
     def test_is_classification(self, line: str) -> None:
         """Lines made only of classification words are classifications."""
         assert _headings.is_classification(line)

@@ -64,9 +64,9 @@ def classify(lines: Sequence[Line], tables: Tables) -> dict[int, str]:
     roles: dict[int, str] = {}
     seen_heading = False
     prev_role = "blank"
-    for i, line in enumerate(lines):
+    for line in lines:
         text = line.text.strip()
-        role = _rule_role(text, prev_role, lines, i)
+        role = _rule_role(text, prev_role)
         role = overrides.get(line.no, role)
         if role in {"heading", "date-heading"}:
             seen_heading = True
@@ -82,7 +82,7 @@ def classify(lines: Sequence[Line], tables: Tables) -> dict[int, str]:
     return roles
 
 
-def _rule_role(text: str, prev_role: str, lines: Sequence[Line], i: int) -> str:
+def _rule_role(text: str, prev_role: str) -> str:  # noqa: C901, PLR0911 - one rule per role
     if not text:
         return "blank"
     if _pages.PAGE_NUMBER.match(text):
@@ -197,7 +197,9 @@ def _spans(numbers: Sequence[int]) -> tuple[LineSpan, ...]:
     return tuple(spans)
 
 
-def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) -> Assembly:
+def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machine
+    lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]
+) -> Assembly:
     """Segment the lines into records and build a :class:`Message` for each."""
     roles = classify(lines, tables)
     drafts: list[Draft] = []
@@ -244,8 +246,13 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
             pending_class = line
             last_content = role
             continue
-        if role == "sent" or (role == "sent-previous"):
-            if role == "sent" and (current is None or current.body or last_content not in {"heading", "address"}):
+        if role in {"sent", "sent-previous"}:
+            under = (
+                current is not None
+                and not current.body
+                and last_content in {"heading", "address"}
+            )
+            if role == "sent" and not under:
                 if pending_sent is not None:
                     msg = f"line {line.no}: two 'Sent on' lines in a row"
                     raise ValueError(msg)
@@ -341,7 +348,7 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
     return Assembly(tuple(_with_ids(messages)), roles, owner, tuple(joins))
 
 
-def _build(
+def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
     number: int,
     draft: Draft,
     errata: dict[int, list[Correction]],
@@ -437,7 +444,7 @@ def _with_ids(messages: Sequence[Message]) -> list[Message]:
         base.append(f"{day}-{who}")
     seen: Counter[str] = Counter()
     out = []
-    for key, message in zip(base, messages):
+    for key, message in zip(base, messages, strict=True):
         seen[key] += 1
         ident = key if seen[key] == 1 else f"{key}-{seen[key]}"
         out.append(attrs.evolve(message, id=ident))

@@ -45,7 +45,7 @@ def is_classification(text: str) -> bool:
     """Tell whether a caps line is only a classification."""
     clean = strip_markup(text).strip().rstrip(".")
     match = _CLASSIFICATION.match(clean)
-    return bool(match) and match.end() == len(clean) and bool(clean)
+    return match is not None and match.end() == len(clean) and bool(clean)
 
 
 def heading_keyword(text: str) -> bool:
@@ -86,7 +86,7 @@ def parties(heading: str) -> tuple[str, tuple[str, ...]]:
     for token in re.findall(r"[A-Z]+", text):
         if token in {"TO", "FOR"}:
             role = "to"
-        elif token == "FROM":
+        elif token == "FROM":  # noqa: S105 - a heading word, not a secret
             role = "from"
         elif token in LEADERS:
             bucket = senders if role == "from" else recipients

@@ -19,7 +19,7 @@ FOOTNOTE = re.compile(
 _BOLD = re.compile(r"\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([$*_#\[\]\\`])")
-_TERMINAL = tuple('.!?:;"\')”’')
+_TERMINAL = tuple('.!?:;"\')\u201d\u2019')
 
 
 def strip_markup(text: str) -> str:
@@ -85,8 +85,9 @@ def join_paragraphs(
     *paragraphs* are ``(first raw line, text)``; a paragraph is joined to the
     one before when the one before ends open and this one starts with a
     lower-case letter, or a page break stands between them, or the one
-    before is longer than :data:`LONG_PARAGRAPH` characters. A trailing hyphen is dropped unless the hyphenated form
-    is one the text uses elsewhere (*hyphenated*).
+    before is longer than :data:`LONG_PARAGRAPH` characters. A trailing
+    hyphen is dropped unless the hyphenated form is one the text uses
+    elsewhere (*hyphenated*).
     """
     out: list[tuple[int, str]] = []
     joins: list[Join] = []
@@ -95,7 +96,8 @@ def join_paragraphs(
             prev_no, prev = out[-1]
             starts_lower = text[:1].islower()
             broken = no in page_breaks
-            if prev.endswith("-") and prev[-2:-1].isalpha() and (starts_lower or broken):
+            hyphen = prev.endswith("-") and prev[-2:-1].isalpha()
+            if hyphen and (starts_lower or broken):
                 head = prev.rsplit(" ", 1)[-1]
                 tail = text.split(" ", 1)[0]
                 word = (head + tail).strip(".,;:")

@@ -23,7 +23,7 @@ ARTIFACT_PATTERNS = {
 }
 
 
-def problems(messages: Sequence[Message]) -> list[str]:
+def problems(messages: Sequence[Message]) -> list[str]:  # noqa: C901 - one check per invariant
     """Return every broken invariant, as readable sentences (none: all good)."""
     found: list[str] = []
     ids = [m.id for m in messages]
@@ -46,5 +46,6 @@ def problems(messages: Sequence[Message]) -> list[str]:
             for name, pattern in ARTIFACT_PATTERNS.items():
                 hit = pattern.search(value)
                 if hit:
-                    found.append(f"{where}: {field} has a {name}: {value[max(0, hit.start()-20):hit.end()+20]!r}")
+                    context = value[max(0, hit.start() - 20) : hit.end() + 20]
+                    found.append(f"{where}: {field} has a {name}: {context!r}")
     return found
