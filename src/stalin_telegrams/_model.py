@@ -54,6 +54,7 @@ class Correction:
         right: What the edition has instead (for a move, where they went).
         reason: Why the change was made.
         added_in: The package version that introduced the correction.
+        added_on: The day the correction was reviewed and added (ISO date).
 
     .. versionadded:: 0.1.0
     """
@@ -64,6 +65,7 @@ class Correction:
     right: str
     reason: str
     added_in: str
+    added_on: str
 
 
 @attrs.frozen

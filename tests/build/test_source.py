@@ -42,16 +42,17 @@ class TestRepairOrder:
 
     def test_exchange(self) -> None:
         """Two exchanged blocks are put back in place."""
-        moves = [Move(8, 9, 2, "", "0"), Move(3, 4, 7, "", "0")]
+        moves = [Move(8, 9, 2, "", "0", ""), Move(3, 4, 7, "", "0", "")]
         order = [line.no for line in _source.repair_order(_lines(10), moves)]
         assert [1, 2, 8, 9, 5, 6, 7, 3, 4, 10] == order
 
     def test_overlap_refused(self) -> None:
         """Overlapping moves are refused."""
         with pytest.raises(ValueError, match="overlaps"):
-            _source.repair_order(_lines(10), [Move(2, 4, 8, "", "0"), Move(4, 5, 9, "", "0")])
+            moves = [Move(2, 4, 8, "", "0", ""), Move(4, 5, 9, "", "0", "")]
+            _source.repair_order(_lines(10), moves)
 
     def test_outside_refused(self) -> None:
         """A move naming lines the file lacks is refused."""
         with pytest.raises(ValueError, match="outside"):
-            _source.repair_order(_lines(5), [Move(4, 6, 1, "", "0")])
+            _source.repair_order(_lines(5), [Move(4, 6, 1, "", "0", "")])

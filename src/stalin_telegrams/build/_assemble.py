@@ -315,14 +315,16 @@ def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machin
     errata: dict[int, list[Correction]] = {}
     for fix in tables.errata:
         errata.setdefault(fix.line, []).append(
-            Correction("erratum", fix.line, fix.wrong, fix.right, fix.reason, fix.added_in)
+            Correction(
+                "erratum", fix.line, fix.wrong, fix.right, fix.reason, fix.added_in, fix.added_on
+            )
         )
     moves = [
         (
             range(m.start, m.end + 1),
             Correction(
                 "move", m.start, f"lines {m.start}-{m.end}", f"after line {m.after}",
-                m.reason, m.added_in,
+                m.reason, m.added_in, m.added_on,
             ),
         )
         for m in tables.moves

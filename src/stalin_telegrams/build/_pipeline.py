@@ -34,8 +34,12 @@ def run() -> Build:
         word.lower() for line in raw for word in _HYPHENATED.findall(line.text)
     )
     assembly = _assemble.assemble(lines, tables, hyphenated)
-    document = _emit.document(assembly.messages, SOURCE_SHA256, {})
-    return Build(assembly, tables, document, tuple(_validate.problems(assembly.messages)))
+    aliases = {a.old_id: a.new_id for a in tables.aliases}
+    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases)
+    found = _validate.problems(assembly.messages) + _validate.alias_problems(
+        assembly.messages, aliases
+    )
+    return Build(assembly, tables, document, tuple(found))
 
 
 def report(build: Build) -> str:

@@ -1,7 +1,7 @@
 """The reviewed correction tables under ``data/corrections``.
 
 Each table is a UTF-8 CSV file with a header row. Every entry says what it
-changes, why, and in which release it was added.
+changes, why, in which release it was added and on which day.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Move:
     after: int
     reason: str
     added_in: str
+    added_on: str
 
 
 @attrs.frozen
@@ -34,6 +35,7 @@ class Erratum:
     right: str
     reason: str
     added_in: str
+    added_on: str
 
 
 @attrs.frozen
@@ -44,6 +46,7 @@ class LineRole:
     role: str
     reason: str
     added_in: str
+    added_on: str
 
 
 @attrs.frozen
@@ -55,6 +58,7 @@ class DateRuling:
     sent_on: str
     reason: str
     added_in: str
+    added_on: str
 
 
 @attrs.frozen
@@ -68,6 +72,18 @@ class RecordNote:
     sender: str
     note: str
     added_in: str
+    added_on: str
+
+
+@attrs.frozen
+class Alias:
+    """The retired id ``old_id`` now resolves to ``new_id``."""
+
+    old_id: str
+    new_id: str
+    reason: str
+    added_in: str
+    added_on: str
 
 
 @attrs.frozen
@@ -79,14 +95,13 @@ class Tables:
     roles: tuple[LineRole, ...]
     dates: tuple[DateRuling, ...]
     notes: tuple[RecordNote, ...]
+    aliases: tuple[Alias, ...]
 
 
 def _rows(name: str, directory: Path) -> list[dict[str, str]]:
     with (directory / name).open(encoding="utf-8", newline="") as fh:
         return [
-            row
-            for row in csv.DictReader(fh)
-            if not next(iter(row.values()), "").startswith("#")
+            row for row in csv.DictReader(fh) if not next(iter(row.values()), "").startswith("#")
         ]
 
 
@@ -94,23 +109,43 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
     """Read every correction table."""
     return Tables(
         moves=tuple(
-            Move(int(r["start"]), int(r["end"]), int(r["after"]), r["reason"], r["added_in"])
+            Move(
+                int(r["start"]),
+                int(r["end"]),
+                int(r["after"]),
+                r["reason"],
+                r["added_in"],
+                r["added_on"],
+            )
             for r in _rows("moves.csv", directory)
         ),
         errata=tuple(
-            Erratum(int(r["line"]), r["wrong"], r["right"], r["reason"], r["added_in"])
+            Erratum(
+                int(r["line"]), r["wrong"], r["right"], r["reason"], r["added_in"], r["added_on"]
+            )
             for r in _rows("errata.csv", directory)
         ),
         roles=tuple(
-            LineRole(int(r["line"]), r["role"], r["reason"], r["added_in"])
+            LineRole(int(r["line"]), r["role"], r["reason"], r["added_in"], r["added_on"])
             for r in _rows("roles.csv", directory)
         ),
         dates=tuple(
-            DateRuling(int(r["line"]), r["written_on"], r["sent_on"], r["reason"], r["added_in"])
+            DateRuling(
+                int(r["line"]),
+                r["written_on"],
+                r["sent_on"],
+                r["reason"],
+                r["added_in"],
+                r["added_on"],
+            )
             for r in _rows("dates.csv", directory)
         ),
         notes=tuple(
-            RecordNote(int(r["line"]), r["sender"], r["note"], r["added_in"])
+            RecordNote(int(r["line"]), r["sender"], r["note"], r["added_in"], r["added_on"])
             for r in _rows("notes.csv", directory)
+        ),
+        aliases=tuple(
+            Alias(r["old_id"], r["new_id"], r["reason"], r["added_in"], r["added_on"])
+            for r in _rows("aliases.csv", directory)
         ),
     )

@@ -49,3 +49,13 @@ def problems(messages: Sequence[Message]) -> list[str]:  # noqa: C901 - one chec
                     context = value[max(0, hit.start() - 20) : hit.end() + 20]
                     found.append(f"{where}: {field} has a {name}: {context!r}")
     return found
+
+
+def alias_problems(messages: Sequence[Message], aliases: dict[str, str]) -> list[str]:
+    """Return what is wrong with the alias table: a live old id, a dead new id."""
+    ids = {m.id for m in messages}
+    found = [f"alias {old}: the old id is still a message id" for old in aliases if old in ids]
+    found += [
+        f"alias {old}: {new} is not a message id" for old, new in aliases.items() if new not in ids
+    ]
+    return found

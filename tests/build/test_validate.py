@@ -1,0 +1,48 @@
+"""Tests for stalin_telegrams.build._validate: the corpus invariants."""
+
+from __future__ import annotations
+
+import attrs
+
+from stalin_telegrams import load
+from stalin_telegrams.build import _validate
+
+
+class TestProblems:
+    """problems() finds broken invariants and says which."""
+
+    def test_shipped_corpus_is_clean(self) -> None:
+        """The shipped corpus breaks no invariant."""
+        assert [] == _validate.problems(load())
+
+    def test_artifact_found(self) -> None:
+        """A page number left between paragraphs is reported."""
+        message = attrs.evolve(load()[0], text="One.\n\n73\n\nTwo.")
+        found = _validate.problems([message])
+        assert any("page number" in p for p in found)
+
+    def test_duplicate_ids(self) -> None:
+        """Two records with one id are reported."""
+        first = load()[0]
+        second = attrs.evolve(load()[1], id=first.id, number=2)
+        assert "message ids are not unique" in _validate.problems([first, second])
+
+    def test_undated_needs_a_note(self) -> None:
+        """A record without a date must say so in its notes."""
+        message = attrs.evolve(load()[0], written_on=None, sent_on=None, notes=())
+        assert any("no date" in p for p in _validate.problems([message]))
+        noted = attrs.evolve(message, notes=("no date in the source",))
+        assert [] == _validate.problems([noted])
+
+
+class TestAliasProblems:
+    """alias_problems() keeps retired ids pointing at live ones."""
+
+    def test_good_alias(self) -> None:
+        """An alias from a retired id to a live one is fine."""
+        assert [] == _validate.alias_problems(load(), {"1941-01-01-old": load()[0].id})
+
+    def test_bad_aliases(self) -> None:
+        """A live old id and a dead new id are both reported."""
+        found = _validate.alias_problems(load(), {load()[0].id: "1941-01-01-nowhere"})
+        assert 2 == len(found)
