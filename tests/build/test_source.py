@@ -48,8 +48,8 @@ class TestRepairOrder:
 
     def test_overlap_refused(self) -> None:
         """Overlapping moves are refused."""
+        moves = [Move(2, 4, 8, "", "0", ""), Move(4, 5, 9, "", "0", "")]
         with pytest.raises(ValueError, match="overlaps"):
-            moves = [Move(2, 4, 8, "", "0", ""), Move(4, 5, 9, "", "0", "")]
             _source.repair_order(_lines(10), moves)
 
     def test_outside_refused(self) -> None:
