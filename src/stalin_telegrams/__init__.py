@@ -5,17 +5,26 @@ A cleaned, dated edition of *J. V. Stalin, Works vol. 17: War Telegrams*
 """
 
 from ._corpus import Corpus
+from ._duplicates import DiffChunk, Pair, WordDiff, duplicates
 from ._load import load
 from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
+from ._query import filter_by
+from ._threads import thread_of
 from ._version import __version__
 
 __all__ = [
-    "Correction",
     "Corpus",
+    "Correction",
+    "DiffChunk",
     "FootnoteMark",
     "LineSpan",
     "Message",
+    "Pair",
     "Reference",
+    "WordDiff",
     "__version__",
+    "duplicates",
+    "filter_by",
     "load",
+    "thread_of",
 ]

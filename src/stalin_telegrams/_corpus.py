@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, Any, overload
 
-from .exceptions import UnknownMessageError
+from . import _export
 from ._model import Message
+from .exceptions import UnknownMessageError
+
+if TYPE_CHECKING:
+    import datetime
+    from typing import NoReturn
+
+    import pandas as pd
+
+    from ._duplicates import Pair
 
 
 class Corpus(Sequence[Message]):
@@ -97,6 +105,141 @@ class Corpus(Sequence[Message]):
         if found is None and message_id in self._aliases:
             found = self._by_id.get(self._aliases[message_id])
         if found is None:
+            import difflib  # noqa: PLC0415 - only needed to explain a miss
+
             close = difflib.get_close_matches(message_id, self._by_id, n=3, cutoff=0.6)
             raise UnknownMessageError(message_id, tuple(close))
         return found
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return the messages as plain dicts, ready for :func:`json.dumps`.
+
+        Each message becomes a dict of its fields, unstructured by the
+        package's one cattrs converter, in field order with the derived
+        ``date`` after ``sent_on``: strings, numbers, ``None``, lists and
+        dicts only, dates as ISO ``YYYY-MM-DD`` strings.
+
+        Returns:
+            One dict per message, in corpus order.
+
+        >>> from stalin_telegrams import load
+        >>> record = load().to_records()[0]
+        >>> record["id"] == load()[0].id, record["date"] == load()[0].date.isoformat()
+        (True, True)
+
+        .. versionadded:: 0.1.0
+        """
+        return _export.to_records(self)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Return the messages as a :class:`pandas.DataFrame`, one row per message.
+
+        pandas is imported only when this is called; install it with the
+        ``pandas`` extra: ``pip install 'stalin-telegrams[pandas]'``.
+
+        The frame has a default integer index. Its columns are the fields of
+        :class:`Message` in their order, with three derived columns put in:
+        ``date`` after ``sent_on``, ``year`` after ``date`` and
+        ``recipients_joined`` after ``recipients``:
+
+        ``id`` (str), ``number`` (int)
+            The message id and its position in the volume.
+        ``sender`` (str)
+            Surname of the writer.
+        ``recipients`` (list of str)
+            Surnames of the addressees, in heading order.
+        ``recipients_joined`` (str)
+            The same joined by ``", "``, for grouping and for spreadsheets.
+        ``written_on``, ``sent_on`` (datetime64)
+            The two dates the volume gives; ``NaT`` where it gives none.
+        ``date`` (datetime64)
+            :attr:`Message.date`: the written date, else the sending date;
+            ``NaT`` when the message has neither.
+        ``year`` (nullable ``Int64``)
+            The year of ``date``; ``<NA>`` when undated.
+        ``heading``, ``text`` (str)
+            As on :class:`Message`.
+        ``classification``, ``place``, ``address``, ``salutation``, ``signature`` (str)
+            As on :class:`Message`; missing where the message has none.
+        ``footnote_marks``, ``source_lines``, ``corrections``, ``references`` (list of dict)
+            The nested records, as :meth:`to_records` gives them.
+        ``notes`` (list of str)
+            Editorial notes on judgements made for the record.
+
+        Raises:
+            ImportError: pandas is not installed; the message names the
+                extra to install. The error is also a
+                :class:`~stalin_telegrams.exceptions.StalinTelegramsError`.
+
+        .. versionadded:: 0.1.0
+        """
+        return _export.to_dataframe(self)
+
+    def filter_by(  # noqa: PLR0913 - the criteria of filter_by(), one keyword each
+        self,
+        *,
+        sender: str | None = None,
+        recipient: str | None = None,
+        year: int | None = None,
+        month: int | None = None,
+        on: datetime.date | str | None = None,
+        after: datetime.date | str | None = None,
+        before: datetime.date | str | None = None,
+        classification: str | None = None,
+        contains: str | None = None,
+        ids: Iterable[str] | None = None,
+        **unknown: NoReturn,
+    ) -> Corpus:
+        """Return the messages of this corpus that meet every criterion given.
+
+        The same as :func:`~stalin_telegrams.filter_by` with this corpus as
+        *messages*; the criteria and errors are documented there.
+
+        >>> from stalin_telegrams import load
+        >>> load().filter_by(on="1942-11-20", recipient="Roosevelt").ids
+        ('1942-11-20-roosevelt',)
+
+        .. versionadded:: 0.1.0
+        """
+        from ._query import filter_by  # noqa: PLC0415 - _query imports this module
+
+        return filter_by(
+            self, sender=sender, recipient=recipient, year=year, month=month, on=on,
+            after=after, before=before, classification=classification,
+            contains=contains, ids=ids, **unknown,
+        )
+
+    def thread_of(self, message_or_id: Message | str) -> Corpus:
+        """Return the thread of a message, within this corpus.
+
+        The same as :func:`~stalin_telegrams.thread_of` with this corpus as
+        *messages*.
+
+        >>> from stalin_telegrams import load
+        >>> load().thread_of("1942-11-20-churchill").ids
+        ('1942-11-20-churchill', '1942-11-20-roosevelt')
+
+        .. versionadded:: 0.1.0
+        """
+        from ._threads import thread_of  # noqa: PLC0415 - _threads imports this module
+
+        return thread_of(message_or_id, self)
+
+    def duplicates(self, *, threshold: float | None = None) -> tuple[Pair, ...]:
+        """Return the pairs of messages of this corpus whose texts are (nearly) the same.
+
+        The same as :func:`~stalin_telegrams.duplicates` with this corpus as
+        *messages*; *threshold* ``None`` means its default.
+
+        >>> from stalin_telegrams import load
+        >>> load().filter_by(on="1942-11-20").duplicates()[0].kind
+        'identical'
+
+        .. versionadded:: 0.1.0
+        """
+        from ._duplicates import (  # noqa: PLC0415 - _duplicates imports this module
+            DEFAULT_THRESHOLD,
+            duplicates,
+        )
+
+        return duplicates(self, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from . import _assemble, _emit, _validate
+from . import _assemble, _emit, _references, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
 from ._tables import Tables, read_tables
 
@@ -34,6 +34,7 @@ def run() -> Build:
         word.lower() for line in raw for word in _HYPHENATED.findall(line.text)
     )
     assembly = _assemble.assemble(lines, tables, hyphenated)
+    assembly = attrs.evolve(assembly, messages=_references.link(assembly.messages))
     aliases = {a.old_id: a.new_id for a in tables.aliases}
     document = _emit.document(assembly.messages, SOURCE_SHA256, aliases)
     found = _validate.problems(assembly.messages) + _validate.alias_problems(

@@ -1,0 +1,99 @@
+"""Benchmark the query API: duplicates(), filter_by() and thread_of().
+
+Run: python benchmarks/bench_query.py [--runs N]. Prints medians; targets:
+
+* duplicates() over the whole corpus under 50 ms;
+* duplicates() over a synthetic corpus ten times larger (each message and
+  nine clones of it with the words shuffled) under 15 times as long;
+* filter_by() and thread_of() under 1 ms each after the first call.
+
+"Cold" runs clear the per-text cache of words and shingles first, as on
+the first call in a process; "warm" runs find it filled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from stalin_telegrams import Message, duplicates, filter_by, load, thread_of
+from stalin_telegrams._duplicates import _keys
+
+CLONES = 9
+
+
+def _median(
+    run: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> float:
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _shuffled(messages: Sequence[Message], clones: int) -> list[Message]:
+    """Return the messages and *clones* copies of each, its words shuffled."""
+    rng = random.Random(1945)  # noqa: S311 - test data, not cryptography
+    out = list(messages)
+    number = max(m.number for m in messages)
+    for k in range(clones):
+        for message in messages:
+            words = message.text.split()
+            rng.shuffle(words)
+            number += 1
+            clone_id = f"clone{k}-{message.id}"
+            out.append(attrs.evolve(message, id=clone_id, number=number, text=" ".join(words)))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the benchmarks and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="runs per figure (median)")
+    runs = parser.parse_args(argv).runs
+
+    corpus = load()
+    big = _shuffled(list(corpus), CLONES)
+    pairs, big_pairs = duplicates(corpus), duplicates(big)
+    same = [(p.first.id, p.second.id) for p in pairs] == [
+        (p.first.id, p.second.id) for p in big_pairs
+    ]
+
+    cold = _median(lambda: duplicates(corpus), runs, _keys.cache_clear)
+    warm = _median(lambda: duplicates(corpus), runs)
+    big_cold = _median(lambda: duplicates(big), max(3, runs // 4), _keys.cache_clear)
+    big_warm = _median(lambda: duplicates(big), max(3, runs // 4))
+    print(f"duplicates(), {len(corpus)} messages: cold {cold * 1e3:.1f} ms,"
+          f" warm {warm * 1e3:.1f} ms (target < 50 ms); {len(pairs)} pairs")
+    print(f"duplicates(), {len(big)} messages: cold {big_cold * 1e3:.1f} ms,"
+          f" warm {big_warm * 1e3:.1f} ms; {len(big_pairs)} pairs"
+          f" ({'the same' if same else 'NOT the same'} as in the corpus)")
+    print(f"  ratio {len(big) / len(corpus):.0f}x the messages: cold {big_cold / cold:.1f}x,"
+          f" warm {big_warm / warm:.1f}x (target < 15x)")
+
+    filter_by(recipient="Churchill")
+    criteria = {"recipient": "Churchill", "after": "1943-01-01", "before": "1944-01-01"}
+    query = _median(lambda: filter_by(**criteria), runs * 10)  # type: ignore[arg-type]
+    phrase = _median(lambda: filter_by(contains="second front"), runs * 10)
+    print(f"filter_by(recipient, after, before), after the first call: {query * 1e3:.3f} ms"
+          " (target < 1 ms)")
+    print(f"filter_by(contains='second front'), after the first call: {phrase * 1e3:.3f} ms"
+          " (target < 1 ms)")
+
+    first = _median(lambda: thread_of("1943-02-16-churchill", list(corpus)), 1)
+    thread = _median(lambda: thread_of("1943-02-16-churchill"), runs * 10)
+    print(f"thread_of(): first call {first * 1e3:.1f} ms; after the first call"
+          f" {thread * 1e3:.3f} ms (target < 1 ms)")
+
+
+if __name__ == "__main__":
+    main()

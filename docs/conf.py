@@ -1,0 +1,37 @@
+"""Sphinx configuration of the stalin_telegrams documentation.
+
+The package is imported, not read from ``src/``: build the docs in an
+environment where it is installed (``pip install .`` or ``bash .ci/run``),
+or with ``PYTHONPATH=src`` from a checkout.
+"""
+
+from __future__ import annotations
+
+import stalin_telegrams
+
+project = "stalin_telegrams"
+author = "The stalin_telegrams maintainers"
+copyright = "2026, The stalin_telegrams maintainers"
+release = stalin_telegrams.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = False
+
+html_theme = "alabaster"
+html_title = f"stalin_telegrams {release}"

@@ -1,0 +1,472 @@
+"""Tests for stalin_telegrams._cli: the ``stalin-telegrams`` command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import attrs
+import pytest
+
+from stalin_telegrams import Corpus, __version__, _cli, load
+from stalin_telegrams._cli import main
+
+ID = "1942-11-20-churchill"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return its status, stdout and stderr."""
+    try:
+        status = main(list(argv))
+    except SystemExit as exit_:  # argparse exits for usage errors, --help and --version
+        status = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def ids_of(out: str) -> list[str]:
+    """Return the first word of every line: the message ids of a listing."""
+    return [line.split()[0] for line in out.splitlines() if line.strip()]
+
+
+def one_error_line(err: str) -> str:
+    """Assert *err* is one line naming the program, and return it."""
+    lines = err.splitlines()
+    assert 1 == len(lines), err
+    assert lines[0].startswith("stalin-telegrams")
+    assert "error:" in lines[0]
+    assert "Traceback" not in err
+    return lines[0]
+
+
+class TestMain:
+    """main() parses the command line and maps failures to exit statuses."""
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the package version."""
+        status, out, _ = run(capsys, "--version")
+        assert 0 == status
+        assert f"stalin-telegrams {__version__}\n" == out
+
+    def test_no_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without a command the program exits 2 with one line on stderr."""
+        status, out, err = run(capsys)
+        assert 2 == status
+        assert "" == out
+        one_error_line(err)
+
+    def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown command is a usage error on one line."""
+        status, _, err = run(capsys, "frobnicate")
+        assert 2 == status
+        assert "frobnicate" in one_error_line(err)
+
+    def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown option is a usage error on one line."""
+        status, _, err = run(capsys, "list", "--colour", "red")
+        assert 2 == status
+        assert "--colour" in one_error_line(err)
+
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [
+            ("--on", "1942-13-01"),
+            ("--after", "yesterday"),
+            ("--before", "1942/11/20"),
+            ("--year", "nineteen"),
+            ("--month", "13"),
+        ],
+    )
+    def test_bad_criterion(
+        self, capsys: pytest.CaptureFixture[str], option: str, value: str
+    ) -> None:
+        """A criterion that cannot be read is a usage error naming the option."""
+        status, out, err = run(capsys, "list", option, value)
+        assert 2 == status
+        assert "" == out
+        line = one_error_line(err)
+        assert option in line
+        assert value in line
+
+    def test_help_lists_commands(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help names every command."""
+        status, out, _ = run(capsys, "--help")
+        assert 0 == status
+        for command in ("stats", "list", "show", "thread", "pairs", "diff", "search", "export"):
+            assert command in out
+
+
+class TestStats:
+    """stats counts the messages by recipient and year."""
+
+    def test_totals(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every recipient's total and the message totals agree with the corpus."""
+        status, out, _ = run(capsys, "stats")
+        assert 0 == status
+        corpus = load()
+        assert out.startswith(f"{len(corpus)} messages")
+        rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[2:] if line}
+        header = rows.pop("recipient")
+        assert "total" == header[-1]
+        per_recipient = Counter(r for m in corpus for r in m.recipients)
+        for recipient, count in per_recipient.items():
+            assert str(count) == rows[recipient][-1]
+        assert str(len(corpus)) == rows["messages"][-1]
+
+    def test_by_year(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each year column holds that year's messages."""
+        _, out, _ = run(capsys, "stats")
+        lines = out.splitlines()
+        header = lines[2].split()[1:-1]
+        messages = next(line for line in lines if line.startswith("messages")).split()[1:-1]
+        per_year = Counter(str(m.year) if m.year else "undated" for m in load())
+        assert per_year == Counter(dict(zip(header, map(int, messages), strict=True)))
+
+    def test_undated_column(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Undated messages are counted in a column of their own."""
+        corpus = load()
+        undated = attrs.evolve(corpus[0], written_on=None, sent_on=None)
+        monkeypatch.setattr(_cli, "load", lambda: Corpus([undated, *corpus[1:3]]))
+        _, out, _ = run(capsys, "stats")
+        header = out.splitlines()[2].split()
+        assert "undated" == header[-2]
+        messages = next(line for line in out.splitlines() if line.startswith("messages"))
+        assert ["1", "3"] == messages.split()[-2:]
+
+    def test_filtered(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Criteria narrow the messages counted."""
+        from stalin_telegrams import filter_by
+
+        status, out, _ = run(capsys, "stats", "--recipient", "Truman")
+        assert 0 == status
+        assert out.startswith(f"{len(filter_by(recipient='Truman'))} messages")
+
+
+class TestList:
+    """list prints one line per message: id, date, recipients, first words."""
+
+    def test_all(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without criteria every message is listed, in corpus order."""
+        status, out, _ = run(capsys, "list")
+        assert 0 == status
+        assert list(load().ids) == ids_of(out)
+
+    def test_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A line gives the id, the date, the recipients and the first words."""
+        _, out, _ = run(capsys, "list")
+        message = load()[ID]
+        line = next(line for line in out.splitlines() if line.startswith(ID + " "))
+        assert message.date is not None
+        assert message.date.isoformat() in line
+        assert ", ".join(message.recipients) in line
+        first_words = " ".join(message.text.split()[:3])
+        assert first_words in line
+        assert len(line) <= 100
+
+    @pytest.mark.parametrize(
+        ("argv", "criteria"),
+        [
+            (["--recipient", "Roosevelt"], {"recipient": "Roosevelt"}),
+            (["--sender", "Stalin"], {"sender": "Stalin"}),
+            (["--year", "1943"], {"year": 1943}),
+            (["--year", "1943", "--month", "2"], {"year": 1943, "month": 2}),
+            (["--on", "1942-11-20"], {"on": "1942-11-20"}),
+            (
+                ["--after", "1945-01-01", "--before", "1945-03-31"],
+                {"after": "1945-01-01", "before": "1945-03-31"},
+            ),
+            (
+                ["--classification", "PERSONAL AND SECRET"],
+                {"classification": "PERSONAL AND SECRET"},
+            ),
+            (["--contains", "second front"], {"contains": "second front"}),
+        ],
+    )
+    def test_criteria_as_filter_by(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        criteria: dict[str, object],
+    ) -> None:
+        """Each criterion selects exactly what filter_by selects with it."""
+        import datetime
+
+        from stalin_telegrams import filter_by
+
+        for key in ("on", "after", "before"):
+            if key in criteria:
+                criteria[key] = datetime.date.fromisoformat(str(criteria[key]))
+        status, out, _ = run(capsys, "list", *argv)
+        assert 0 == status
+        expected = list(filter_by(load(), **criteria).ids)
+        assert expected == ids_of(out)
+        assert expected, "the criteria should select some message"
+
+    def test_nothing_selected(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Criteria that nothing meets print nothing and succeed."""
+        status, out, err = run(capsys, "list", "--contains", "zzzz no such phrase zzzz")
+        assert (0, "", "") == (status, out, err)
+
+
+class TestShow:
+    """show prints one message: heading, dates, text and source lines."""
+
+    def test_message(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The heading, the dates, every word of the text and the source lines are shown."""
+        status, out, _ = run(capsys, "show", ID)
+        assert 0 == status
+        message = load()[ID]
+        assert out.startswith(f"{ID} (no. {message.number})\n{message.heading}\n")
+        for date in (message.written_on, message.sent_on):
+            if date is not None:
+                assert date.isoformat() in out
+        assert " ".join(message.text.split()) in " ".join(out.split())
+        span = message.source_lines[0]
+        assert f"Source lines:   {span.start}" in out
+
+    def test_record_details(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Corrections, editorial notes and references of the record are listed."""
+        corpus = load()
+        corrected = next(m for m in corpus if m.corrections)
+        _, out, _ = run(capsys, "show", corrected.id)
+        assert f"Correction:     {corrected.corrections[0].kind} at line" in out
+        noted = next(m for m in corpus if m.notes)
+        _, out, _ = run(capsys, "show", noted.id)
+        assert all(f"Note:           {note}" in out for note in noted.notes)
+        referring = next((m for m in corpus if m.references), None)
+        if referring is not None:
+            _, out, _ = run(capsys, "show", referring.id)
+            assert "Refers to:" in out
+
+    def test_text_wrapped(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The text is wrapped for reading at a terminal."""
+        _, out, _ = run(capsys, "show", load()[0].id)
+        body = out.split("\n\n", 2)[2]
+        assert all(len(line) <= 79 or " " not in line for line in body.splitlines())
+
+    def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id exits 1 with one line naming it and the close ids."""
+        status, out, err = run(capsys, "show", ID[:-1])
+        assert 1 == status
+        assert "" == out
+        line = one_error_line(err)
+        assert repr(ID[:-1]) in line
+        assert ID in line
+
+
+class TestThread:
+    """thread lists the thread a message belongs to, marking the message."""
+
+    def test_thread(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The lines are thread_of's messages, the one asked for marked with *."""
+        from stalin_telegrams import thread_of
+
+        status, out, _ = run(capsys, "thread", ID)
+        assert 0 == status
+        lines = out.splitlines()
+        assert list(thread_of(ID).ids) == [line[2:].split()[0] for line in lines]
+        assert [ID] == [line.split()[1] for line in lines if line.startswith("* ")]
+
+    def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id exits 1 with one line on stderr."""
+        status, _, err = run(capsys, "thread", "1900-01-01-nobody")
+        assert 1 == status
+        assert "1900-01-01-nobody" in one_error_line(err)
+
+
+class TestPairs:
+    """pairs lists the pairs duplicates() finds."""
+
+    def test_pairs(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """One line per pair: both ids, the similarity and the kind."""
+        from stalin_telegrams import duplicates
+
+        status, out, _ = run(capsys, "pairs")
+        assert 0 == status
+        pairs = duplicates()
+        lines = out.splitlines()
+        assert len(pairs) == len(lines)
+        for pair, line in zip(pairs, lines, strict=True):
+            first, second, similarity, kind = line.split(maxsplit=3)
+            assert (pair.first.id, pair.second.id, pair.kind) == (first, second, kind)
+            assert pair.similarity == pytest.approx(float(similarity), abs=0.001)
+
+    def test_threshold(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--threshold is passed on to duplicates()."""
+        from stalin_telegrams import duplicates
+
+        status, out, _ = run(capsys, "pairs", "--threshold", "0.99")
+        assert 0 == status
+        assert len(duplicates(threshold=0.99)) == len(out.splitlines())
+
+    def test_bad_threshold(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A threshold outside 0 to 1 is a usage error."""
+        status, _, err = run(capsys, "pairs", "--threshold", "1.5")
+        assert 2 == status
+        assert "--threshold" in one_error_line(err)
+
+
+class TestDiff:
+    """diff shows a unified diff of two messages' texts."""
+
+    def test_diff(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The diff names both ids and adds and removes sentences."""
+        corpus = load()
+        first, second = corpus[0], corpus[1]
+        status, out, _ = run(capsys, "diff", first.id, second.id)
+        assert 0 == status
+        lines = out.splitlines()
+        assert f"--- {first.id}" == lines[0]
+        assert f"+++ {second.id}" == lines[1]
+        assert any(line.startswith("-") for line in lines[2:])
+        assert any(line.startswith("+") for line in lines[2:])
+
+    def test_same_message(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A message does not differ from itself."""
+        assert (0, "", "") == run(capsys, "diff", ID, ID)
+
+    def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id exits 1 with one line on stderr."""
+        status, out, err = run(capsys, "diff", ID, "nope")
+        assert (1, "") == (status, out)
+        assert "'nope'" in one_error_line(err)
+
+
+class TestSearch:
+    """search lists the messages that contain a phrase, with the phrase in context."""
+
+    def test_search(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The messages listed are filter_by(contains=...)'s; each hit is shown in context."""
+        from stalin_telegrams import filter_by
+
+        status, out, _ = run(capsys, "search", "Second Front")
+        assert 0 == status
+        listed = [line.split()[0] for line in out.splitlines() if not line.startswith(" ")]
+        assert list(filter_by(load(), contains="Second Front").ids) == listed
+        hits = [line for line in out.splitlines() if line.startswith("    ")]
+        assert hits
+        assert all(re.search(r"\[second\s+front\]", hit, re.IGNORECASE) for hit in hits)
+
+    def test_empty_phrase(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An empty phrase is a usage error."""
+        status, _, err = run(capsys, "search", "   ")
+        assert 2 == status
+        one_error_line(err)
+
+
+class TestExport:
+    """export writes records as JSON lines or CSV."""
+
+    def test_jsonl(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each line is one message's record, in corpus order."""
+        status, out, _ = run(capsys, "export", "--format", "jsonl")
+        assert 0 == status
+        assert load().to_records() == [json.loads(line) for line in out.splitlines()]
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """One row per message; lists and nested records are JSON text."""
+        status, out, _ = run(capsys, "export", "--format", "csv")
+        assert 0 == status
+        rows = list(csv.DictReader(io.StringIO(out)))
+        records = load().to_records()
+        assert list(records[0]) == list(rows[0])
+        assert [r["id"] for r in records] == [r["id"] for r in rows]
+        by_id = {row["id"]: row for row in rows}
+        message = load()[ID]
+        assert list(message.recipients) == json.loads(by_id[ID]["recipients"])
+        assert message.text == by_id[ID]["text"]
+        assert str(message.date) == by_id[ID]["date"]
+
+    def test_output_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--output writes the file and nothing to stdout."""
+        target = tmp_path / "out.jsonl"
+        status, out, _ = run(capsys, "export", "--format", "jsonl", "--output", str(target))
+        assert (0, "") == (status, out)
+        assert len(load()) == len(target.read_text(encoding="utf-8").splitlines())
+
+    def test_output_unwritable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A file that cannot be written is a one-line error."""
+        target = tmp_path / "missing" / "out.csv"
+        status, _, err = run(capsys, "export", "--format", "csv", "--output", str(target))
+        assert 1 == status
+        one_error_line(err)
+
+    def test_criteria(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Criteria narrow what is exported."""
+        from stalin_telegrams import filter_by
+
+        _, out, _ = run(capsys, "export", "--format", "jsonl", "--recipient", "Attlee")
+        exported = [json.loads(line)["id"] for line in out.splitlines()]
+        assert list(filter_by(load(), recipient="Attlee").ids) == exported
+
+    def test_format_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The format must be given and be one of jsonl and csv."""
+        assert 2 == run(capsys, "export")[0]
+        status, _, err = run(capsys, "export", "--format", "xml")
+        assert 2 == status
+        assert "xml" in one_error_line(err)
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+class TestProcess:
+    """The command line run as a program, as a user runs it."""
+
+    def test_python_m(self) -> None:
+        """``python -m stalin_telegrams`` runs the command line."""
+        done = subprocess.run(
+            [sys.executable, "-m", "stalin_telegrams", "show", ID],
+            capture_output=True, text=True, check=False, env=_env(), encoding="utf-8",
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+        assert done.stdout.startswith(ID)
+
+    def test_console_script(self) -> None:
+        """The installed ``stalin-telegrams`` script runs the command line."""
+        script = Path(sys.executable).parent / "stalin-telegrams"
+        if not script.exists():
+            found = shutil.which("stalin-telegrams")
+            if found is None:
+                pytest.skip("the stalin-telegrams script is not installed (install the package)")
+            script = Path(found)
+        done = subprocess.run(
+            [str(script), "--version"], capture_output=True, text=True, check=False, env=_env()
+        )
+        assert (0, f"stalin-telegrams {__version__}\n") == (done.returncode, done.stdout)
+
+    def test_error_exit_status(self) -> None:
+        """An unknown id exits non-zero with one line on stderr and no traceback."""
+        done = subprocess.run(
+            [sys.executable, "-m", "stalin_telegrams", "show", "nope"],
+            capture_output=True, text=True, check=False, env=_env(), encoding="utf-8",
+        )
+        assert 1 == done.returncode
+        assert "" == done.stdout
+        one_error_line(done.stderr)
+
+    @pytest.mark.parametrize(
+        "argv", [["export", "--format", "jsonl"], ["export", "--format", "csv"], ["list"]]
+    )
+    def test_broken_pipe(self, argv: list[str]) -> None:
+        """Output to a pipe that closes early ends quietly, with no traceback."""
+        command = shlex.join([sys.executable, "-m", "stalin_telegrams", *argv])
+        done = subprocess.run(
+            ["bash", "-c", f"{command} | head -1"],
+            capture_output=True, text=True, check=False, env=_env(), encoding="utf-8",
+        )
+        assert 0 == done.returncode
+        assert 1 == len(done.stdout.splitlines())
+        assert "" == done.stderr

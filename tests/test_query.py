@@ -1,0 +1,238 @@
+"""filter_by(): criteria, their combination, and the errors that stop typos."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+
+import attrs
+import pytest
+
+from stalin_telegrams import Corpus, Message, filter_by, load
+from stalin_telegrams.exceptions import (
+    CriterionTypeError,
+    InvalidCriterionError,
+    StalinTelegramsError,
+)
+
+# --- Pinned corpus expectations (update here when the data changes) --------
+#: Messages addressed to Roosevelt, alone or jointly.
+TO_ROOSEVELT = 133
+#: Messages addressed jointly to Churchill and Roosevelt.
+TO_CHURCHILL_AND_ROOSEVELT = 13
+#: Messages with Churchill among the senders: the joint Stalin-Churchill
+#: message and Churchill's two letters printed in the volume.
+FROM_CHURCHILL = ("1944-10-10-roosevelt", "1945-01-16-stalin", "1945-04-28-stalin")
+#: Messages whose text has the whole word "Rome" (not "Romer").
+ROME = ("1943-10-06-roosevelt", "1944-06-05-churchill", "1944-06-05-roosevelt")
+#: The messages of November 20, 1942.
+NOVEMBER_20_1942 = ("1942-11-20-churchill", "1942-11-20-roosevelt")
+# ---------------------------------------------------------------------------
+
+
+def fake(message_id: str, number: int, **changes: object) -> Message:
+    """Return a message made from the first of the corpus, with *changes*."""
+    base = load()[0]
+    fields: dict[str, object] = {
+        "id": message_id, "number": number, "written_on": None, "sent_on": None,
+        "classification": None, "references": (),
+    }
+    fields.update(changes)
+    return attrs.evolve(base, **fields)  # type: ignore[arg-type]
+
+
+def ids(corpus: Corpus) -> tuple[str, ...]:
+    """Return the ids of a corpus."""
+    return corpus.ids
+
+
+class TestFilterBy:
+    """filter_by() keeps the messages meeting every criterion, and rejects bad ones."""
+
+    def test_no_criteria(self) -> None:
+        """Without criteria the whole corpus comes back, as a Corpus."""
+        result = filter_by()
+        assert isinstance(result, Corpus)
+        assert load() == result
+
+    def test_recipient_ignores_case(self) -> None:
+        """A recipient matches whatever its case."""
+        assert filter_by(recipient="Roosevelt") == filter_by(recipient="rOOSEVELT")
+        assert TO_ROOSEVELT == len(filter_by(recipient="roosevelt"))
+
+    def test_recipient_matches_joint_messages(self) -> None:
+        """A recipient matches messages addressed jointly to several leaders."""
+        joint = filter_by(recipient="Roosevelt").filter_by(recipient="Churchill")
+        assert TO_CHURCHILL_AND_ROOSEVELT == len(joint)
+        assert all({"Churchill", "Roosevelt"} <= set(m.recipients) for m in joint)
+
+    def test_recipients_joined_by_and(self) -> None:
+        """Names joined by ' and ' must all be among the recipients."""
+        assert filter_by(recipient="Roosevelt").filter_by(recipient="Churchill") == filter_by(
+            recipient="Churchill and Roosevelt"
+        )
+
+    def test_sender_matches_any_joint_sender(self) -> None:
+        """A sender matches a joint sender through any of its names."""
+        assert FROM_CHURCHILL == ids(filter_by(sender="churchill"))
+        assert "1944-10-10-roosevelt" in ids(filter_by(sender="Stalin"))
+        assert ("1944-10-10-roosevelt",) == ids(filter_by(sender="Stalin and Churchill"))
+
+    def test_year_and_month(self) -> None:
+        """A year and a month select by the best date; a month alone spans every year."""
+        november = filter_by(month=11)
+        assert {11} == {m.date.month for m in november if m.date}
+        assert len({m.year for m in november}) > 1
+        assert all(m.date and m.date.year == 1942 for m in filter_by(year=1942, month=11))
+
+    def test_on_accepts_date_and_iso_string(self) -> None:
+        """The on criterion takes a datetime.date or an ISO string, to the same effect."""
+        assert NOVEMBER_20_1942 == ids(filter_by(on="1942-11-20"))
+        assert filter_by(on="1942-11-20") == filter_by(on=datetime.date(1942, 11, 20))
+
+    def test_after_and_before_are_exclusive(self) -> None:
+        """The after and before criteria leave out their own day."""
+        assert NOVEMBER_20_1942 == ids(filter_by(after="1942-11-19", before="1942-11-21"))
+        assert not set(NOVEMBER_20_1942) & set(filter_by(after="1942-11-20").ids)
+        assert not set(NOVEMBER_20_1942) & set(filter_by(before="1942-11-20").ids)
+        later = filter_by(after="1945-08-01")
+        assert all(m.date and m.date > datetime.date(1945, 8, 1) for m in later)
+
+    def test_date_is_written_else_sent(self) -> None:
+        """Date criteria compare the written date, else the date sent."""
+        messages = [
+            fake("a", 1, written_on=datetime.date(1943, 1, 1), sent_on=datetime.date(1943, 1, 5)),
+            fake("b", 2, sent_on=datetime.date(1943, 1, 5)),
+        ]
+        assert ("b",) == ids(filter_by(messages, on="1943-01-05"))
+
+    def test_undated_never_match_date_criteria(self) -> None:
+        """An undated message is left out by every date criterion, and kept without one."""
+        messages = [fake("dated", 1, written_on=datetime.date(1943, 1, 1)), fake("undated", 2)]
+        for criteria in (
+            {"year": 1943}, {"month": 1}, {"after": "1900-01-01"}, {"before": "2000-01-01"}
+        ):
+            assert ("dated",) == ids(filter_by(messages, **criteria))
+        assert ("dated", "undated") == ids(filter_by(messages))
+
+    def test_classification_ignores_case_and_spacing(self) -> None:
+        """A classification matches regardless of case and runs of spaces."""
+        exact = filter_by(classification="PERSONAL AND SECRET")
+        assert len(exact) > 0
+        assert exact == filter_by(classification="personal  and secret")
+
+    def test_contains_whole_words(self) -> None:
+        """A phrase matches whole words, ignoring case: 'Rome' does not match 'Romer'."""
+        assert ROME == ids(filter_by(contains="rome"))
+
+    def test_contains_phrase_across_whitespace(self) -> None:
+        """Whitespace in a phrase matches any whitespace, including a paragraph break."""
+        messages = [fake("a", 1, text="the second\n\nfront"), fake("b", 2, text="the front")]
+        assert ("a",) == ids(filter_by(messages, contains="second   front"))
+
+    def test_ids(self) -> None:
+        """The ids criterion keeps the messages named, in corpus order."""
+        wanted = ("1942-11-20-roosevelt", "1941-07-18-churchill")
+        assert ("1941-07-18-churchill", "1942-11-20-roosevelt") == ids(filter_by(ids=wanted))
+
+    def test_ids_follow_aliases(self) -> None:
+        """A retired id given in ids selects the message that replaced it."""
+        corpus = Corpus([fake("new", 1)], {"old": "new"})
+        assert ("new",) == ids(filter_by(corpus, ids=["old"]))
+
+    def test_criteria_are_combined(self) -> None:
+        """Several criteria must all hold."""
+        result = filter_by(recipient="Churchill", year=1943, contains="second front")
+        assert len(result) > 0
+        for message in result:
+            assert "Churchill" in message.recipients
+            assert message.year == 1943
+            assert "second front" in message.text.lower()
+
+    def test_composes_and_keeps_order(self) -> None:
+        """A result can be filtered again, and keeps the order it was given."""
+        messages = list(reversed(load()[:10]))
+        result = filter_by(messages, recipient="Churchill")
+        assert [m.id for m in messages if "Churchill" in m.recipients] == list(result.ids)
+        assert result.filter_by(year=1941) == filter_by(result, year=1941)
+
+    def test_name_in_corpus_but_not_in_subset(self) -> None:
+        """A real name absent from the messages searched gives an empty result, not an error."""
+        assert () == ids(filter_by(load()[:3], recipient="Truman"))
+
+    def test_name_only_in_messages_given(self) -> None:
+        """A name found only in the messages given is a valid criterion."""
+        assert ("x",) == ids(filter_by([fake("x", 1, recipients=("Eden",))], recipient="eden"))
+
+    def test_method_is_the_function(self) -> None:
+        """Corpus.filter_by is filter_by on that corpus."""
+        corpus = load()[:50]
+        assert filter_by(corpus, recipient="Roosevelt") == corpus.filter_by(recipient="Roosevelt")
+
+    @pytest.mark.parametrize(
+        ("criteria", "words"),
+        [
+            ({"recipient": "Churchil"}, ["recipient", "'Churchill'", "Attlee, Churchill"]),
+            ({"sender": "Hitler"}, ["sender", "'Hitler'", "Stalin"]),
+            ({"classification": "TOP SECRET"}, ["classification", "'TOP SECRET'"]),
+            ({"year": 1939}, ["year", "1939", "1941"]),
+            ({"month": 13}, ["month", "13", "1 (January) to 12"]),
+            ({"month": 0}, ["month", "0"]),
+            ({"on": "1943-02-30"}, ["on", "'1943-02-30'", "ISO date"]),
+            ({"after": "February 16"}, ["after", "'February 16'"]),
+            ({"after": "1943-03-01", "before": "1943-02-01"}, ["after", "before", "no day"]),
+            ({"after": "1943-03-01", "before": "1943-03-02"}, ["no day"]),
+            ({"on": "1943-03-01", "before": "1943-03-01"}, ["on", "before"]),
+            ({"contains": "  "}, ["contains"]),
+            ({"ids": ["1942-11-20-churchil"]}, ["ids", "1942-11-20-churchill"]),
+        ],
+    )
+    def test_unusable_values_raise(self, criteria: dict[str, object], words: list[str]) -> None:
+        """An unusable value raises InvalidCriterionError naming the criterion and the problem."""
+        with pytest.raises(InvalidCriterionError) as caught:
+            filter_by(**criteria)  # type: ignore[arg-type]
+        assert isinstance(caught.value, ValueError)
+        assert isinstance(caught.value, StalinTelegramsError)
+        assert [] == [w for w in words if w not in str(caught.value)]
+
+    @pytest.mark.parametrize(
+        ("criteria", "words"),
+        [
+            ({"recipient": ["Churchill"]}, ["recipient", "str", "list"]),
+            ({"year": "1943"}, ["year", "int", "str"]),
+            ({"year": True}, ["year", "int", "bool"]),
+            ({"month": 2.0}, ["month", "int", "float"]),
+            ({"on": 19430216}, ["on", "datetime.date", "int"]),
+            ({"on": datetime.datetime(1943, 2, 16)}, ["on", "datetime"]),  # noqa: DTZ001 - the wrong type on purpose
+            ({"contains": b"Rome"}, ["contains", "bytes"]),
+            ({"ids": "1942-11-20-churchill"}, ["ids", "collection"]),
+            ({"ids": [1942]}, ["ids", "int"]),
+        ],
+    )
+    def test_wrong_types_raise(self, criteria: dict[str, object], words: list[str]) -> None:
+        """A value of the wrong type raises CriterionTypeError, also a TypeError."""
+        with pytest.raises(CriterionTypeError) as caught:
+            filter_by(**criteria)  # type: ignore[arg-type]
+        assert isinstance(caught.value, TypeError)
+        assert [] == [w for w in words if w not in str(caught.value)]
+
+    def test_unknown_criterion_raises(self) -> None:
+        """An unknown keyword raises CriterionTypeError suggesting the criterion meant."""
+        with pytest.raises(CriterionTypeError, match=r"'recipent'.*did you mean 'recipient'"):
+            filter_by(recipent="Churchill")  # type: ignore[arg-type]
+        with pytest.raises(CriterionTypeError, match=r"'colour'.*Criteria are: sender"):
+            load().filter_by(colour="red")  # type: ignore[arg-type]
+
+    def test_no_dateutil_at_runtime(self) -> None:
+        """Querying never imports python-dateutil."""
+        code = (
+            "import sys, stalin_telegrams as s\n"
+            "s.filter_by(after='1943-01-01', before='1944-01-01', recipient='Churchill')\n"
+            "s.thread_of('1942-11-20-churchill'); s.duplicates()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'dateutil'))\n"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == out.stdout.strip()
