@@ -276,3 +276,17 @@ class TestPinned:
         for fix in applied:
             owner = next(m for m in load() if fix in m.corrections)
             assert fix.right.strip() in owner.text + owner.heading
+
+    def test_enclosures_and_copies(self) -> None:
+        """The three enclosures name their covering messages; the two copies their originals."""
+        found = {m.id: (m.enclosed_in, m.copy_of) for m in load() if m.enclosed_in or m.copy_of}
+        assert {
+            "1943-06-11-roosevelt": ("1943-06-11-churchill", None),
+            "1944-03-03-churchill-2": ("1944-03-03-roosevelt", "1944-03-03-churchill"),
+            "1945-05-04-churchill-2": ("1945-05-04-truman", "1945-05-04-churchill"),
+        } == found
+
+    def test_copies_come_after_their_originals_in_ids(self) -> None:
+        """A copy printed before its original still takes the suffixed id."""
+        corpus = load()
+        assert corpus["1945-05-04-churchill-2"].number < corpus["1945-05-04-churchill"].number

@@ -36,7 +36,7 @@ PAIRS = (
     ("1944-12-02-churchill", "1944-12-02-roosevelt", "near", 0.986),
     ("1945-04-24-truman", "1945-04-24-churchill", "near", 0.844),
     ("1945-05-02-churchill", "1945-05-02-truman", "near", 0.812),
-    ("1945-05-04-churchill", "1945-05-04-churchill-2", "near", 0.997),
+    ("1945-05-04-churchill-2", "1945-05-04-churchill", "near", 0.997),
     ("1945-05-07-churchill", "1945-05-07-truman", "near", 0.955),
     ("1945-05-23-churchill", "1945-05-23-truman", "near", 0.987),
     ("1945-05-27-truman", "1945-05-27-churchill-2", "near", 0.788),

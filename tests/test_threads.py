@@ -25,8 +25,8 @@ CASABLANCA = (
 #: for Truman with the covering note, and the later note that points to it.
 POLAND_MAY_1945 = (
     "1945-05-04-truman",
-    "1945-05-04-churchill",
     "1945-05-04-churchill-2",
+    "1945-05-04-churchill",
     "1945-05-10-truman",
 )
 #: The meeting declined in July 1944: "I notified the President at the same

@@ -41,6 +41,8 @@ def _message(d: dict[str, Any], _: object) -> Message:
         corrections=tuple(Correction(**c) for c in d["corrections"]),
         references=tuple(Reference(r["phrase"], r["target"]) for r in d["references"]),
         notes=tuple(d["notes"]),
+        enclosed_in=d["enclosed_in"],
+        copy_of=d["copy_of"],
     )
 
 

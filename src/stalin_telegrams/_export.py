@@ -9,7 +9,7 @@ import attrs
 
 from ._converter import converter
 from ._model import Message
-from .exceptions import StalinTelegramsError
+from .exceptions import MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,10 +22,6 @@ _DERIVED = {"date": "year", "recipients": "recipients_joined"}
 _DATE_COLUMNS = ("date", "written_on", "sent_on")
 #: How :func:`to_dataframe` joins several recipients into one string.
 RECIPIENT_SEPARATOR = ", "
-
-
-class MissingExtraError(StalinTelegramsError, ImportError):
-    """An optional dependency is not installed; the message names the extra to install."""
 
 
 def _messages(messages: Iterable[Message] | None) -> Iterable[Message]:

@@ -113,6 +113,10 @@ class Message:
         corrections: What was changed from the raw text.
         references: Phrases that refer to other messages.
         notes: Editorial notes on judgements made for this record.
+        enclosed_in: The id of the message this one was enclosed with, where
+            the volume prints it as an enclosure, else ``None``.
+        copy_of: The id of the record this one is a copy of (an enclosed
+            copy of a message the volume also prints), else ``None``.
 
     .. versionadded:: 0.1.0
     """
@@ -135,6 +139,8 @@ class Message:
     corrections: tuple[Correction, ...] = ()
     references: tuple[Reference, ...] = ()
     notes: tuple[str, ...] = ()
+    enclosed_in: str | None = None
+    copy_of: str | None = None
 
     @property
     def date(self) -> datetime.date | None:

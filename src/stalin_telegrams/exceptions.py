@@ -36,5 +36,9 @@ class CriterionTypeError(StalinTelegramsError, TypeError):
     """A query criterion is unknown, or its value has the wrong type."""
 
 
+class MissingExtraError(StalinTelegramsError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
 class CorpusDataError(StalinTelegramsError, ValueError):
     """The packaged corpus file is missing, malformed or inconsistent."""

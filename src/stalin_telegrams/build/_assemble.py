@@ -331,23 +331,47 @@ def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machin
     ]
     rulings = {r.line: r for r in tables.dates}
     editorial: dict[int, list[str]] = {}
-    senders: dict[int, str] = {}
     for note in tables.notes:
         editorial.setdefault(note.line, []).append(note.note)
-        if note.sender:
-            senders[note.line] = note.sender
     _check_table_lines(drafts, rulings, editorial)
     messages: list[Message] = []
     joins: list[_pages.Join] = []
     for number, draft in enumerate(drafts, start=1):
         message, made = _build(number, draft, errata, moves, hyphenated, rulings, editorial)
-        if draft.heading and draft.heading[0].no in senders:
-            message = attrs.evolve(message, sender=senders[draft.heading[0].no])
         messages.append(message)
         joins.extend(made)
         for no in draft.lines:
             owner[no] = number
-    return Assembly(tuple(_with_ids(messages)), roles, owner, tuple(joins))
+    heads = {d.heading[0].no: index for index, d in enumerate(drafts) if d.heading}
+    return Assembly(_annotate(messages, heads, tables), roles, owner, tuple(joins))
+
+
+def _annotate(
+    messages: list[Message], heads: dict[int, int], tables: Tables
+) -> tuple[Message, ...]:
+    """Apply notes.csv's senders, enclosures and copies, and give the ids.
+
+    A copy gets its id after the record it copies, so the plain id of a day
+    names the message itself, not the copy enclosed with another.
+    """
+    for note in tables.notes:
+        for line in (note.enclosed_in, note.copy_of):
+            if line is not None and line not in heads:
+                msg = f"notes.csv: no heading starts at line {line}"
+                raise ValueError(msg)
+    copies = {heads[n.line] for n in tables.notes if n.copy_of is not None}
+    ids = _ids(messages, copies)
+    out = list(messages)
+    for note in tables.notes:
+        index = heads[note.line]
+        message = out[index]
+        out[index] = attrs.evolve(
+            message,
+            sender=note.sender or message.sender,
+            enclosed_in=None if note.enclosed_in is None else ids[heads[note.enclosed_in]],
+            copy_of=None if note.copy_of is None else ids[heads[note.copy_of]],
+        )
+    return tuple(attrs.evolve(m, id=ident) for m, ident in zip(out, ids, strict=True))
 
 
 def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
@@ -437,17 +461,21 @@ def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
     return message, joins
 
 
-def _with_ids(messages: Sequence[Message]) -> list[Message]:
-    """Give each message its id: date and recipients, with a suffix on repeats."""
+def _ids(messages: Sequence[Message], copies: set[int]) -> list[str]:
+    """Return each message's id: date and recipients, with a suffix on repeats.
+
+    Repeats are numbered in volume order, copies (indexes in *copies*) last.
+    """
     base = []
     for message in messages:
         day = message.date.isoformat() if message.date else "undated"
         who = "-".join(r.lower() for r in message.recipients) or "unknown"
         base.append(f"{day}-{who}")
+    order = sorted(range(len(messages)), key=lambda i: (i in copies, i))
     seen: Counter[str] = Counter()
-    out = []
-    for key, message in zip(base, messages, strict=True):
+    ids = [""] * len(messages)
+    for index in order:
+        key = base[index]
         seen[key] += 1
-        ident = key if seen[key] == 1 else f"{key}-{seen[key]}"
-        out.append(attrs.evolve(message, id=ident))
-    return out
+        ids[index] = key if seen[key] == 1 else f"{key}-{seen[key]}"
+    return ids

@@ -314,12 +314,19 @@ class Resolver:
         return next(iter(writers)) if len(writers) == 1 else AUTHOR
 
     def _by(self, author: str, message: Message) -> list[tuple[datetime.date, Message]]:
-        """The dated messages by *author* but *message*, with their dates, in date order."""
+        """The dated messages by *author* but *message*, with their dates, in date order.
+
+        A copy of a message the corpus holds (:attr:`Message.copy_of`) is left
+        out: a reference names the message, not its enclosed copy.
+        """
         return sorted(
             (
                 (m.date, m)
                 for m in self.messages
-                if m.date is not None and author in senders(m) and m.id != message.id
+                if m.date is not None
+                and author in senders(m)
+                and m.id != message.id
+                and m.copy_of is None
             ),
             key=lambda pair: (pair[0], pair[1].number),
         )

@@ -65,11 +65,15 @@ class DateRuling:
 class RecordNote:
     """An editorial note for the record headed at raw ``line``.
 
-    A non-empty ``sender`` names the real sender where the heading does not.
+    A non-empty ``sender`` names the real sender where the heading does not;
+    ``enclosed_in`` is the heading line of the message that encloses this
+    one, ``copy_of`` that of the record this one is a copy of.
     """
 
     line: int
     sender: str
+    enclosed_in: int | None
+    copy_of: int | None
     note: str
     added_in: str
     added_on: str
@@ -103,6 +107,10 @@ def _rows(name: str, directory: Path) -> list[dict[str, str]]:
         return [
             row for row in csv.DictReader(fh) if not next(iter(row.values()), "").startswith("#")
         ]
+
+
+def _line_or_none(value: str) -> int | None:
+    return int(value) if value else None
 
 
 def read_tables(directory: Path = TABLE_DIR) -> Tables:
@@ -141,7 +149,15 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
             for r in _rows("dates.csv", directory)
         ),
         notes=tuple(
-            RecordNote(int(r["line"]), r["sender"], r["note"], r["added_in"], r["added_on"])
+            RecordNote(
+                int(r["line"]),
+                r["sender"],
+                _line_or_none(r["enclosed_in"]),
+                _line_or_none(r["copy_of"]),
+                r["note"],
+                r["added_in"],
+                r["added_on"],
+            )
             for r in _rows("notes.csv", directory)
         ),
         aliases=tuple(
