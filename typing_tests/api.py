@@ -1,0 +1,54 @@
+"""Static checks of the public API's types: ``mypy --strict typing_tests``.
+
+Never run; mypy checks that every ``assert_type`` holds.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from typing_extensions import assert_type
+
+import stalin_telegrams as st
+from stalin_telegrams.exceptions import StalinTelegramsError, UnknownMessageError
+
+
+def check_api() -> None:
+    """Exercise the public names with their documented types."""
+    corpus = st.load()
+    assert_type(corpus, st.Corpus)
+    assert_type(corpus[0], st.Message)
+    assert_type(corpus["1942-11-20-churchill"], st.Message)
+    assert_type(corpus[1:3], st.Corpus)
+    assert_type(corpus.get("1942-11-20-churchill"), st.Message)
+    assert_type(corpus.ids, tuple[str, ...])
+
+    message = corpus[0]
+    assert_type(message.id, str)
+    assert_type(message.recipients, tuple[str, ...])
+    assert_type(message.written_on, datetime.date | None)
+    assert_type(message.date, datetime.date | None)
+    assert_type(message.year, int | None)
+    assert_type(message.source_lines, tuple[st.LineSpan, ...])
+    assert_type(message.corrections, tuple[st.Correction, ...])
+    assert_type(message.references, tuple[st.Reference, ...])
+    assert_type(message.footnote_marks, tuple[st.FootnoteMark, ...])
+    assert_type(message.copy_of, str | None)
+
+    assert_type(st.filter_by(recipient="Churchill", year=1942), st.Corpus)
+    assert_type(corpus.filter_by(after="1943-01-01"), st.Corpus)
+    assert_type(st.thread_of("1943-02-16-churchill"), st.Corpus)
+    assert_type(corpus.thread_of(message), st.Corpus)
+    pairs = st.duplicates(threshold=0.9)
+    assert_type(pairs, tuple[st.Pair, ...])
+    assert_type(pairs[0].similarity, float)
+    assert_type(pairs[0].first, st.Message)
+    assert_type(corpus.to_records(), list[dict[str, Any]])
+
+
+def check_errors() -> None:
+    """The errors are the built-in exceptions a caller expects."""
+    err: KeyError = UnknownMessageError("x")
+    base: StalinTelegramsError = UnknownMessageError("x")
+    del err, base
