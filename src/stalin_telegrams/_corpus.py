@@ -105,9 +105,9 @@ class Corpus(Sequence[Message]):
         if found is None and message_id in self._aliases:
             found = self._by_id.get(self._aliases[message_id])
         if found is None:
-            import difflib  # noqa: PLC0415 - only needed to explain a miss
+            from ._suggest import close_matches  # noqa: PLC0415 - only to explain a miss
 
-            close = difflib.get_close_matches(message_id, self._by_id, n=3, cutoff=0.6)
+            close = close_matches(message_id, self._by_id)
             raise UnknownMessageError(message_id, tuple(close))
         return found
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections import Counter
@@ -14,6 +13,7 @@ import attrs
 
 from ._load import load
 from ._model import Message
+from ._suggest import matcher
 from .exceptions import CriterionTypeError, InvalidCriterionError
 
 #: The similarity at or above which two messages count as duplicates.
@@ -137,10 +137,10 @@ class Pair:
         (words_a, keys_a), (words_b, keys_b) = _printed(self.first.text), _printed(
             self.second.text
         )
-        matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+        diff = matcher(keys_a, keys_b)
         chunks = tuple(
             DiffChunk(op, words_a[i1:i2], words_b[j1:j2])
-            for op, i1, i2, j1, j2 in matcher.get_opcodes()
+            for op, i1, i2, j1, j2 in diff.get_opcodes()
         )
         return WordDiff(self.first.id, self.second.id, chunks)
 
@@ -207,7 +207,7 @@ def similarity(first: Message, second: Message) -> float:
     a, b = _keys(first.text).keys, _keys(second.text).keys
     if not a and not b:
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return matcher(a, b).ratio()
 
 
 def _check_threshold(threshold: object) -> float:
@@ -325,10 +325,10 @@ def duplicates(
         if (a, b) in found:
             continue
         ka, kb = _keys(pool[a].text).keys, _keys(pool[b].text).keys
-        matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-        if matcher.real_quick_ratio() < limit or matcher.quick_ratio() < limit:
+        pairing = matcher(ka, kb)
+        if pairing.real_quick_ratio() < limit or pairing.quick_ratio() < limit:
             continue
-        matched = sum(block.size for block in matcher.get_matching_blocks())
+        matched = sum(block.size for block in pairing.get_matching_blocks())
         score = 2 * matched / (len(ka) + len(kb))
         if score >= limit and matched >= MIN_MATCHED_WORDS:
             pairs.append(Pair(pool[a], pool[b], score, "near"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -14,6 +13,7 @@ import attrs
 from ._corpus import Corpus
 from ._load import load
 from ._model import Message
+from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
 
 #: The criteria :func:`filter_by` knows, in signature order.
@@ -103,7 +103,7 @@ def _unknown(criterion: str, value: object, known: Iterable[str]) -> InvalidCrit
         text += f" (known values: {', '.join(choices)})"
     close: list[str] = []
     if isinstance(value, str):
-        close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+        close = close_matches(value, choices)
     if close:
         text += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
     return InvalidCriterionError(text)
@@ -211,7 +211,7 @@ class _Checker:
             if item in vocabulary.aliases:
                 return vocabulary.aliases[item]
         known = set().union(*(v.ids for v in self._vocabularies()))
-        close = difflib.get_close_matches(item, sorted(known), n=3, cutoff=0.6)
+        close = close_matches(item, sorted(known))
         text = f"ids: {item!r} is not the id of any message"
         if close:
             text += "; close ids: " + ", ".join(close)
@@ -267,7 +267,7 @@ def _reject_unknown(unknown: Mapping[str, object]) -> None:
     if not unknown:
         return
     name = min(unknown)
-    close = difflib.get_close_matches(name, CRITERIA, n=1, cutoff=0.6)
+    close = close_matches(name, CRITERIA, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     msg = f"unknown criterion {name!r}{hint} Criteria are: {', '.join(CRITERIA)}"
     raise CriterionTypeError(msg)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
@@ -11,6 +10,7 @@ from ._corpus import Corpus
 from ._duplicates import duplicates
 from ._load import load
 from ._model import Message
+from ._suggest import close_matches
 from .exceptions import CriterionTypeError, UnknownMessageError
 
 #: How many message collections keep their computed threads.
@@ -92,7 +92,7 @@ def _find(
         )
         raise CriterionTypeError(msg)
     if message_id not in known:
-        close = difflib.get_close_matches(message_id, list(known), n=3, cutoff=0.6)
+        close = close_matches(message_id, known)
         raise UnknownMessageError(message_id, tuple(close))
     return message_id
 
