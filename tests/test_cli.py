@@ -318,19 +318,16 @@ class TestPairs:
 
 
 class TestDiff:
-    """diff shows a unified diff of two messages' texts."""
+    """diff shows the word-by-word diff of two messages' texts."""
 
     def test_diff(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The diff names both ids and adds and removes sentences."""
-        corpus = load()
-        first, second = corpus[0], corpus[1]
-        status, out, _ = run(capsys, "diff", first.id, second.id)
+        """The diff names both ids and marks the words each text alone has."""
+        status, out, _ = run(capsys, "diff", "1945-05-07-churchill", "1945-05-07-truman")
         assert 0 == status
         lines = out.splitlines()
-        assert f"--- {first.id}" == lines[0]
-        assert f"+++ {second.id}" == lines[1]
-        assert any(line.startswith("-") for line in lines[2:])
-        assert any(line.startswith("+") for line in lines[2:])
+        assert "--- 1945-05-07-churchill" == lines[0]
+        assert "+++ 1945-05-07-truman" == lines[1]
+        assert "[-have received-] {+am in receipt of+}" in lines[2]
 
     def test_same_message(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A message does not differ from itself."""

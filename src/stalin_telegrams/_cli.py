@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import difflib
 import json
 import os
 import re
@@ -41,7 +40,6 @@ CRITERIA = (
 )
 #: Where a sentence ends: after . ! or ?, but not after an initial or an
 #: abbreviation in capitals ("J. V. Stalin", "the U.S.S.R. and").
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z]\.)\s+")
 #: How much text ``search`` shows either side of a hit, in characters.
 CONTEXT = 45
 
@@ -250,24 +248,13 @@ def _cmd_pairs(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _diff_lines(message: Message) -> list[str]:
-    """Return the text of *message* one sentence a line, paragraphs kept apart."""
-    lines: list[str] = []
-    for paragraph in message.text.split("\n\n"):
-        if lines:
-            lines.append("")
-        lines.extend(_SENTENCE_END.split(paragraph.strip()))
-    return lines
-
-
 def _cmd_diff(args: argparse.Namespace, out: IO[str]) -> int:
+    from ._duplicates import word_diff
+
     corpus = load()
-    first, second = corpus[args.first], corpus[args.second]
-    diff = difflib.unified_diff(
-        _diff_lines(first), _diff_lines(second), first.id, second.id, lineterm=""
-    )
-    for line in diff:
-        print(line, file=out)
+    diff = word_diff(corpus[args.first], corpus[args.second])
+    if diff.changes:
+        print(diff, file=out)
     return 0
 
 

@@ -134,15 +134,29 @@ class Pair:
 
         .. versionadded:: 0.1.0
         """
-        (words_a, keys_a), (words_b, keys_b) = _printed(self.first.text), _printed(
-            self.second.text
-        )
-        diff = matcher(keys_a, keys_b)
-        chunks = tuple(
-            DiffChunk(op, words_a[i1:i2], words_b[j1:j2])
-            for op, i1, i2, j1, j2 in diff.get_opcodes()
-        )
-        return WordDiff(self.first.id, self.second.id, chunks)
+        return word_diff(self.first, self.second)
+
+
+def word_diff(first: Message, second: Message) -> WordDiff:
+    """Return the word-by-word diff from *first*'s text to *second*'s.
+
+    Words are compared ignoring case and punctuation, as :func:`duplicates`
+    compares them; each chunk shows the words as printed. Any two messages
+    can be compared; :meth:`Pair.diff` is this for the two of a pair.
+
+    >>> from stalin_telegrams import load
+    >>> corpus = load()
+    >>> word_diff(corpus[0], corpus[0]).changes
+    ()
+
+    .. versionadded:: 0.1.0
+    """
+    (words_a, keys_a), (words_b, keys_b) = _printed(first.text), _printed(second.text)
+    chunks = tuple(
+        DiffChunk(op, words_a[i1:i2], words_b[j1:j2])
+        for op, i1, i2, j1, j2 in matcher(keys_a, keys_b).get_opcodes()
+    )
+    return WordDiff(first.id, second.id, chunks)
 
 
 @attrs.frozen
