@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
+from attrs import AttrsInstance
+
+from .._converter import converter
+
+T = TypeVar("T", bound=AttrsInstance)
 
 TABLE_DIR = Path(__file__).resolve().parent.parent / "data" / "corrections"
 
@@ -54,8 +60,8 @@ class DateRuling:
     """The record headed at raw ``line`` gets these dates, for ``reason``."""
 
     line: int
-    written_on: str
-    sent_on: str
+    written_on: str | None
+    sent_on: str | None
     reason: str
     added_in: str
     added_on: str
@@ -71,7 +77,7 @@ class RecordNote:
     """
 
     line: int
-    sender: str
+    sender: str | None
     enclosed_in: int | None
     copy_of: int | None
     note: str
@@ -102,66 +108,32 @@ class Tables:
     aliases: tuple[Alias, ...]
 
 
-def _rows(name: str, directory: Path) -> list[dict[str, str]]:
+def _read(name: str, cls: type[T], directory: Path) -> tuple[T, ...]:
+    """Read one table: a row a record, numbers as ints, empty optional cells as ``None``."""
     with (directory / name).open(encoding="utf-8", newline="") as fh:
-        return [
-            row for row in csv.DictReader(fh) if not next(iter(row.values()), "").startswith("#")
-        ]
-
-
-def _line_or_none(value: str) -> int | None:
-    return int(value) if value else None
+        rows = list(csv.DictReader(fh))
+    expected = [field.name for field in attrs.fields(cls)]
+    if rows and list(rows[0]) != expected:
+        msg = f"{name}: columns {list(rows[0])}, expected {expected}"
+        raise ValueError(msg)
+    optional = {f.name for f in attrs.fields(cls) if "None" in str(f.type)}
+    conv = converter()
+    return tuple(
+        conv.structure(
+            {key: None if key in optional and not value else value for key, value in row.items()},
+            cls,
+        )
+        for row in rows
+    )
 
 
 def read_tables(directory: Path = TABLE_DIR) -> Tables:
     """Read every correction table."""
     return Tables(
-        moves=tuple(
-            Move(
-                int(r["start"]),
-                int(r["end"]),
-                int(r["after"]),
-                r["reason"],
-                r["added_in"],
-                r["added_on"],
-            )
-            for r in _rows("moves.csv", directory)
-        ),
-        errata=tuple(
-            Erratum(
-                int(r["line"]), r["wrong"], r["right"], r["reason"], r["added_in"], r["added_on"]
-            )
-            for r in _rows("errata.csv", directory)
-        ),
-        roles=tuple(
-            LineRole(int(r["line"]), r["role"], r["reason"], r["added_in"], r["added_on"])
-            for r in _rows("roles.csv", directory)
-        ),
-        dates=tuple(
-            DateRuling(
-                int(r["line"]),
-                r["written_on"],
-                r["sent_on"],
-                r["reason"],
-                r["added_in"],
-                r["added_on"],
-            )
-            for r in _rows("dates.csv", directory)
-        ),
-        notes=tuple(
-            RecordNote(
-                int(r["line"]),
-                r["sender"],
-                _line_or_none(r["enclosed_in"]),
-                _line_or_none(r["copy_of"]),
-                r["note"],
-                r["added_in"],
-                r["added_on"],
-            )
-            for r in _rows("notes.csv", directory)
-        ),
-        aliases=tuple(
-            Alias(r["old_id"], r["new_id"], r["reason"], r["added_in"], r["added_on"])
-            for r in _rows("aliases.csv", directory)
-        ),
+        moves=_read("moves.csv", Move, directory),
+        errata=_read("errata.csv", Erratum, directory),
+        roles=_read("roles.csv", LineRole, directory),
+        dates=_read("dates.csv", DateRuling, directory),
+        notes=_read("notes.csv", RecordNote, directory),
+        aliases=_read("aliases.csv", Alias, directory),
     )

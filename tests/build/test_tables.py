@@ -1,0 +1,30 @@
+"""Tests for stalin_telegrams.build._tables: the reviewed correction tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stalin_telegrams.build._tables import TABLE_DIR, read_tables
+
+
+class TestReadTables:
+    """read_tables reads the reviewed tables and refuses malformed ones."""
+
+    def test_packaged_tables(self) -> None:
+        """The packaged tables hold the two moves and fifteen errata, each dated."""
+        tables = read_tables()
+        assert [(4301, 4313, 288), (289, 300, 4300)] == [
+            (m.start, m.end, m.after) for m in tables.moves
+        ]
+        assert 15 == len(tables.errata)
+        assert all(e.added_on == "2026-11-27" for e in tables.errata)
+
+    def test_wrong_columns_refused(self, tmp_path: Path) -> None:
+        """A table whose columns differ from the expected ones is refused."""
+        for path in TABLE_DIR.iterdir():
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+        (tmp_path / "moves.csv").write_text("start,end,reason\n1,2,x\n", encoding="utf-8")
+        with pytest.raises(ValueError, match="columns"):
+            read_tables(tmp_path)
