@@ -72,27 +72,39 @@ def main(argv: Sequence[str] | None = None) -> None:
     warm = _median(lambda: duplicates(corpus), runs)
     big_cold = _median(lambda: duplicates(big), max(3, runs // 4), _keys.cache_clear)
     big_warm = _median(lambda: duplicates(big), max(3, runs // 4))
-    print(f"duplicates(), {len(corpus)} messages: cold {cold * 1e3:.1f} ms,"
-          f" warm {warm * 1e3:.1f} ms (target < 50 ms); {len(pairs)} pairs")
-    print(f"duplicates(), {len(big)} messages: cold {big_cold * 1e3:.1f} ms,"
-          f" warm {big_warm * 1e3:.1f} ms; {len(big_pairs)} pairs"
-          f" ({'the same' if same else 'NOT the same'} as in the corpus)")
-    print(f"  ratio {len(big) / len(corpus):.0f}x the messages: cold {big_cold / cold:.1f}x,"
-          f" warm {big_warm / warm:.1f}x (target < 15x)")
+    print(
+        f"duplicates(), {len(corpus)} messages: cold {cold * 1e3:.1f} ms,"
+        f" warm {warm * 1e3:.1f} ms (target < 50 ms); {len(pairs)} pairs"
+    )
+    print(
+        f"duplicates(), {len(big)} messages: cold {big_cold * 1e3:.1f} ms,"
+        f" warm {big_warm * 1e3:.1f} ms; {len(big_pairs)} pairs"
+        f" ({'the same' if same else 'NOT the same'} as in the corpus)"
+    )
+    print(
+        f"  ratio {len(big) / len(corpus):.0f}x the messages: cold {big_cold / cold:.1f}x,"
+        f" warm {big_warm / warm:.1f}x (target < 15x)"
+    )
 
     filter_by(recipient="Churchill")
     criteria = {"recipient": "Churchill", "after": "1943-01-01", "before": "1944-01-01"}
     query = _median(lambda: filter_by(**criteria), runs * 10)  # type: ignore[arg-type]
     phrase = _median(lambda: filter_by(contains="second front"), runs * 10)
-    print(f"filter_by(recipient, after, before), after the first call: {query * 1e3:.3f} ms"
-          " (target < 1 ms)")
-    print(f"filter_by(contains='second front'), after the first call: {phrase * 1e3:.3f} ms"
-          " (target < 1 ms)")
+    print(
+        f"filter_by(recipient, after, before), after the first call: {query * 1e3:.3f} ms"
+        " (target < 1 ms)"
+    )
+    print(
+        f"filter_by(contains='second front'), after the first call: {phrase * 1e3:.3f} ms"
+        " (target < 1 ms)"
+    )
 
     first = _median(lambda: thread_of("1943-02-16-churchill", list(corpus)), 1)
     thread = _median(lambda: thread_of("1943-02-16-churchill"), runs * 10)
-    print(f"thread_of(): first call {first * 1e3:.1f} ms; after the first call"
-          f" {thread * 1e3:.3f} ms (target < 1 ms)")
+    print(
+        f"thread_of(): first call {first * 1e3:.1f} ms; after the first call"
+        f" {thread * 1e3:.3f} ms (target < 1 ms)"
+    )
 
 
 if __name__ == "__main__":

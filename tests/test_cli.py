@@ -426,7 +426,11 @@ class TestProcess:
         """``python -m stalin_telegrams`` runs the command line."""
         done = subprocess.run(
             [sys.executable, "-m", "stalin_telegrams", "show", ID],
-            capture_output=True, text=True, check=False, env=_env(), encoding="utf-8",
+            capture_output=True,
+            text=True,
+            check=False,
+            env=_env(),
+            encoding="utf-8",
         )
         assert (0, "") == (done.returncode, done.stderr)
         assert done.stdout.startswith(ID)
@@ -448,7 +452,11 @@ class TestProcess:
         """An unknown id exits non-zero with one line on stderr and no traceback."""
         done = subprocess.run(
             [sys.executable, "-m", "stalin_telegrams", "show", "nope"],
-            capture_output=True, text=True, check=False, env=_env(), encoding="utf-8",
+            capture_output=True,
+            text=True,
+            check=False,
+            env=_env(),
+            encoding="utf-8",
         )
         assert 1 == done.returncode
         assert "" == done.stdout
@@ -462,7 +470,11 @@ class TestProcess:
         command = shlex.join([sys.executable, "-m", "stalin_telegrams", *argv])
         done = subprocess.run(
             ["bash", "-c", f"{command} | head -1"],
-            capture_output=True, text=True, check=False, env=_env(), encoding="utf-8",
+            capture_output=True,
+            text=True,
+            check=False,
+            env=_env(),
+            encoding="utf-8",
         )
         assert 0 == done.returncode
         assert 1 == len(done.stdout.splitlines())

@@ -83,7 +83,8 @@ class TestLineAccounting:
         assert 4735 == len(roles)
         assert [] == [no for no, n in owned.items() if n > 1]
         unaccounted = [
-            no for no, role in roles.items()
+            no
+            for no, role in roles.items()
             if no not in owned and role not in {"front", "blank", "page", "stray"}
         ]
         assert [] == unaccounted
@@ -127,8 +128,7 @@ class TestInvariants:
     def test_sent_not_before_written(self) -> None:
         """No message was sent before it was written."""
         assert [] == [
-            m.id for m in load()
-            if m.written_on and m.sent_on and m.sent_on < m.written_on
+            m.id for m in load() if m.written_on and m.sent_on and m.sent_on < m.written_on
         ]
 
     @pytest.mark.parametrize("name", sorted(_validate.ARTIFACT_PATTERNS))
@@ -142,7 +142,9 @@ class TestInvariants:
         """No string field keeps a markdown mark or a backslash escape."""
         fields = ("heading", "text", "salutation", "signature", "classification", "address")
         hits = [
-            (m.id, f) for m in load() for f in fields
+            (m.id, f)
+            for m in load()
+            for f in fields
             if re.search(r"\*|\\[$*_]", getattr(m, f) or "")
         ]
         assert [] == hits
@@ -159,11 +161,20 @@ class TestInvariants:
 
 COUNT = 372
 PER_RECIPIENT_YEAR = {
-    ("Churchill", 1941): 8, ("Churchill", 1942): 26, ("Churchill", 1943): 45,
-    ("Churchill", 1944): 73, ("Churchill", 1945): 49,
-    ("Roosevelt", 1941): 5, ("Roosevelt", 1942): 23, ("Roosevelt", 1943): 38,
-    ("Roosevelt", 1944): 52, ("Roosevelt", 1945): 15,
-    ("Truman", 1945): 42, ("Attlee", 1945): 6, ("Stalin", 1945): 2, ("Deane", 1945): 1,
+    ("Churchill", 1941): 8,
+    ("Churchill", 1942): 26,
+    ("Churchill", 1943): 45,
+    ("Churchill", 1944): 73,
+    ("Churchill", 1945): 49,
+    ("Roosevelt", 1941): 5,
+    ("Roosevelt", 1942): 23,
+    ("Roosevelt", 1943): 38,
+    ("Roosevelt", 1944): 52,
+    ("Roosevelt", 1945): 15,
+    ("Truman", 1945): 42,
+    ("Attlee", 1945): 6,
+    ("Stalin", 1945): 2,
+    ("Deane", 1945): 1,
 }
 PER_YEAR = {1941: 13, 1942: 49, 1943: 76, 1944: 119, 1945: 115}
 SENDERS = {"Stalin": 368, "Churchill": 2, "Stalin and Churchill": 1, "Antonov": 1}

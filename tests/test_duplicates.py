@@ -70,9 +70,10 @@ def rows(pairs: tuple[Pair, ...]) -> tuple[tuple[str, str, str, float], ...]:
 def exact(first: Message, second: Message) -> tuple[float, int]:
     """Return the similarity of two messages and the words in their matching runs."""
     a, b = _keys(first.text).keys, _keys(second.text).keys
-    matched = sum(block.size for block in difflib.SequenceMatcher(
-        None, a, b, autojunk=False
-    ).get_matching_blocks())
+    matched = sum(
+        block.size
+        for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    )
     return 2 * matched / (len(a) + len(b)), matched
 
 

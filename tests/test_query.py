@@ -35,8 +35,12 @@ def fake(message_id: str, number: int, **changes: object) -> Message:
     """Return a message made from the first of the corpus, with *changes*."""
     base = load()[0]
     fields: dict[str, object] = {
-        "id": message_id, "number": number, "written_on": None, "sent_on": None,
-        "classification": None, "references": (),
+        "id": message_id,
+        "number": number,
+        "written_on": None,
+        "sent_on": None,
+        "classification": None,
+        "references": (),
     }
     fields.update(changes)
     return attrs.evolve(base, **fields)  # type: ignore[arg-type]
@@ -111,7 +115,10 @@ class TestFilterBy:
         """An undated message is left out by every date criterion, and kept without one."""
         messages = [fake("dated", 1, written_on=datetime.date(1943, 1, 1)), fake("undated", 2)]
         for criteria in (
-            {"year": 1943}, {"month": 1}, {"after": "1900-01-01"}, {"before": "2000-01-01"}
+            {"year": 1943},
+            {"month": 1},
+            {"after": "1900-01-01"},
+            {"before": "2000-01-01"},
         ):
             assert ("dated",) == ids(filter_by(messages, **criteria))
         assert ("dated", "undated") == ids(filter_by(messages))

@@ -41,8 +41,12 @@ def fake(message_id: str, number: int, **changes: object) -> Message:
     """Return a message made from the first of the corpus, with *changes*."""
     base = load()[0]
     fields: dict[str, object] = {
-        "id": message_id, "number": number, "written_on": None, "sent_on": None,
-        "references": (), "text": f"The text of {message_id}, unlike any other.",
+        "id": message_id,
+        "number": number,
+        "written_on": None,
+        "sent_on": None,
+        "references": (),
+        "text": f"The text of {message_id}, unlike any other.",
     }
     fields.update(changes)
     return attrs.evolve(base, **fields)  # type: ignore[arg-type]

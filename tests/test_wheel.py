@@ -104,7 +104,8 @@ class TestWheel:
     def test_nothing_else(self, wheel_names: list[str]) -> None:
         """No tests, caches or bytecode; every file is the package's or its dist-info."""
         assert [] == [
-            n for n in wheel_names
+            n
+            for n in wheel_names
             if "__pycache__" in n or n.endswith((".pyc", ".pyo")) or "/." in n or n.startswith(".")
         ]
         assert [] == [n for n in wheel_names if n.split("/")[0] in {"tests", "docs", "src"}]
@@ -133,8 +134,14 @@ class TestSdist:
     def test_project_files(self, sdist_names: list[str]) -> None:
         """README, changelog, licence, citation, pyproject, tests and docs are in."""
         for name in (
-            "README.md", "CHANGELOG.md", "LICENSE", "CITATION.cff", "pyproject.toml",
-            "docs/conf.py", "docs/index.md", "tests/test_cli.py",
+            "README.md",
+            "CHANGELOG.md",
+            "LICENSE",
+            "CITATION.cff",
+            "pyproject.toml",
+            "docs/conf.py",
+            "docs/index.md",
+            "tests/test_cli.py",
         ):
             assert name in sdist_names
 
@@ -147,7 +154,8 @@ class TestSdist:
     def test_no_build_output(self, sdist_names: list[str]) -> None:
         """No built docs, caches or bytecode."""
         assert [] == [
-            n for n in sdist_names
+            n
+            for n in sdist_names
             if n.startswith("docs/_build") or "__pycache__" in n or n.endswith(".pyc")
         ]
 

@@ -36,7 +36,15 @@ LINE_WIDTH = 100
 TEXT_WIDTH = 79
 #: The criteria of ``list``, ``stats`` and ``export``, as filter_by names them.
 CRITERIA = (
-    "sender", "recipient", "year", "month", "on", "after", "before", "classification", "contains",
+    "sender",
+    "recipient",
+    "year",
+    "month",
+    "on",
+    "after",
+    "before",
+    "classification",
+    "contains",
 )
 #: Where a sentence ends: after . ! or ?, but not after an initial or an
 #: abbreviation in capitals ("J. V. Stalin", "the U.S.S.R. and").

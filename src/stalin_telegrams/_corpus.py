@@ -204,9 +204,18 @@ class Corpus(Sequence[Message]):
         from ._query import filter_by  # noqa: PLC0415 - _query imports this module
 
         return filter_by(
-            self, sender=sender, recipient=recipient, year=year, month=month, on=on,
-            after=after, before=before, classification=classification,
-            contains=contains, ids=ids, **unknown,
+            self,
+            sender=sender,
+            recipient=recipient,
+            year=year,
+            month=month,
+            on=on,
+            after=after,
+            before=before,
+            classification=classification,
+            contains=contains,
+            ids=ids,
+            **unknown,
         )
 
     def thread_of(self, message_or_id: Message | str) -> Corpus:

@@ -118,9 +118,7 @@ def to_dataframe(messages: Iterable[Message] | None = None) -> pd.DataFrame:
     # Typed here: for Python 3.10, pandas-stubs types from_records() as Any.
     frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(columns()))
     for column in _DATE_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype(
-            "datetime64[ns]"
-        )
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype("datetime64[ns]")
     frame["year"] = frame["year"].astype("Int64")
     frame["number"] = frame["number"].astype("int64")
     return frame

@@ -18,8 +18,16 @@ from .exceptions import CriterionTypeError, InvalidCriterionError
 
 #: The criteria :func:`filter_by` knows, in signature order.
 CRITERIA = (
-    "sender", "recipient", "year", "month", "on", "after", "before",
-    "classification", "contains", "ids",
+    "sender",
+    "recipient",
+    "year",
+    "month",
+    "on",
+    "after",
+    "before",
+    "classification",
+    "contains",
+    "ids",
 )
 _ONE_DAY = datetime.timedelta(days=1)
 _JOINT = " and "

@@ -78,9 +78,7 @@ def _threads(pool: tuple[Message, ...]) -> dict[str, tuple[int, ...]]:
     return threads
 
 
-def _find(
-    wanted: Message | str, known: Mapping[str, object], aliases: Mapping[str, str]
-) -> str:
+def _find(wanted: Message | str, known: Mapping[str, object], aliases: Mapping[str, str]) -> str:
     if isinstance(wanted, Message):
         message_id = wanted.id
     elif isinstance(wanted, str):

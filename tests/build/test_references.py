@@ -134,13 +134,18 @@ REFERENCES = (
 # ---------------------------------------------------------------------------
 
 
-def fake(message_id: str, number: int, text: str, on: str | None = None, **changes: object) -> (
-    Message
-):
+def fake(
+    message_id: str, number: int, text: str, on: str | None = None, **changes: object
+) -> Message:
     """Return a message to Churchill made from the first of the corpus, with *changes*."""
     fields: dict[str, object] = {
-        "id": message_id, "number": number, "text": text, "recipients": ("Churchill",),
-        "sender": "Stalin", "sent_on": None, "references": (),
+        "id": message_id,
+        "number": number,
+        "text": text,
+        "recipients": ("Churchill",),
+        "sender": "Stalin",
+        "sent_on": None,
+        "references": (),
         "written_on": None if on is None else datetime.date.fromisoformat(on),
     }
     fields.update(changes)
@@ -228,7 +233,8 @@ class TestLink:
             fake("front", 1, "The second front in Western Europe must open.", on="1942-11-27"),
             fake("birthday", 2, "Best wishes on your birthday.", on="1942-11-29"),
             fake(
-                "chase", 3,
+                "chase",
+                3,
                 "I await your reply to my previous message on the second front in Western Europe.",
                 on="1942-12-06",
             ),
@@ -238,12 +244,26 @@ class TestLink:
     def test_counterparts_are_one_to_one(self) -> None:
         """A message already the counterpart of another is not taken as a second one's."""
         messages = [
-            fake("c1", 1, "De Gaulle comes. I have sent a similar message to the President.",
-                 on="1944-12-02"),
-            fake("r1", 2, "De Gaulle comes. I have sent a similar message to Mr Churchill.",
-                 on="1944-12-02", recipients=("Roosevelt",)),
-            fake("r2", 3, "De Gaulle came. I have sent a similar message to Mr Churchill.",
-                 on="1944-12-03", recipients=("Roosevelt",)),
+            fake(
+                "c1",
+                1,
+                "De Gaulle comes. I have sent a similar message to the President.",
+                on="1944-12-02",
+            ),
+            fake(
+                "r1",
+                2,
+                "De Gaulle comes. I have sent a similar message to Mr Churchill.",
+                on="1944-12-02",
+                recipients=("Roosevelt",),
+            ),
+            fake(
+                "r2",
+                3,
+                "De Gaulle came. I have sent a similar message to Mr Churchill.",
+                on="1944-12-03",
+                recipients=("Roosevelt",),
+            ),
         ]
         found = refs(messages)
         assert [("similar message to the President", "r1")] == found["c1"]
@@ -259,8 +279,14 @@ class TestLink:
         """'your message of April 24th' in a letter to Stalin is resolved to Stalin's message."""
         messages = [
             fake("stalin", 1, "On Poland.", on="1945-04-24"),
-            fake("churchill", 2, "I thank you for your message of April 24th.", on="1945-04-28",
-                 recipients=("Stalin",), sender="Churchill"),
+            fake(
+                "churchill",
+                2,
+                "I thank you for your message of April 24th.",
+                on="1945-04-28",
+                recipients=("Stalin",),
+                sender="Churchill",
+            ),
         ]
         assert [("your message of April 24th", "stalin")] == refs(messages)["churchill"]
 
@@ -353,4 +379,3 @@ class TestPerson:
     def test_titles(self, text: str, on: str, expected: str) -> None:
         """A title stands for whoever held it on that date."""
         assert expected == person(text, day(on))
-

@@ -56,4 +56,3 @@ class TestRepairOrder:
         """A move naming lines the file lacks is refused."""
         with pytest.raises(ValueError, match="outside"):
             _source.repair_order(_lines(5), [Move(4, 6, 1, "", "0", "")])
-

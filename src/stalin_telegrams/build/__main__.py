@@ -20,11 +20,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Build data/telegrams.json from the raw transcription.",
     )
     parser.add_argument(
-        "--check", action="store_true",
+        "--check",
+        action="store_true",
         help="write nothing; exit 1 if the committed file differs from a fresh build",
     )
     parser.add_argument(
-        "--report", action="store_true",
+        "--report",
+        action="store_true",
         help="print counts, corrections, judgements and rejoined paragraphs",
     )
     args = parser.parse_args(argv)

@@ -15,8 +15,18 @@ from ._source import Line
 from ._tables import DateRuling, Tables
 
 ROLES = (
-    "front", "blank", "page", "stray", "sent", "date", "date-heading",
-    "classification", "heading", "address", "signature", "body",
+    "front",
+    "blank",
+    "page",
+    "stray",
+    "sent",
+    "date",
+    "date-heading",
+    "classification",
+    "heading",
+    "address",
+    "signature",
+    "body",
 )
 #: Roles a correction table may give a line, beyond the ordinary ones.
 OVERRIDE_ROLES = (*ROLES, "sent-previous", "date-next")
@@ -248,9 +258,7 @@ def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machin
             continue
         if role in {"sent", "sent-previous"}:
             under = (
-                current is not None
-                and not current.body
-                and last_content in {"heading", "address"}
+                current is not None and not current.body and last_content in {"heading", "address"}
             )
             if role == "sent" and not under:
                 if pending_sent is not None:
@@ -264,7 +272,7 @@ def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machin
                     raise ValueError(msg)
                 current.sent = line
                 current.lines.append(line.no)
-                if role == "sent" :
+                if role == "sent":
                     current.notes.append("'Sent on' stands under the heading")
                 else:
                     current.notes.append(
@@ -323,8 +331,13 @@ def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machin
         (
             range(m.start, m.end + 1),
             Correction(
-                "move", m.start, f"lines {m.start}-{m.end}", f"after line {m.after}",
-                m.reason, m.added_in, m.added_on,
+                "move",
+                m.start,
+                f"lines {m.start}-{m.end}",
+                f"after line {m.after}",
+                m.reason,
+                m.added_in,
+                m.added_on,
             ),
         )
         for m in tables.moves
@@ -409,9 +422,7 @@ def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
         if line is not None:
             classification = _pages.strip_markup(line.text).strip().rstrip(".")
     sender, recipients = _headings.parties(heading_text)
-    paragraphs = [
-        (line.no, _placeholder_text(line, errata, marks)) for line in draft.body
-    ]
+    paragraphs = [(line.no, _placeholder_text(line, errata, marks)) for line in draft.body]
     merged, joins = _pages.join_paragraphs(paragraphs, frozenset(draft.breaks), hyphenated)
     texts = [text for _, text in merged]
     salutation = None

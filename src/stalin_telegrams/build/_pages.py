@@ -13,13 +13,11 @@ STRAY = re.compile(r"^(?:[a-z]|[^\w\s])$")
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_ASCII = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 #: Footnote marks: Unicode superscript digits, ``^{..}``, or a lone asterisk.
-FOOTNOTE = re.compile(
-    rf"[{_SUPERSCRIPT_DIGITS}]+|\^\{{([^}}]*)\}}|(?<=\S) \*(?= )"
-)
+FOOTNOTE = re.compile(rf"[{_SUPERSCRIPT_DIGITS}]+|\^\{{([^}}]*)\}}|(?<=\S) \*(?= )")
 _BOLD = re.compile(r"\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([$*_#\[\]\\`])")
-_TERMINAL = tuple('.!?:;"\')\u201d\u2019')
+_TERMINAL = tuple(".!?:;\"')\u201d\u2019")
 
 
 def strip_markup(text: str) -> str:

@@ -30,9 +30,7 @@ def run() -> Build:
     tables = read_tables()
     raw = read_source()
     lines = repair_order(raw, tables.moves)
-    hyphenated = frozenset(
-        word.lower() for line in raw for word in _HYPHENATED.findall(line.text)
-    )
+    hyphenated = frozenset(word.lower() for line in raw for word in _HYPHENATED.findall(line.text))
     assembly = _assemble.assemble(lines, tables, hyphenated)
     assembly = attrs.evolve(assembly, messages=_references.link(assembly.messages))
     aliases = {a.old_id: a.new_id for a in tables.aliases}

@@ -81,8 +81,18 @@ TRUMAN_FROM = datetime.date(1945, 4, 12)
 ATTLEE_FROM = datetime.date(1945, 7, 26)
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 _SURNAMES = ("Churchill", "Roosevelt", "Truman", "Attlee")
 _SURNAME = "(?:" + "|".join(_SURNAMES) + ")"
@@ -297,9 +307,7 @@ class Resolver:
         norm *= self._norm[message.id]
         return sum(self._weight[w] ** 2 for w in shared) / norm if norm else 0.0
 
-    def _closest(
-        self, query: Message | frozenset[str], pool: Iterable[Message]
-    ) -> str | None:
+    def _closest(self, query: Message | frozenset[str], pool: Iterable[Message]) -> str | None:
         wanted = self._words[query.id] if isinstance(query, Message) else query
         ranked = sorted(pool, key=lambda m: (-self.closeness(wanted, m), m.number))
         return ranked[0].id if ranked else None
@@ -386,7 +394,8 @@ class Resolver:
         if kind == "about":
             topic = words(item.group("topic") or "")
             about = [
-                m for m in earlier
+                m
+                for m in earlier
                 if here & set(m.recipients) and len(topic & self._words[m.id]) * 2 >= len(topic)
             ]
             return [about[-1].id if about else None]
@@ -394,7 +403,8 @@ class Resolver:
             whose = person(item.group("who") or "", on)
             when = mentioned_date(item, on)
             replies = [
-                m for _, m in mine
+                m
+                for _, m in mine
                 if whose in m.recipients and (whose, when) in self.answers.get(m.id, set())
             ]
             return [self._closest(message, replies)]
@@ -411,7 +421,8 @@ class Resolver:
                 (-PREVIOUS_DAYS, 0) if earlier_too else (-COUNTERPART_DAYS, COUNTERPART_DAYS)
             )
             near = [
-                m for d, m in to_named
+                m
+                for d, m in to_named
                 if lowest <= (d - on).days <= highest
                 and not (one_to_one and self._taken(m, message))
             ]
