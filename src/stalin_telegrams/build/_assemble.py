@@ -173,22 +173,13 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
     parts = [read_parts(draft, edits, hyphenated) for draft in drafts]
     copies = {heads[line] for line, p in edits.placings.items() if p.copy_of is not None}
     ids = _ids([p.key for p in parts], copies)
-    messages = []
-    for index, (draft, part) in enumerate(zip(drafts, parts, strict=True)):
-        placing = edits.placings.get(draft.start, Placing())
-        messages.append(
-            _message(
-                index + 1,
-                ids[index],
-                part,
-                enclosed_in=None
-                if placing.enclosed_in is None
-                else ids[heads[placing.enclosed_in]],
-                copy_of=None if placing.copy_of is None else ids[heads[placing.copy_of]],
-            )
-        )
+    id_at = {start: ids[index] for start, index in heads.items()}
+    messages = tuple(
+        _message(number, ids[number - 1], part, edits.placings.get(draft.start, Placing()), id_at)
+        for number, (draft, part) in enumerate(zip(drafts, parts, strict=True), start=1)
+    )
     return Assembly(
-        messages=tuple(messages),
+        messages=messages,
         roles={line.no: line.role.value for line in records},
         owner={no: number for number, d in enumerate(drafts, start=1) for no in d.lines},
         joins=tuple(join for part in parts for join in part.joins),
@@ -196,9 +187,15 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
 
 
 def _message(
-    number: int, ident: str, parts: Parts, *, enclosed_in: str | None, copy_of: str | None
+    number: int, ident: str, parts: Parts, placing: Placing, id_at: dict[int, str]
 ) -> Message:
-    """Build the one :class:`Message` of a record; the only place one is made."""
+    """Build the one :class:`Message` of a record; the only place one is made.
+
+    *id_at* gives the id of the record headed at each line, for the
+    enclosures and copies that *placing* (from notes.csv) names.
+    """
+    enclosed_in = None if placing.enclosed_in is None else id_at[placing.enclosed_in]
+    copy_of = None if placing.copy_of is None else id_at[placing.copy_of]
     return Message(
         id=ident,
         number=number,
