@@ -119,6 +119,14 @@ class TestToDataFrame:
         expected = [m.year for m in load()]
         assert expected == [None if pd.isna(v) else int(v) for v in frame["year"]]
 
+    def test_senders(self, frame: Any) -> None:
+        """The senders column holds lists; sender joins them as Message.sender does."""
+        rows = frame.set_index("id")
+        joint = rows.loc["1944-10-10-roosevelt"]
+        assert ["Stalin", "Churchill"] == list(joint["senders"])
+        assert "Stalin and Churchill" == joint["sender"]
+        assert list(frame.columns).index("senders") + 1 == list(frame.columns).index("sender")
+
     def test_recipients(self, frame: Any) -> None:
         """The recipients column holds lists; recipients_joined joins them with ", "."""
         row = frame.set_index("id").loc[ID]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._converter import converter
-from ._model import Message
+from ._model import Message, join_names
 from .exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 PANDAS_EXTRA = "stalin-telegrams[pandas]"
 
 #: Derived columns of :func:`to_dataframe`, each put right after the field it comes from.
-_DERIVED = {"date": "year", "recipients": "recipients_joined"}
+_DERIVED = {"date": "year", "recipients": "recipients_joined", "senders": "sender"}
 _DATE_COLUMNS = ("date", "written_on", "sent_on")
 #: How :func:`to_dataframe` joins several recipients into one string.
 RECIPIENT_SEPARATOR = ", "
@@ -114,6 +114,7 @@ def to_dataframe(messages: Iterable[Message] | None = None) -> pd.DataFrame:
     records = to_records(messages)
     for record in records:
         record["recipients_joined"] = RECIPIENT_SEPARATOR.join(record["recipients"])
+        record["sender"] = join_names(tuple(record["senders"]))
         record["year"] = None if record["date"] is None else int(record["date"][:4])
     # Typed here: for Python 3.10, pandas-stubs types from_records() as Any.
     frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(columns()))

@@ -143,7 +143,7 @@ def fake(
         "number": number,
         "text": text,
         "recipients": ("Churchill",),
-        "sender": "Stalin",
+        "senders": ("Stalin",),
         "sent_on": None,
         "references": (),
         "written_on": None if on is None else datetime.date.fromisoformat(on),
@@ -285,7 +285,7 @@ class TestLink:
                 "I thank you for your message of April 24th.",
                 on="1945-04-28",
                 recipients=("Stalin",),
-                sender="Churchill",
+                senders=("Churchill",),
             ),
         ]
         assert [("your message of April 24th", "stalin")] == refs(messages)["churchill"]

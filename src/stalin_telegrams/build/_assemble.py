@@ -380,7 +380,7 @@ def _annotate(
         message = out[index]
         out[index] = attrs.evolve(
             message,
-            sender=note.sender or message.sender,
+            senders=(note.sender,) if note.sender else message.senders,
             enclosed_in=None if note.enclosed_in is None else ids[heads[note.enclosed_in]],
             copy_of=None if note.copy_of is None else ids[heads[note.copy_of]],
         )
@@ -421,7 +421,7 @@ def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
     for line in (draft.classification, *under):
         if line is not None:
             classification = _pages.strip_markup(line.text).strip().rstrip(".")
-    sender, recipients = _headings.parties(heading_text)
+    senders, recipients = _headings.parties(heading_text)
     paragraphs = [(line.no, _placeholder_text(line, errata, marks)) for line in draft.body]
     merged, joins = _pages.join_paragraphs(paragraphs, frozenset(draft.breaks), hyphenated)
     texts = [text for _, text in merged]
@@ -453,7 +453,7 @@ def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
     message = Message(
         id="",
         number=number,
-        sender=sender,
+        senders=senders,
         recipients=recipients,
         heading=heading_text,
         classification=classification,
