@@ -7,12 +7,12 @@ import itertools
 import re
 from collections import Counter
 
-import attrs
 import pytest
 
 from stalin_telegrams import Message, Pair, duplicates, load
 from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, _keys
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Every pair at the default threshold: (first id, second id, kind,
@@ -50,11 +50,6 @@ CLOSEST_LEFT_OUT = (
     ("1945-06-16-truman", "1945-06-17-churchill", 0.605),
 )
 # ---------------------------------------------------------------------------
-
-
-def fake(message_id: str, number: int, text: str) -> Message:
-    """Return a message made from the first of the corpus, with its own id and text."""
-    return attrs.evolve(load()[0], id=message_id, number=number, text=text, references=())
 
 
 def words(text: str) -> list[str]:

@@ -6,15 +6,15 @@ import datetime
 import subprocess
 import sys
 
-import attrs
 import pytest
 
-from stalin_telegrams import Corpus, Message, filter_by, load
+from stalin_telegrams import Corpus, filter_by, load
 from stalin_telegrams.exceptions import (
     CriterionTypeError,
     InvalidCriterionError,
     StalinTelegramsError,
 )
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Messages addressed to Roosevelt, alone or jointly.
@@ -29,21 +29,6 @@ ROME = ("1943-10-06-roosevelt", "1944-06-05-churchill", "1944-06-05-roosevelt")
 #: The messages of November 20, 1942.
 NOVEMBER_20_1942 = ("1942-11-20-churchill", "1942-11-20-roosevelt")
 # ---------------------------------------------------------------------------
-
-
-def fake(message_id: str, number: int, **changes: object) -> Message:
-    """Return a message made from the first of the corpus, with *changes*."""
-    base = load()[0]
-    fields: dict[str, object] = {
-        "id": message_id,
-        "number": number,
-        "written_on": None,
-        "sent_on": None,
-        "classification": None,
-        "references": (),
-    }
-    fields.update(changes)
-    return attrs.evolve(base, **fields)  # type: ignore[arg-type]
 
 
 def ids(corpus: Corpus) -> tuple[str, ...]:

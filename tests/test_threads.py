@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-import attrs
 import pytest
 
-from stalin_telegrams import Corpus, Message, Reference, load, thread_of
+from stalin_telegrams import Corpus, Reference, load, thread_of
 from stalin_telegrams.exceptions import CriterionTypeError, UnknownMessageError
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: The Casablanca decisions: the message of February 16, 1943 to Churchill
@@ -35,21 +35,6 @@ MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02
 #: How many messages stand in a thread of their own (no link at all).
 ALONE = 279
 # ---------------------------------------------------------------------------
-
-
-def fake(message_id: str, number: int, **changes: object) -> Message:
-    """Return a message made from the first of the corpus, with *changes*."""
-    base = load()[0]
-    fields: dict[str, object] = {
-        "id": message_id,
-        "number": number,
-        "written_on": None,
-        "sent_on": None,
-        "references": (),
-        "text": f"The text of {message_id}, unlike any other.",
-    }
-    fields.update(changes)
-    return attrs.evolve(base, **fields)  # type: ignore[arg-type]
 
 
 def day(text: str) -> datetime.date:

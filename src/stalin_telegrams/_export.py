@@ -1,4 +1,8 @@
-"""Export the corpus: plain JSON-ready records, and a pandas DataFrame."""
+"""Export messages: plain JSON-ready records, and a pandas DataFrame.
+
+Functions of the messages they are given; :class:`~stalin_telegrams.Corpus`
+calls them for its ``to_records`` and ``to_dataframe``.
+"""
 
 from __future__ import annotations
 
@@ -24,14 +28,6 @@ _DATE_COLUMNS = ("date", "written_on", "sent_on")
 RECIPIENT_SEPARATOR = ", "
 
 
-def _messages(messages: Iterable[Message] | None) -> Iterable[Message]:
-    if messages is not None:
-        return messages
-    from ._load import load  # noqa: PLC0415  # _load imports _corpus, which imports us
-
-    return load()
-
-
 def record_keys() -> tuple[str, ...]:
     """Return the keys of a record: the fields of :class:`Message`, ``date`` after ``sent_on``."""
     keys: list[str] = []
@@ -42,7 +38,7 @@ def record_keys() -> tuple[str, ...]:
     return tuple(keys)
 
 
-def columns() -> tuple[str, ...]:
+def _columns() -> tuple[str, ...]:
     """Return the columns of :func:`to_dataframe`, in order."""
     out: list[str] = []
     for key in record_keys():
@@ -68,14 +64,14 @@ def to_record(message: Message) -> dict[str, Any]:
     return record
 
 
-def to_records(messages: Iterable[Message] | None = None) -> list[dict[str, Any]]:
+def to_records(messages: Iterable[Message]) -> list[dict[str, Any]]:
     """Return *messages* as plain dicts, ready for :func:`json.dumps`.
 
     This is :meth:`Corpus.to_records <stalin_telegrams.Corpus.to_records>`
     for any iterable of messages.
 
     Args:
-        messages: The messages to export; by default the whole corpus.
+        messages: The messages to export.
 
     Returns:
         One dict per message (see :func:`to_record`), in the order given.
@@ -85,20 +81,20 @@ def to_records(messages: Iterable[Message] | None = None) -> list[dict[str, Any]
     >>> record["id"], record["date"], record["recipients"]
     ('1942-11-20-churchill', '1942-11-20', ['Churchill'])
     """
-    return [to_record(message) for message in _messages(messages)]
+    return [to_record(message) for message in messages]
 
 
-def to_dataframe(messages: Iterable[Message] | None = None) -> pd.DataFrame:
+def to_dataframe(messages: Iterable[Message]) -> pd.DataFrame:
     """Return *messages* as a :class:`pandas.DataFrame`, one row per message.
 
     This is :meth:`Corpus.to_dataframe <stalin_telegrams.Corpus.to_dataframe>`
     for any iterable of messages; the columns are documented there.
 
     Args:
-        messages: The messages to export; by default the whole corpus.
+        messages: The messages to export.
 
     Returns:
-        A frame with a default integer index and the columns of :func:`columns`.
+        A frame with a default integer index and the columns of :func:`_columns`.
 
     Raises:
         MissingExtraError: pandas is not installed.
@@ -117,7 +113,7 @@ def to_dataframe(messages: Iterable[Message] | None = None) -> pd.DataFrame:
         record["sender"] = join_names(tuple(record["senders"]))
         record["year"] = None if record["date"] is None else int(record["date"][:4])
     # Typed here: for Python 3.10, pandas-stubs types from_records() as Any.
-    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(columns()))
+    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(_columns()))
     for column in _DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype("datetime64[ns]")
     frame["year"] = frame["year"].astype("Int64")
