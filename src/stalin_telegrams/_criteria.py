@@ -16,7 +16,7 @@ import datetime
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
@@ -26,13 +26,23 @@ from ._model import Message
 from .exceptions import CriterionTypeError
 
 P = ParamSpec("P")
-R_co = TypeVar("R_co", covariant=True)
 R = TypeVar("R")
 S = TypeVar("S")
 
+if TYPE_CHECKING:
+    from typing import Protocol
 
-@attrs.frozen(kw_only=True)
-class Option:
+    R_co = TypeVar("R_co", covariant=True)
+
+    class CriteriaFunction(Protocol[P, R_co]):
+        """A function of the messages (by default the whole corpus) and the criteria as keywords."""
+
+        def __call__(
+            self, messages: Iterable[Message] | None = None, *args: P.args, **kwargs: P.kwargs
+        ) -> R_co: ...
+
+
+class Option(NamedTuple):
     """How the command line gives a criterion: ``--NAME METAVAR``."""
 
     metavar: str
@@ -69,7 +79,7 @@ def _date(text: str) -> datetime.date:
 
 
 def _option(metavar: str, text: str, parse: Callable[[str], object] = str) -> dict[str, Option]:
-    return {"option": Option(metavar=metavar, help=text, parse=parse)}
+    return {"option": Option(metavar, text, parse)}
 
 
 @attrs.frozen(kw_only=True)
@@ -158,14 +168,6 @@ def _signature(function: Callable[..., object]) -> inspect.Signature:
         for f in attrs.fields(Criteria)
     ]
     return signature.replace(parameters=[first, *keywords])
-
-
-class CriteriaFunction(Protocol[P, R_co]):
-    """A function of the messages (by default the whole corpus) and the criteria as keywords."""
-
-    def __call__(
-        self, messages: Iterable[Message] | None = None, *args: P.args, **kwargs: P.kwargs
-    ) -> R_co: ...
 
 
 def function_keywords(
