@@ -94,12 +94,13 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
         InvalidArgumentError: Two of *messages* have the same id (also a
             :class:`ValueError`).
         CriterionTypeError: A criterion is unknown or given by position, or
-            a value has the wrong type (also an :class:`ArgumentTypeError`).
+            a value has the wrong type (also an
+            :class:`~stalin_telegrams.exceptions.ArgumentTypeError`).
         InvalidCriterionError: A value is unusable: a date not in the form
             ``YYYY-MM-DD`` or not in the calendar, a month outside 1 to 12,
             date criteria that leave no day, an empty phrase, or a name,
             classification, year or id that names nothing (also an
-            :class:`InvalidArgumentError`).
+            :class:`~stalin_telegrams.exceptions.InvalidArgumentError`).
 
     >>> [m.id for m in filter_by(recipient="roosevelt", on="1942-11-20")]
     ['1942-11-20-roosevelt']

@@ -2,7 +2,7 @@
 
 Every exception derives from :class:`StalinTelegramsError`, and also from the
 built-in exception a caller would expect (``KeyError``, ``ValueError``,
-``TypeError``), so either can be caught.
+``TypeError``, ``IndexError``), so either can be caught.
 """
 
 from __future__ import annotations
