@@ -108,6 +108,10 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
     1
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Dates must be ``YYYY-MM-DD`` on every Python; names, years and ids
+       are checked against the messages given, never against the packaged
+       corpus unless they come from it.
     """
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 
