@@ -8,9 +8,7 @@ also the built-in exception a caller would expect.
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterable
-from numbers import Real
 
 from ._dates import EXAMPLE, parse_iso_date
 from ._model import Message
@@ -93,11 +91,13 @@ def threshold(value: object) -> float:
         InvalidCriterionError: *value* is outside ``(0, 1]``, or not a number
             (NaN).
     """
+    from numbers import Real  # noqa: PLC0415 - only to check a threshold, at no import cost
+
     if isinstance(value, bool) or not isinstance(value, Real):
         msg = f"threshold: expected a real number in (0, 1], {got(value)}"
         raise CriterionTypeError(msg)
     number = float(value)
-    if math.isnan(number) or not 0 < number <= 1:
+    if not 0 < number <= 1:  # NaN compares false, so it is refused too
         msg = f"threshold: expected a real number in (0, 1], got {shown(value)}"
         raise InvalidCriterionError(msg)
     return number

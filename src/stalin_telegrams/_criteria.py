@@ -82,7 +82,7 @@ def _option(metavar: str, text: str, parse: Callable[[str], object] = str) -> di
     return {"option": Option(metavar, text, parse)}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Criteria:
     """The criteria of :func:`~stalin_telegrams.filter_by`, each ``None`` when not given.
 
