@@ -121,14 +121,6 @@ class Criteria:
     )
     ids: Iterable[str] | None = None
 
-    def given(self) -> dict[str, object]:
-        """Return the criteria given (not ``None``), by name, in order."""
-        return {
-            field.name: getattr(self, field.name)
-            for field in attrs.fields(Criteria)
-            if getattr(self, field.name) is not None
-        }
-
 
 #: The names of the criteria, in signature order.
 CRITERIA: tuple[str, ...] = tuple(field.name for field in attrs.fields(Criteria))
