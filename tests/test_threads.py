@@ -35,7 +35,7 @@ POLAND_MAY_1945 = (
 #: time as I did you", and "of which I apprised you last time".
 MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02-roosevelt")
 #: How many messages stand in a thread of their own (no link at all).
-ALONE = 279
+ALONE = 255
 # ---------------------------------------------------------------------------
 
 
