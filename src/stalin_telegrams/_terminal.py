@@ -8,7 +8,8 @@ the command line so that such text never ends the program:
 - a character the encoding holds is written as it is;
 - else, in text for reading (``transliterate=True``), a dash, quote,
   ellipsis or no-break space is written as its ASCII look-alike
-  (:data:`LOOK_ALIKES`);
+  (:data:`LOOK_ALIKES`), and a letter with accents as the letter without
+  them (``Šubašić`` as ``Subasic``);
 - else the character is written as a Python backslash escape (``\xe9``,
   ``\u2014``), as ``errors="backslashreplace"`` does.
 
@@ -20,6 +21,7 @@ it from the failure of a file it was asked to read or write.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from typing import IO
 
 #: ASCII stand-ins for the punctuation of the corpus, used when the output
@@ -77,7 +79,9 @@ def fallback(text: str, encoding: str, *, transliterate: bool = True) -> str:
     >>> print(fallback("Stalingrad\N{EM DASH}the \N{LEFT DOUBLE QUOTATION MARK}front"
     ...                "\N{RIGHT DOUBLE QUOTATION MARK}, caf\N{LATIN SMALL LETTER E WITH ACUTE}",
     ...                "ascii"))
-    Stalingrad--the "front", caf\xe9
+    Stalingrad--the "front", cafe
+    >>> print(fallback("\N{CYRILLIC CAPITAL LETTER ES}", "ascii"))
+    \u0421
     >>> print(fallback("caf\N{LATIN SMALL LETTER E WITH ACUTE}\N{EM DASH}", "latin-1",
     ...                transliterate=False))
     café\u2014
@@ -103,9 +107,14 @@ def _holds(encoding: str, char: str) -> bool:
 
 
 def _stand_in(char: str, *, transliterate: bool) -> str:
-    look_alike = LOOK_ALIKES.get(char) if transliterate else None
-    if look_alike is not None:
-        return look_alike
+    if transliterate:
+        look_alike = LOOK_ALIKES.get(char)
+        if look_alike is not None:
+            return look_alike
+        # A letter with accents decomposes into the letter and its marks.
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if base.isascii() and base.isalpha():
+            return base
     return char.encode("ascii", "backslashreplace").decode("ascii")
 
 
