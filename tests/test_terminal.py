@@ -51,6 +51,10 @@ class TestFallback:
         """A letter with accents becomes the letter without them."""
         assert "Subasic" == fallback("\u0160uba\u0161i\u0107", "ascii")
 
+    def test_compatibility_letters(self) -> None:
+        """A ligature becomes its letters; a combining mark alone is escaped."""
+        assert "fi\\u0301" == fallback("\ufb01\u0301", "ascii")
+
     def test_backslash_escape(self) -> None:
         """What has no look-alike is a backslash escape."""
         assert "\\u0421\\u0442" == fallback("\u0421\u0442", "ascii")

@@ -112,8 +112,9 @@ def _stand_in(char: str, *, transliterate: bool) -> str:
         if look_alike is not None:
             return look_alike
         # A letter with accents decomposes into the letter and its marks.
-        base = unicodedata.normalize("NFKD", char)[:1]
-        if base.isascii() and base.isalpha():
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(part for part in decomposed if not unicodedata.combining(part))
+        if base and base.isascii() and base.isprintable():
             return base
     return char.encode("ascii", "backslashreplace").decode("ascii")
 
