@@ -149,6 +149,24 @@ class TestAtomicText:
         assert errno.ENOSPC == raised.value.errno
         assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
 
+    @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+    def test_special_folder_in_place(self) -> None:
+        """A file under /dev is written in place, never replaced."""
+        write_all("/dev/null")
+        assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+    def test_fifo_in_place(self, tmp_path: Path) -> None:
+        """A named pipe is written in place, so its reader gets the text."""
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            write_all(fifo)
+            assert GOOD.encode() == os.read(fd, 2 * len(GOOD))
+        finally:
+            os.close(fd)
+        assert (True, ["pipe"]) == (stat.S_ISFIFO(fifo.stat().st_mode), names(tmp_path))
+
 
 class TestReplacing:
     """replacing() yields a path to write and moves it over the target when done."""

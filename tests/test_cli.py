@@ -571,6 +571,25 @@ class TestProcess:
         assert 1 == len(done.stdout.splitlines())
         assert "" == done.stderr
 
+    def test_output_to_dev_stdout(self) -> None:
+        """--output /dev/stdout on a pipe writes the records to the pipe."""
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "stalin_telegrams", "export", "--format", "jsonl"),
+                *("--recipient", "Attlee", "--output", "/dev/stdout"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=_env(),
+            encoding="utf-8",
+        )
+        from stalin_telegrams import filter_by
+
+        assert (0, "") == (done.returncode, done.stderr)
+        expected = list(filter_by(load(), recipient="Attlee").ids)
+        assert expected == [json.loads(line)["id"] for line in done.stdout.splitlines()]
+
     def test_broken_pipe_subprocess(self) -> None:
         """The program's own exit status is 0 when its reader closes the pipe early."""
         process = subprocess.Popen(

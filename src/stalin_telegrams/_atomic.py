@@ -11,10 +11,12 @@ file size limit, an error of the writer, Ctrl-C) the temporary file is
 removed and the exception propagates: an existing target is never left cut
 off, and no half-written file appears under the target's name.
 
-A target that exists and is not a regular file (``/dev/null``, ``/dev/full``,
-a named pipe, ``/dev/stdout``) cannot be replaced, and must not be: it is
-written in place. A target that is a symbolic link is resolved first, so the
-file it points to is replaced and the link kept.
+A target that exists and is not a regular file (a named pipe, a device), or
+that lies under ``/dev`` or ``/proc`` (``/dev/null``, ``/dev/full``,
+``/dev/stdout``, which may stand for a file the shell opened to append to),
+cannot be replaced, and must not be: it is written in place. Any other target
+that is a symbolic link is resolved first, so the file it points to is
+replaced and the link kept.
 """
 
 from __future__ import annotations
@@ -51,15 +53,22 @@ def _temporary_beside(target: Path) -> Path:
     raise FileExistsError(f"no free temporary name next to {target}")
 
 
+#: Folders of special files, whose entries stand for something else and are
+#: written in place: ``/dev/stdout`` may be a file opened to append to.
+_SPECIAL_FOLDERS = ("/dev/", "/proc/")
+
+
 def _replaceable(target: Path) -> bool:
-    """Return whether *target* is missing or a regular file (so it may be replaced)."""
+    """Return whether *target* may be replaced: missing or a regular file, not special."""
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
-        return True
-    if stat.S_ISDIR(mode):
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(21, "Is a directory", str(target))
-    return stat.S_ISREG(mode)
+    if str(target.absolute()).startswith(_SPECIAL_FOLDERS):
+        return False
+    return mode is None or stat.S_ISREG(mode)
 
 
 @contextlib.contextmanager
@@ -73,8 +82,8 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
     *path* atomically. When the body raises, the temporary file is removed,
     *path* is left as it was, and the exception propagates.
 
-    A target that exists and is not a regular file (a device, a pipe) is
-    yielded itself, to be written in place.
+    A target that is not a regular file or lies under ``/dev`` or ``/proc``
+    is yielded itself, to be written in place (see the module).
 
     Args:
         path: The file to write.
@@ -87,10 +96,10 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
             folder (missing folder, no permission), the target is a
             directory, or the file cannot be moved into place.
     """
-    target = Path(os.path.realpath(path))
-    if not _replaceable(target):
-        yield target
+    if not _replaceable(Path(path)):
+        yield Path(path)
         return
+    target = Path(os.path.realpath(path))
     temporary = _temporary_beside(target)
     try:
         yield temporary
