@@ -95,7 +95,7 @@ def fields(value: object, names: frozenset[str]) -> dict[str, Any]:
         msg = f"expected an object, got {show(value)}"
         raise FieldError(msg)
     if value.keys() != names:
-        raise FieldError(_key_problem(value.keys(), names))
+        raise FieldError(key_problem(value.keys(), names))
     return value
 
 
@@ -194,12 +194,13 @@ def _fails(item: Callable[[object], object], entry: object) -> bool:
     return False
 
 
-def _key_problem(keys: AbstractSet[object], names: frozenset[str]) -> str:
+def key_problem(keys: AbstractSet[object], names: frozenset[str], what: str = "fields") -> str:
+    """Say which of *names* are missing from *keys*, and which keys are unexpected."""
     missing = sorted(names - keys)
     extra = sorted(str(key) for key in keys - names)
     parts = [f"missing {', '.join(missing)}"] if missing else []
     parts += [f"unexpected {shorten(', '.join(extra))}"] if extra else []
-    return "fields: " + "; ".join(parts)
+    return f"{what}: " + "; ".join(parts)
 
 
 # One hook per record type, one line per field: a new field is one line.

@@ -12,6 +12,7 @@ from ._converter import (
     FieldError,
     describe,
     integer,
+    key_problem,
     shorten,
     show,
     string,
@@ -190,10 +191,7 @@ def corpus_from_document(document: object) -> Corpus:
         raise CorpusDataError(msg)
     keys = HEADER | {"messages"}
     if document.keys() != keys:
-        missing = ", ".join(sorted(keys - document.keys()))
-        extra = shorten(", ".join(sorted(str(k) for k in document.keys() - keys)))
-        msg = f"corpus document keys: missing {missing or 'none'}; unexpected {extra or 'none'}"
-        raise CorpusDataError(msg)
+        raise CorpusDataError(key_problem(document.keys(), keys, "top-level keys"))
     _header(document, "package_version", string)
     _header(document, "source_sha256", string)
     count = _header(document, "message_count", integer)
