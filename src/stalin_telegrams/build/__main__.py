@@ -19,7 +19,7 @@ MISSING_DATEUTIL = (
 )
 
 
-def outputs(data: bytes, data_path: Path = OUTPUT, digest_path: Path = DIGEST) -> dict[Path, bytes]:
+def outputs(data: bytes, data_path: Path, digest_path: Path) -> dict[Path, bytes]:
     """Return the files a build writes, in writing order: the corpus, then its digest.
 
     Args:
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in build.problems:
             print(f"problem: {problem}", file=sys.stderr)
         return 1
-    files = outputs(dumps(build.document).encode("utf-8"))
+    files = outputs(dumps(build.document).encode("utf-8"), OUTPUT, DIGEST)
     count = build.document["message_count"]
     if args.check:
         out_of_date = stale(files)
