@@ -131,8 +131,12 @@ def integer(d: dict[str, Any], key: str) -> int:
 def strings(d: dict[str, Any], key: str) -> tuple[str, ...]:
     """Return ``d[key]``, an array of strings, as a tuple; a lone string is an error."""
     value = d[key]
-    if type(value) is list and all(type(item) is str for item in value):
-        return tuple(value)
+    if type(value) is list:
+        for item in value:
+            if type(item) is not str:
+                break
+        else:
+            return tuple(value)
     raise _expected(key, "an array of strings", value)
 
 
@@ -170,6 +174,8 @@ def array(d: dict[str, Any], key: str, item: Callable[[object], T]) -> tuple[T, 
     value = d[key]
     if type(value) is not list:
         raise _expected(key, "an array", value)
+    if not value:
+        return ()
     try:
         return tuple([item(entry) for entry in value])
     except (TypeError, ValueError) as err:
