@@ -108,6 +108,10 @@ class TestShorten:
         """A short text is kept."""
         assert "x" * SHOWN == shorten("x" * SHOWN)
 
+    def test_one_line(self) -> None:
+        """Line breaks become spaces, so that a message stays on one line."""
+        assert "a b c" == shorten("a\nb\r\nc")
+
 
 class TestShow:
     """show() describes a JSON value briefly."""
@@ -271,7 +275,7 @@ class TestFields:
     def test_missing_and_extra(self) -> None:
         """Missing and unexpected keys are both named."""
         err = error(fields, {"a": 1, "c": 2}, frozenset({"a", "b"}))
-        assert "fields: missing b; unexpected c" == str(err)
+        assert "fields: missing b; unexpected 'c'" == str(err)
 
 
 class TestKeyProblem:
@@ -280,6 +284,10 @@ class TestKeyProblem:
     def test_missing(self) -> None:
         """Missing keys are listed in order."""
         assert "fields: missing a, b" == key_problem(set(), frozenset({"b", "a"}))
+
+    def test_unexpected_quoted(self) -> None:
+        """Unexpected keys are quoted, so that a key with a line break stays on one line."""
+        assert "fields: unexpected 'a\\nb'" == key_problem({"a\nb"}, frozenset())
 
     def test_unexpected_cut(self) -> None:
         """A long list of unexpected keys is cut."""

@@ -142,7 +142,7 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "header key added": (
         edited(lambda d: d.update(checksum="0")),
-        "top-level keys: unexpected checksum",
+        "top-level keys: unexpected 'checksum'",
     ),
     "schema version bumped": (
         edited(lambda d: d.update(schema_version=d["schema_version"] + 1)),
@@ -167,7 +167,7 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "field added": (
         edited(lambda d: message(d).update(summary="")),
-        f"{WHERE}: fields: unexpected summary",
+        f"{WHERE}: fields: unexpected 'summary'",
     ),
     "text retyped to a number": (
         edited(lambda d: message(d).update(text=42)),

@@ -67,7 +67,8 @@ class FieldError(ValueError):
 
 
 def shorten(text: str) -> str:
-    """Return *text* cut to :data:`SHOWN` characters, marked with ``...`` where cut."""
+    """Return *text* on one line, cut to :data:`SHOWN` characters with ``...`` where cut."""
+    text = " ".join(text.splitlines())
     return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
 
 
@@ -203,7 +204,7 @@ def _fails(item: Callable[[object], object], entry: object) -> bool:
 def key_problem(keys: AbstractSet[object], names: frozenset[str], what: str = "fields") -> str:
     """Say which of *names* are missing from *keys*, and which keys are unexpected."""
     missing = sorted(names - keys)
-    extra = sorted(str(key) for key in keys - names)
+    extra = sorted(repr(key) for key in keys - names)
     parts = [f"missing {', '.join(missing)}"] if missing else []
     parts += [f"unexpected {shorten(', '.join(extra))}"] if extra else []
     return f"{what}: " + "; ".join(parts)
