@@ -11,19 +11,18 @@ import pytest
 from stalin_telegrams import Correction, FootnoteMark, LineSpan, Message, Reference, load
 from stalin_telegrams._converter import (
     SHOWN,
+    TABLES,
     FieldError,
     array,
     converter,
     correction,
     describe,
-    fields,
     footnote_mark,
     integer,
     iso_date,
     key_problem,
     line_span,
     message,
-    names,
     optional_date,
     optional_string,
     reference,
@@ -32,6 +31,7 @@ from stalin_telegrams._converter import (
     string,
     strings,
     structure_messages,
+    typed,
 )
 from stalin_telegrams.exceptions import CorpusDataError
 
@@ -137,63 +137,72 @@ class TestShow:
         assert len(show("x" * 10_000)) < SHOWN + 20
 
 
-class TestString:
-    """string() accepts a string only."""
+class TestTyped:
+    """typed() makes a column checker of exact types."""
 
-    def test_string(self) -> None:
-        """A string is returned."""
-        assert "a" == string({"k": "a"}, "k")
+    def test_accepted(self) -> None:
+        """A column of the types is returned as it is."""
+        assert ["a", None] == typed("a string or null", str, type(None))(["a", None])
+
+    def test_first_bad_named(self) -> None:
+        """The first value of another type is named."""
+        err = error(typed("a string", str), ["a", 2, 3.0])
+        assert "expected a string, got an integer, 2" == str(err)
+
+
+class TestString:
+    """string accepts strings only."""
+
+    def test_strings(self) -> None:
+        """A column of strings is returned."""
+        assert ["a", "b"] == string(["a", "b"])
 
     @pytest.mark.parametrize("value", [None, 1, ["a"], {"a": 1}])
     def test_other(self, value: object) -> None:
-        """Anything else is an error naming the key."""
-        assert ["k"] == error(string, {"k": value}, "k").path
+        """Anything else is an error."""
+        assert error(string, ["a", value]).problem.startswith("expected a string, got")
 
 
 class TestOptionalString:
-    """optional_string() accepts a string or null."""
+    """optional_string accepts a string or null."""
 
-    @pytest.mark.parametrize("value", [None, "a"])
-    def test_accepted(self, value: str | None) -> None:
-        """A string or null is returned."""
-        assert value == optional_string({"k": value}, "k")
+    def test_accepted(self) -> None:
+        """Strings and nulls are returned."""
+        assert ["a", None] == optional_string(["a", None])
 
     def test_other(self) -> None:
         """A number is an error."""
-        assert (
-            "expected a string or null, got an integer, 1"
-            == error(optional_string, {"k": 1}, "k").problem
-        )
+        assert "expected a string or null, got an integer, 1" == str(error(optional_string, [1]))
 
 
 class TestInteger:
-    """integer() accepts an integer that is not a boolean."""
+    """integer accepts an integer that is not a boolean."""
 
     def test_integer(self) -> None:
-        """An integer is returned."""
-        assert 3 == integer({"k": 3}, "k")
+        """Integers are returned."""
+        assert [3, -1] == integer([3, -1])
 
     @pytest.mark.parametrize("value", [True, False, 3.0, "3", None])
     def test_other(self, value: object) -> None:
         """Booleans, floats and strings are errors, though True == 1 and 3.0 == 3."""
-        assert ["k"] == error(integer, {"k": value}, "k").path
+        assert error(integer, [1, value]).problem.startswith("expected an integer, got")
 
 
 class TestStrings:
-    """strings() accepts an array of strings, as a tuple."""
+    """strings accepts arrays of strings, as tuples."""
 
-    def test_array(self) -> None:
-        """An array of strings becomes a tuple."""
-        assert ("a", "b") == strings({"k": ["a", "b"]}, "k")
+    def test_arrays(self) -> None:
+        """Arrays of strings become tuples."""
+        assert [("a", "b"), ()] == strings([["a", "b"], []])
 
     def test_lone_string(self) -> None:
         """A lone string is an error, never its characters."""
-        err = error(strings, {"k": "Churchill"}, "k")
-        assert "k: expected an array of strings, got a string, 'Churchill'" == str(err)
+        err = error(strings, [["a"], "Churchill"])
+        assert "expected an array of strings, got a string, 'Churchill'" == str(err)
 
     def test_mixed(self) -> None:
         """An array with a non-string is an error."""
-        assert ["k"] == error(strings, {"k": ["a", 1]}, "k").path
+        assert "expected an array of strings, got an array of 2" == str(error(strings, [["a", 1]]))
 
 
 class TestIsoDate:
@@ -218,64 +227,33 @@ class TestIsoDate:
 
 
 class TestOptionalDate:
-    """optional_date() accepts a date or null."""
+    """optional_date accepts dates or nulls."""
 
-    def test_null(self) -> None:
-        """Null is None."""
-        assert optional_date({"k": None}, "k") is None
-
-    def test_date(self) -> None:
-        """A date string is a date."""
-        assert datetime.date(1945, 5, 9) == optional_date({"k": "1945-05-09"}, "k")
+    def test_dates_and_nulls(self) -> None:
+        """Date strings become dates, nulls None."""
+        assert [None, datetime.date(1945, 5, 9)] == optional_date([None, "1945-05-09"])
 
     def test_bad(self) -> None:
-        """A bad date names the key."""
-        assert "k: expected a date as YYYY-MM-DD, got a string, '9 May'" == str(
-            error(optional_date, {"k": "9 May"}, "k")
+        """A bad date is an error."""
+        assert "expected a date as YYYY-MM-DD, got a string, '9 May'" == str(
+            error(optional_date, ["9 May"])
         )
 
 
 class TestArray:
-    """array() structures an array of records, naming the bad item."""
+    """array() checks a column of arrays of records, structured in one run."""
 
     def test_items(self) -> None:
-        """Each item is structured."""
-        spans = {"k": [{"start": 1, "end": 2}]}
-        assert (LineSpan(1, 2),) == array(spans, "k", line_span)
+        """Each array becomes a tuple of records, in its place."""
+        column = [[{"start": 1, "end": 2}], [], [{"start": 3, "end": 4}, {"start": 5, "end": 6}]]
+        expected = [(LineSpan(1, 2),), (), (LineSpan(3, 4), LineSpan(5, 6))]
+        assert expected == array(line_span)(column)
 
     def test_not_array(self) -> None:
         """A non-array is an error."""
-        assert "k: expected an array, got an object with keys []" == str(
-            error(array, {"k": {}}, "k", line_span)
+        assert "expected an array, got an object with keys []" == str(
+            error(array(line_span), [[], {}])
         )
-
-    def test_bad_item(self) -> None:
-        """The path names the key, the item and its field."""
-        spans = {"k": [{"start": 1, "end": 2}, {"start": "3", "end": 4}]}
-        assert ["k", 1, "start"] == error(array, spans, "k", line_span).path
-
-    def test_refused_by_class(self) -> None:
-        """A record its class refuses is an error chained to the class's."""
-        err = error(array, {"k": [{"start": 5, "end": 2}]}, "k", line_span)
-        assert "k[0]: invalid line span 5-2" == str(err)
-        assert isinstance(err.__cause__, ValueError)
-
-
-class TestFields:
-    """fields() checks that an object has exactly the given keys."""
-
-    def test_exact(self) -> None:
-        """An object with exactly the keys is returned."""
-        assert {"a": 1} == fields({"a": 1}, frozenset({"a"}))
-
-    def test_not_object(self) -> None:
-        """A non-object is an error."""
-        assert "expected an object, got an array of 0" == str(error(fields, [], frozenset()))
-
-    def test_missing_and_extra(self) -> None:
-        """Missing and unexpected keys are both named."""
-        err = error(fields, {"a": 1, "c": 2}, frozenset({"a", "b"}))
-        assert "fields: missing b; unexpected 'c'" == str(err)
 
 
 class TestKeyProblem:
@@ -295,19 +273,71 @@ class TestKeyProblem:
         assert len(key_problem(keys, frozenset(), "top-level keys")) < SHOWN + 40
 
 
-class TestNames:
-    """names() gives the field names of an attrs class."""
+class TestTable:
+    """A Table structures an array of records strictly, naming the bad record and field."""
 
-    def test_line_span(self) -> None:
-        """A LineSpan has a start and an end."""
-        assert frozenset({"start", "end"}) == names(LineSpan)
+    def test_records(self) -> None:
+        """An array of objects becomes a tuple of records."""
+        assert (LineSpan(1, 2), LineSpan(3, 3)) == line_span(
+            [{"start": 1, "end": 2}, {"end": 3, "start": 3}]
+        )
 
+    def test_empty(self) -> None:
+        """An empty array is an empty tuple."""
+        assert () == line_span([])
 
-class TestRecordHooks:
-    """Each record's hook reads every field of its class, and nothing else."""
+    def test_not_array(self) -> None:
+        """A non-array is an error."""
+        assert "expected an array, got a string, 'x'" == str(error(line_span, "x"))
 
     @pytest.mark.parametrize(
-        ("hook", "value"),
+        ("records", "expected"),
+        [
+            ([{"start": 1, "end": 2}, "x"], "[1]: expected an object, got a string, 'x'"),
+            ([{"start": 1}], "[0]: fields: missing end"),
+            ([{"start": 1, "end": 2, "x": 0}], "[0]: fields: unexpected 'x'"),
+            (
+                [{"start": 1, "end": 2}, {"start": 1, "x": 0}],
+                "[1]: fields: missing end; unexpected 'x'",
+            ),
+            (
+                [{"start": 1, "end": 2}, {"start": "1", "end": 2}],
+                "[1].start: expected an integer, got a string, '1'",
+            ),
+            ([{"start": 5, "end": 2}], "[0]: invalid line span 5-2"),
+        ],
+    )
+    def test_bad_record(self, records: list[Any], expected: str) -> None:
+        """The error names the record by index, then the field."""
+        assert expected == str(error(line_span, records))
+
+    def test_refused_chained(self) -> None:
+        """A record its class refuses is an error chained to the class's."""
+        err = error(line_span, [{"start": 5, "end": 2}])
+        assert isinstance(err.__cause__, ValueError)
+
+    def test_nested_path(self) -> None:
+        """An error in a nested record names the outer record, the field, the inner record."""
+        bad = record(FULL)
+        bad["source_lines"][1]["end"] = "6"
+        err = error(message, [record(FULL), record(FULL), bad])
+        assert [2, "source_lines", 1, "end"] == err.path
+
+    def test_one(self) -> None:
+        """one() structures a single object."""
+        assert FULL == message.one(record(FULL))
+
+    @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.cls.__name__)
+    def test_fields_of_class(self, table: Any) -> None:
+        """Each table lists exactly the fields of its class, in their order."""
+        assert tuple(f.name for f in attrs.fields(table.cls)) == table.names
+
+
+class TestRecordTables:
+    """Each record's table reads every field of its class."""
+
+    @pytest.mark.parametrize(
+        ("table", "value"),
         [
             (line_span, FULL.source_lines[0]),
             (footnote_mark, FULL.footnote_marks[0]),
@@ -316,9 +346,9 @@ class TestRecordHooks:
             (message, FULL),
         ],
     )
-    def test_round_trip(self, hook: Any, value: Any) -> None:
+    def test_round_trip(self, table: Any, value: Any) -> None:
         """A record whose fields all differ from their defaults comes back equal."""
-        assert value == hook(record(value))
+        assert (value, value) == table([record(value), record(value)])
 
     def test_full_has_no_default(self) -> None:
         """FULL sets every field of Message to something other than its default."""
@@ -329,16 +359,16 @@ class TestRecordHooks:
         ]
         assert [] == defaults
 
-    @pytest.mark.parametrize("name", sorted(names(Message)))
+    @pytest.mark.parametrize("name", message.names)
     def test_each_field_checked(self, name: str) -> None:
         """A message with any one field of the wrong type is refused, naming that field."""
         bad = record(FULL)
         bad[name] = {"wrong": "type"}
-        assert [name] == error(message, bad).path
+        assert [1, name] == error(message, [record(FULL), bad]).path
 
     def test_shipped_corpus(self) -> None:
-        """Every shipped message goes through its hook unchanged."""
-        assert list(load()) == [message(record(m)) for m in load()]
+        """Every shipped message goes through its table unchanged."""
+        assert tuple(load()) == message([record(m) for m in load()])
 
 
 class TestStructureMessages:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
-from typing import Any, NoReturn, Protocol, TypeVar
+from typing import Any, NoReturn, Protocol
 
 from ._converter import (
+    Column,
     FieldError,
     describe,
     integer,
@@ -23,8 +24,6 @@ from ._digest import DATA_SHA256
 from ._model import Message
 from ._version import __version__
 from .exceptions import CorpusDataError
-
-T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 DATA_FILE = "telegrams.json"
@@ -215,20 +214,21 @@ def corpus_from_document(document: object) -> Corpus:
     return corpus
 
 
-def _header(document: dict[str, Any], key: str, check: Callable[[dict[str, Any], str], T]) -> T:
+def _header(document: dict[str, Any], key: str, check: Column) -> Any:  # noqa: ANN401 - any field
     try:
-        return check(document, key)
+        return check([document[key]])[0]
     except FieldError as err:
         msg = f"header field {key}: {err.problem}"
         raise CorpusDataError(msg) from err
 
 
-def _aliases(document: dict[str, Any], key: str) -> dict[str, str]:
-    value = document[key]
-    if type(value) is dict and all(type(v) is str for v in value.values()):
-        return value
-    msg = f"expected an object of id strings, got {show(value)}"
-    raise FieldError(msg)
+def _aliases(values: Sequence[Any]) -> Sequence[Any]:
+    """Check a column of alias tables: objects from retired ids to ids."""
+    for value in values:
+        if type(value) is not dict or not set(map(type, value.values())) <= {str}:
+            msg = f"expected an object of id strings, got {show(value)}"
+            raise FieldError(msg)
+    return values
 
 
 def _links(message: Message) -> Iterator[tuple[str, str | None]]:
