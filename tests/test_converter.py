@@ -13,17 +13,19 @@ from stalin_telegrams._converter import (
     SHOWN,
     TABLES,
     FieldError,
-    array,
     converter,
     correction,
+    dates,
     describe,
     footnote_mark,
     integer,
     iso_date,
     key_problem,
     line_span,
+    literal,
     message,
     optional_date,
+    optional_integer,
     optional_string,
     reference,
     shorten,
@@ -31,6 +33,7 @@ from stalin_telegrams._converter import (
     string,
     strings,
     structure_messages,
+    tuple_of,
     typed,
 )
 from stalin_telegrams.exceptions import CorpusDataError
@@ -240,20 +243,70 @@ class TestOptionalDate:
         )
 
 
-class TestArray:
-    """array() checks a column of arrays of records, structured in one run."""
+class TestOptionalInteger:
+    """optional_integer accepts an integer or null."""
 
-    def test_items(self) -> None:
+    def test_accepted(self) -> None:
+        """Integers and nulls are returned."""
+        assert [1, None] == optional_integer([1, None])
+
+    def test_boolean(self) -> None:
+        """A boolean is an error."""
+        assert "expected an integer or null, got a boolean, False" == str(
+            error(optional_integer, [False])
+        )
+
+
+class TestDates:
+    """dates accepts a column of dates."""
+
+    def test_dates(self) -> None:
+        """Date strings become dates."""
+        assert [datetime.date(1945, 5, 9)] == dates(["1945-05-09"])
+
+    def test_null(self) -> None:
+        """Null is an error."""
+        assert "expected a date as YYYY-MM-DD, got null" == str(error(dates, [None]))
+
+
+class TestLiteral:
+    """literal() accepts strings of a closed vocabulary."""
+
+    def test_accepted(self) -> None:
+        """Words of the vocabulary are returned."""
+        assert ["own", "other"] == literal("own", "other")(["own", "other"])
+
+    @pytest.mark.parametrize("value", ["Own", 1, ["own"]])
+    def test_other(self, value: object) -> None:
+        """Anything else is an error that lists the vocabulary."""
+        err = error(literal("own", "other"), ["own", value])
+        assert err.problem.startswith("expected one of 'own', 'other', got")
+
+
+class TestTupleOf:
+    """tuple_of() checks a column of arrays, their items in one run."""
+
+    def test_records(self) -> None:
         """Each array becomes a tuple of records, in its place."""
         column = [[{"start": 1, "end": 2}], [], [{"start": 3, "end": 4}, {"start": 5, "end": 6}]]
         expected = [(LineSpan(1, 2),), (), (LineSpan(3, 4), LineSpan(5, 6))]
-        assert expected == array(line_span)(column)
+        assert expected == tuple_of(line_span)(column)
+
+    def test_values(self) -> None:
+        """Arrays of plain values become tuples of checked values."""
+        assert [(datetime.date(1945, 5, 9),), ()] == tuple_of(dates)([["1945-05-09"], []])
 
     def test_not_array(self) -> None:
         """A non-array is an error."""
         assert "expected an array, got an object with keys []" == str(
-            error(array(line_span), [[], {}])
+            error(tuple_of(line_span), [[], {}])
         )
+
+    def test_bad_value_located(self) -> None:
+        """A bad plain value is named by its index in the array."""
+        err = error(tuple_of(dates), [["1945-05-09", "1945-05-32"]])
+        assert [1] == err.path
+        assert err.problem.startswith("impossible date '1945-05-32'")
 
 
 class TestKeyProblem:

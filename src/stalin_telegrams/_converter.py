@@ -126,6 +126,7 @@ string = typed("a string", str)
 optional_string = typed("a string or null", str, type(None))
 #: A boolean is not an integer here, though Python's ``True == 1``.
 integer = typed("an integer", int)
+optional_integer = typed("an integer or null", int, type(None))
 
 
 def strings(values: Sequence[Any]) -> Sequence[Any]:
@@ -152,16 +153,36 @@ def iso_date(value: object) -> datetime.date:
         raise FieldError(msg) from err
 
 
+def dates(values: Sequence[Any]) -> Sequence[Any]:
+    """Check a column of dates; return them as dates."""
+    return list(map(iso_date, values))
+
+
 def optional_date(values: Sequence[Any]) -> Sequence[Any]:
     """Check a column of dates or nulls; return dates and ``None``."""
     return [None if value is None else iso_date(value) for value in values]
 
 
-def array(table: Table[T]) -> Column:
-    """Return a column checker of arrays of records, each structured by *table*.
+def literal(*allowed: str) -> Column:
+    """Return a column checker of strings from a closed vocabulary, *allowed*."""
+    accepted = frozenset(allowed)
+    what = "one of " + ", ".join(map(repr, allowed))
 
-    The records of the whole column are structured in one run, then handed
-    back to their arrays as tuples.
+    def check(values: Sequence[Any]) -> Sequence[Any]:
+        if set(map(type, values)) <= {str} and set(values) <= accepted:
+            return values
+        bad = next(value for value in values if type(value) is not str or value not in accepted)
+        msg = f"expected {what}, got {show(bad)}"
+        raise FieldError(msg)
+
+    return check
+
+
+def tuple_of(item: Column) -> Column:
+    """Return a column checker of arrays whose items *item* checks, given back as tuples.
+
+    *item* may be a :class:`Table`: the records of the whole column are then
+    structured in one run, and handed back to their arrays.
     """
 
     def check(values: Sequence[Any]) -> Sequence[Any]:
@@ -169,9 +190,15 @@ def array(table: Table[T]) -> Column:
             bad = next(value for value in values if type(value) is not list)
             msg = f"expected an array, got {show(bad)}"
             raise FieldError(msg)
-        records = table(list(chain.from_iterable(values)))
+        flat = list(chain.from_iterable(values))
+        try:
+            items = item(flat)
+        except FieldError as err:
+            if not err.path or type(err.path[0]) is not int:
+                err.path.insert(0, next(i for i, v in enumerate(flat) if _error_of(item, [v])))
+            raise
         ends = list(accumulate(map(len, values), initial=0))
-        return [records[start:end] for start, end in pairwise(ends)]
+        return [tuple(items[start:end]) for start, end in pairwise(ends)]
 
     return check
 
@@ -269,7 +296,7 @@ def _one_key(key: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     return lambda record: (record[key],)
 
 
-def _error_of(structure: Callable[[object], object], item: object) -> FieldError | None:
+def _error_of(structure: Callable[[Any], object], item: object) -> FieldError | None:
     try:
         structure(item)
     except FieldError as err:
@@ -317,10 +344,10 @@ message = Table(
         "salutation": optional_string,
         "signature": optional_string,
         "text": string,
-        "footnote_marks": array(footnote_mark),
-        "source_lines": array(line_span),
-        "corrections": array(correction),
-        "references": array(reference),
+        "footnote_marks": tuple_of(footnote_mark),
+        "source_lines": tuple_of(line_span),
+        "corrections": tuple_of(correction),
+        "references": tuple_of(reference),
         "notes": strings,
         "enclosed_in": optional_string,
         "copy_of": optional_string,
