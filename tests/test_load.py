@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import hashlib
 import json
 import subprocess
@@ -192,6 +193,20 @@ class TestLoadBytes:
         with pytest.raises(CorpusDataError) as info:
             load_bytes(data, hashlib.sha256(data).hexdigest(), "x/telegrams.json")
         assert str(info.value).startswith("x/telegrams.json: corpus schema version 99")
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_cycle_collector_state_kept(self, raw: bytes, enabled: bool) -> None:
+        """The cycle collector, paused while loading, is left as it was, after an error too."""
+        was = gc.isenabled()
+        try:
+            (gc.enable if enabled else gc.disable)()
+            load_bytes(raw, DATA_SHA256)
+            assert enabled == gc.isenabled()
+            with pytest.raises(CorpusDataError):
+                load_bytes(b"[]", hashlib.sha256(b"[]").hexdigest())
+            assert enabled == gc.isenabled()
+        finally:
+            (gc.enable if was else gc.disable)()
 
 
 class TestCorpusFromDocument:
