@@ -256,7 +256,7 @@ class Table(Generic[T]):
             raise ValueError(msg)
         rows = map(self._get, value)  # a KeyError for a missing key
         columns = [
-            check(list(column))
+            check(column)
             for check, column in zip(self._checks, zip(*rows, strict=True), strict=True)
         ]
         if self._positional:
