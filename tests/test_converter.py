@@ -43,7 +43,7 @@ from stalin_telegrams.exceptions import CorpusDataError
 FULL = Message(
     id="1942-11-20-churchill",
     number=7,
-    sender="Stalin",
+    senders=("Stalin", "Churchill"),
     recipients=("Churchill", "Roosevelt"),
     heading="MESSAGE FROM STALIN",
     classification="PERSONAL AND SECRET",

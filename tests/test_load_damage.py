@@ -28,7 +28,7 @@ import pytest
 
 import stalin_telegrams
 from stalin_telegrams import load
-from stalin_telegrams._load import load_bytes, load_file
+from stalin_telegrams._load import SCHEMA_VERSION, load_bytes, load_file
 from stalin_telegrams.exceptions import CorpusDataError
 
 RAW = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json").read_bytes()
@@ -142,7 +142,7 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "schema version bumped": (
         edited(lambda d: d.update(schema_version=d["schema_version"] + 1)),
-        "corpus schema version 2, this package reads 1",
+        f"corpus schema version {SCHEMA_VERSION + 1}, this package reads {SCHEMA_VERSION}",
     ),
     "schema version as a string": (
         edited(lambda d: d.update(schema_version="1")),
@@ -218,7 +218,10 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
         "footnote_marks[0]: fields: missing line",
     ),
     # The messages together.
-    "duplicate ids": (edited(duplicated), f"duplicate message id {MESSAGES[INDEX - 1]['id']!r}"),
+    "duplicate ids": (
+        edited(duplicated),
+        f"two messages have the id {MESSAGES[INDEX - 1]['id']!r}",
+    ),
     "message removed, count left": (
         edited(lambda d: removed(d, count=False)),
         "the header says 372 messages, the file holds 371",

@@ -333,7 +333,7 @@ message = Table(
     {
         "id": string,
         "number": integer,
-        "sender": string,
+        "senders": strings,
         "recipients": strings,
         "heading": string,
         "classification": optional_string,

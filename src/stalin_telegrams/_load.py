@@ -27,7 +27,7 @@ from ._model import Message
 from ._version import __version__
 from .exceptions import CorpusDataError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 #: The keys of the corpus document, besides its messages.
 HEADER = frozenset(
