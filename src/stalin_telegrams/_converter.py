@@ -27,13 +27,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate, chain, pairwise
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-import cattrs
 
 from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
 from .exceptions import CorpusDataError
+
+if TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 #: A column checker: takes the values of one field over a run of records and
@@ -400,6 +402,10 @@ def _structure_message(value: object, _: object) -> Message:
 @functools.cache
 def converter() -> cattrs.Converter:
     """Return the package's converter, made on first use."""
+    # load() structures through the tables above and never needs cattrs:
+    # only the build and the exports do, so it is imported here.
+    import cattrs  # noqa: PLC0415
+
     conv = cattrs.Converter(detailed_validation=False)
     conv.register_structure_hook(datetime.date, lambda value, _: iso_date(value))
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
