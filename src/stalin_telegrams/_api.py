@@ -119,9 +119,16 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
 def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None = None) -> Corpus:
     """Return the thread a message belongs to.
 
-    Two messages are linked when one has a :class:`~stalin_telegrams.Reference`
-    whose target is the other, or when :func:`~stalin_telegrams.duplicates`
-    pairs them at its default threshold. The thread is every message reached
+    A thread is one exchange as a historian would see it: a message, its
+    counterpart to the other leader, the messages that chase the same reply.
+    Two messages are linked when one has a
+    :class:`~stalin_telegrams.Reference` whose target is the other (a
+    reference that names no single message, "my previous messages", links
+    nothing), when one is enclosed in the other
+    (:attr:`~stalin_telegrams.Message.enclosed_in`) or copies it
+    (:attr:`~stalin_telegrams.Message.copy_of`), or when
+    :func:`~stalin_telegrams.duplicates` pairs them at its default, whatever
+    the kind of pair. The thread is every message reached
     from the given one through links, in either direction, any number of
     steps (the connected component), the message itself included. Only the
     messages searched count: a link to a message outside *messages* is not
@@ -149,6 +156,8 @@ def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None =
     ['1944-06-05-churchill', '1944-06-05-roosevelt']
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Enclosures, copies and every kind of pair link messages.
     """
     return _corpus(messages).thread_of(message_or_id)
 
