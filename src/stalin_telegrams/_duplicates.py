@@ -422,31 +422,31 @@ def _compare(first: Message, second: Message, threshold: float) -> tuple[float, 
     return None
 
 
-def _rare_vectors(pool: Sequence[Message]) -> list[tuple[dict[str, float], float]]:
-    """Return each message's rare words with their weights, and the vector's norm.
+class _RareWords:
+    """The rare words of the messages searched, each weighted by its inverse document frequency.
 
     A word's weight is the log of its inverse document frequency; words
-    found in one message only cannot be shared, and are left out.
+    found in one message only cannot be shared, and are left out. Kept as
+    sets and squared weights, so that a cosine is a set intersection and a
+    sum.
     """
-    words = [_keys(m.text).words for m in pool]
-    frequency = Counter(chain.from_iterable(words))
-    size = len(pool)
-    limit = RARE_SHARE * size
-    weight = {w: math.log(size / n) for w, n in frequency.items() if 1 < n <= limit}
-    rare = frozenset(weight)
-    vectors = []
-    for ws in words:
-        vector = {w: weight[w] for w in ws & rare}
-        vectors.append((vector, math.sqrt(sum(x * x for x in vector.values()))))
-    return vectors
 
+    def __init__(self, pool: Sequence[Message]) -> None:
+        words = [_keys(m.text).words for m in pool]
+        frequency = Counter(chain.from_iterable(words))
+        size = len(pool)
+        limit = RARE_SHARE * size
+        self.squared = {w: math.log(size / n) ** 2 for w, n in frequency.items() if 1 < n <= limit}
+        rare = frozenset(self.squared)
+        self.sets = [ws & rare for ws in words]
+        self.norms = [math.sqrt(sum(map(self.squared.__getitem__, ws))) for ws in self.sets]
 
-def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
-    (va, na), (vb, nb) = a, b
-    if len(va) > len(vb):
-        va, vb = vb, va
-    shared = sum(weight * weight for word, weight in va.items() if word in vb)
-    return shared / (na * nb) if shared else 0.0
+    def cosine(self, i: int, j: int) -> float:
+        """Return the cosine of the rare-word vectors of messages *i* and *j*."""
+        shared = self.sets[i] & self.sets[j]
+        if not shared:
+            return 0.0
+        return sum(map(self.squared.__getitem__, shared)) / (self.norms[i] * self.norms[j])
 
 
 def _refers(message: Message, other: Message) -> bool:
@@ -486,7 +486,7 @@ def _matter_pairs(
         (i for i, m in enumerate(pool) if m.date is not None),
         key=lambda i: pool[i].date or datetime.date.min,
     )
-    vectors = _rare_vectors(pool)
+    rare = _RareWords(pool)
     named = _counterparts(pool)
     window = datetime.timedelta(days=SAME_MATTER_DAYS)
     found: dict[tuple[int, int], tuple[float, Kind]] = {}
@@ -499,7 +499,7 @@ def _matter_pairs(
             key = (min(i, j), max(i, j))
             if key in taken or not _close(first, second):
                 continue
-            cosine = _cosine(vectors[i], vectors[j])
+            cosine = rare.cosine(i, j)
             if _same_matter(first, second, cosine, named):
                 found[key] = (cosine, "same-matter")
     return found
