@@ -387,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments, without the program name.
 
     Returns:
-        The exit status: 0 on success; 1 when a command fails (an unknown
+        The exit status, 0 on success; 1 when a command fails (an unknown
         id, a file that cannot be written); 2 for a bad command line (an
         unknown option, a date that cannot be read, a name that no message
         has).

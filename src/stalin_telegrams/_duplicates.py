@@ -280,7 +280,7 @@ def duplicates(
 
     * their texts are equal character for character (``kind="identical"``,
       ``similarity=1.0``), whatever their length; or
-    * their similarity (:func:`similarity`: the share of their words in
+    * their similarity (:attr:`Pair.similarity`: the share of their words in
       runs common to both, case and punctuation ignored) is at least
       *threshold*, and those runs hold at least twenty words
       (``kind="near"``). Below twenty words a high score is chance: two
