@@ -23,6 +23,7 @@ from typing import IO, Any, NoReturn
 from ._export import to_records
 from ._load import load
 from ._model import Message
+from ._query import MONTHS
 from ._version import __version__
 from .exceptions import CriterionTypeError, InvalidCriterionError, StalinTelegramsError
 
@@ -74,7 +75,7 @@ def _month(text: str) -> int:
         month = int(text)
     except ValueError:
         month = 0
-    if not 1 <= month <= 12:
+    if month not in MONTHS:
         msg = f"not a month number from 1 to 12: {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return month

@@ -31,6 +31,10 @@ CRITERIA = (
 )
 _ONE_DAY = datetime.timedelta(days=1)
 _JOINT = " and "
+#: The month numbers, January to December.
+MONTHS = range(1, 13)
+#: A vocabulary of at most this many values is listed whole in an error.
+_LISTED_WHOLE = 20
 
 Predicate = Callable[[Message], bool]
 
@@ -107,7 +111,7 @@ def _packaged() -> _Vocabulary:
 def _unknown(criterion: str, value: object, known: Iterable[str]) -> InvalidCriterionError:
     choices = sorted(known)
     text = f"{criterion}={value!r} names nothing in the corpus"
-    if len(choices) <= 20:  # a short vocabulary is worth listing whole
+    if len(choices) <= _LISTED_WHOLE:
         text += f" (known values: {', '.join(choices)})"
     close: list[str] = []
     if isinstance(value, str):
@@ -377,7 +381,7 @@ def filter_by(  # noqa: C901, PLR0913 - one branch per criterion is the plainest
         tests.append(lambda m: m.date is not None and m.date.year == wanted_year)
     if month is not None:
         wanted_month = _expect_int("month", month)
-        if not 1 <= wanted_month <= 12:
+        if wanted_month not in MONTHS:
             msg = f"month={month!r}: expected 1 (January) to 12 (December)"
             raise InvalidCriterionError(msg)
         tests.append(lambda m: m.date is not None and m.date.month == wanted_month)
