@@ -14,7 +14,7 @@ from typing import Any
 
 import cattrs
 
-from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
+from ._model import Correction, FootnoteMark, LineSpan, Mention, Message, Name, Reference
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -43,7 +43,24 @@ def _message(d: dict[str, Any], _: object) -> Message:
         notes=tuple(d["notes"]),
         enclosed_in=d["enclosed_in"],
         copy_of=d["copy_of"],
+        mentions=tuple(
+            Mention(n["name"], n["start"], n["end"], n["surface"]) for n in d["mentions"]
+        ),
     )
+
+
+def _name(d: dict[str, Any], _: object) -> Name:
+    return Name(
+        name=d["name"],
+        kind=d["kind"],
+        aliases=tuple(d["aliases"]),
+        description=d["description"],
+        note=d["note"],
+    )
+
+
+def _names(items: list[dict[str, Any]], _: object) -> tuple[Name, ...]:
+    return tuple(_name(d, None) for d in items)
 
 
 def _messages(items: list[dict[str, Any]], _: object) -> tuple[Message, ...]:
@@ -58,4 +75,5 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_structure_hook(Message, _message)
     conv.register_structure_hook_func(lambda t: t == tuple[Message, ...], _messages)
+    conv.register_structure_hook_func(lambda t: t == tuple[Name, ...], _names)
     return conv

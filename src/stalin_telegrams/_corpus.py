@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from . import _export
-from ._model import Message
+from ._model import Message, Name
 from .exceptions import UnknownMessageError
 
 if TYPE_CHECKING:
@@ -32,12 +32,13 @@ class Corpus(Sequence[Message]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_aliases", "_by_id", "_messages")
+    __slots__ = ("_aliases", "_by_id", "_index", "_messages")
 
     def __init__(
         self,
         messages: Iterable[Message] = (),
         aliases: Mapping[str, str] | None = None,
+        index: Iterable[Name] = (),
     ) -> None:
         self._messages: tuple[Message, ...] = tuple(messages)
         by_id: dict[str, Message] = {}
@@ -48,6 +49,7 @@ class Corpus(Sequence[Message]):
             by_id[message.id] = message
         self._by_id = by_id
         self._aliases: dict[str, str] = dict(aliases or {})
+        self._index: tuple[Name, ...] = tuple(index)
 
     @overload
     def __getitem__(self, key: int) -> Message: ...
@@ -59,7 +61,7 @@ class Corpus(Sequence[Message]):
         if isinstance(key, str):
             return self.get(key)
         if isinstance(key, slice):
-            return Corpus(self._messages[key], self._aliases)
+            return Corpus(self._messages[key], self._aliases, self._index)
         return self._messages[key]
 
     def __len__(self) -> int:

@@ -9,10 +9,10 @@ from typing import Any
 
 from ._converter import converter
 from ._corpus import Corpus
-from ._model import Message
+from ._model import Message, Name
 from .exceptions import CorpusDataError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 
 
@@ -38,7 +38,8 @@ def corpus_from_document(document: dict[str, Any]) -> Corpus:
             f" the file holds {len(messages)}"
         )
         raise CorpusDataError(msg)
-    return Corpus(messages, document.get("aliases", {}))
+    index = converter().structure(document.get("names", []), tuple[Name, ...])
+    return Corpus(messages, document.get("aliases", {}), index)
 
 
 @functools.cache
