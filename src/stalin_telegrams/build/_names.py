@@ -25,7 +25,7 @@ The rules, in full (the data card states them for readers):
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -118,15 +118,7 @@ def locate(messages: Sequence[Message], index: Index) -> tuple[tuple[Message, ..
     return located, problems
 
 
-def kind_problems(names: Sequence[Name], kinds: Iterable[str]) -> list[str]:
-    """Return the entries whose kind is not one of *kinds*, and repeated names."""
-    allowed = set(kinds)
-    found = [
-        f"names: {n.name!r} has unknown kind {n.kind!r}" for n in names if n.kind not in allowed
-    ]
-    seen: set[str] = set()
-    for entry in names:
-        if entry.name in seen:
-            found.append(f"names: {entry.name!r} is listed twice")
-        seen.add(entry.name)
-    return found
+def duplicate_problems(names: Sequence[Name]) -> list[str]:
+    """Return the names listed twice in the index."""
+    counts = Counter(entry.name for entry in names)
+    return [f"names: {name!r} is listed {n} times" for name, n in counts.items() if n > 1]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any, get_args
+from typing import Any
 
 import attrs
 
-from .._model import NameKind
 from . import _assemble, _emit, _names, _references, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
 from ._tables import Index, Tables, read_index, read_tables
@@ -43,7 +42,7 @@ def run() -> Build:
     found = (
         _validate.problems(assembly.messages)
         + _validate.alias_problems(assembly.messages, aliases)
-        + _names.kind_problems(index.names, get_args(NameKind))
+        + _names.duplicate_problems(index.names)
         + name_problems
     )
     return Build(assembly, tables, index, document, tuple(found))

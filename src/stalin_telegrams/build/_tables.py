@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import attrs
 from attrs import AttrsInstance
+from cattrs.errors import CattrsError
 
 from .._converter import converter
 from .._model import Name
@@ -161,12 +162,15 @@ def _read(name: str, cls: type[T], directory: Path) -> tuple[T, ...]:
     optional = {f.name for f in attrs.fields(cls) if "None" in str(f.type)}
     several = {f.name for f in attrs.fields(cls) if str(f.type).startswith("tuple[str")}
     conv = converter()
-    return tuple(
-        conv.structure(
-            {key: _cell(key, value, optional, several) for key, value in row.items()}, cls
-        )
-        for row in rows
-    )
+    records = []
+    for number, row in enumerate(rows, start=2):
+        cells = {key: _cell(key, value, optional, several) for key, value in row.items()}
+        try:
+            records.append(conv.structure(cells, cls))
+        except (CattrsError, ValueError, TypeError) as error:
+            msg = f"{name}, line {number}: {error}"
+            raise ValueError(msg) from error
+    return tuple(records)
 
 
 def _cell(key: str, value: str, optional: set[str], several: set[str]) -> str | list[str] | None:
