@@ -7,7 +7,17 @@ A cleaned, dated edition of *J. V. Stalin, Works vol. 17: War Telegrams*
 from ._corpus import Corpus
 from ._duplicates import DiffChunk, Pair, WordDiff, duplicates
 from ._load import load
-from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
+from ._model import (
+    Correction,
+    FootnoteMark,
+    IndexEntry,
+    LineSpan,
+    Mention,
+    Message,
+    Name,
+    NameKind,
+    Reference,
+)
 from ._query import filter_by
 from ._threads import thread_of
 from ._version import __version__
@@ -17,8 +27,12 @@ __all__ = [
     "Correction",
     "DiffChunk",
     "FootnoteMark",
+    "IndexEntry",
     "LineSpan",
+    "Mention",
     "Message",
+    "Name",
+    "NameKind",
     "Pair",
     "Reference",
     "WordDiff",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from . import _export
-from ._model import Message, Name
+from ._model import IndexEntry, Message, Name
 from .exceptions import UnknownMessageError
 
 if TYPE_CHECKING:
@@ -96,6 +96,46 @@ class Corpus(Sequence[Message]):
         """Retired ids and the ids that replace them."""
         return dict(self._aliases)
 
+    @property
+    def name_index(self) -> tuple[Name, ...]:
+        """The entries of the index of names, in the order of the table.
+
+        .. versionadded:: 0.2.0
+        """
+        return self._index
+
+    def names(self, kind: str | None = None) -> tuple[IndexEntry, ...]:
+        """Return the index of names, each entry with the messages of this corpus that mention it.
+
+        Entries come in alphabetical order; those that no message of this
+        corpus mentions are kept, with no ids and a count of 0.
+
+        Args:
+            kind: Keep only entries of this kind (``"person"``,
+                ``"country"``, ``"place"``, ``"operation"``…, see
+                :data:`~stalin_telegrams.NameKind`); ``None`` keeps all.
+
+        Returns:
+            One :class:`~stalin_telegrams.IndexEntry` per entry: the entry,
+            the ids of the messages that mention it, the number of mentions.
+
+        Raises:
+            CriterionTypeError: *kind* is not a str (also a
+                :class:`TypeError`).
+            InvalidCriterionError: *kind* is not a kind of the index; the
+                error lists the kinds (also a :class:`ValueError`).
+
+        >>> from stalin_telegrams import load
+        >>> first = load().names(kind="operation")[0]
+        >>> first.name, first.count, first.ids
+        ('Crossword', 1, ('1945-04-26-churchill',))
+
+        .. versionadded:: 0.2.0
+        """
+        from ._index import entries  # noqa: PLC0415 - loaded when the index is asked for
+
+        return entries(self._messages, self._index, kind)
+
     def get(self, message_id: str) -> Message:
         """Return the message with *message_id*, following aliases.
 
@@ -167,6 +207,8 @@ class Corpus(Sequence[Message]):
             The nested records, as :meth:`to_records` gives them.
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
+        ``mentions`` (list of dict)
+            The names found in the text, as :meth:`to_records` gives them.
 
         Raises:
             ImportError: pandas is not installed; the message names the

@@ -124,7 +124,7 @@ class Mention:
     surface: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Name:
     """An entry of the index of names: a person, country, place and so on.
 
@@ -147,6 +147,35 @@ class Name:
     aliases: tuple[str, ...] = ()
     description: str = ""
     note: str = ""
+
+
+@attrs.frozen
+class IndexEntry:
+    """An entry of the index of names, with the messages that mention it.
+
+    :meth:`Corpus.names() <stalin_telegrams.Corpus.names>` returns these.
+
+    Attributes:
+        entry: The entry of the index.
+        ids: The ids of the messages that mention it, in corpus order.
+        count: The number of its mentions in those messages.
+
+    .. versionadded:: 0.2.0
+    """
+
+    entry: Name
+    ids: tuple[str, ...]
+    count: int
+
+    @property
+    def name(self) -> str:
+        """The canonical name of the entry."""
+        return self.entry.name
+
+    @property
+    def kind(self) -> NameKind:
+        """The kind of the entry."""
+        return self.entry.kind
 
 
 @attrs.frozen(kw_only=True)
