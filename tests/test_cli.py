@@ -249,6 +249,14 @@ class TestShow:
             _, out, _ = run(capsys, "show", referring.id)
             assert "Refers to:" in out
 
+    def test_mentions(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The names the text mentions are listed, with their counts, the film apart."""
+        _, out, _ = run(capsys, "show", "1943-03-15-churchill-2")
+        listed = " ".join(out.split("Mentions:", 1)[1].split())
+        assert "Stalingrad (film)" in listed
+        assert "Stalingrad" not in listed.replace("Stalingrad (film)", "")
+        assert "Kharkov" in listed
+
     def test_text_wrapped(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The text is wrapped for reading at a terminal."""
         _, out, _ = run(capsys, "show", load()[0].id)
@@ -263,6 +271,31 @@ class TestShow:
         line = one_error_line(err)
         assert repr(ID[:-1]) in line
         assert ID in line
+
+
+class TestNames:
+    """names lists the index: name, kind, messages, first and last date."""
+
+    def test_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--kind operation lists the seven operations and convoys, Overlord in ten messages."""
+        status, out, _ = run(capsys, "names", "--kind", "operation")
+        assert 0 == status
+        lines = out.splitlines()
+        assert ["name", "kind", "messages", "first", "last"] == lines[0].split()
+        assert 8 == len(lines)
+        overlord = next(line for line in lines if line.startswith("Operation Overlord"))
+        assert "operation 10 1944-01-07 1944-06-09" == " ".join(overlord.split()[2:])
+
+    def test_all(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --kind every entry of the index is listed, one a line."""
+        _, out, _ = run(capsys, "names")
+        assert len(load().names()) + 1 == len(out.splitlines())
+
+    def test_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind is a usage error that lists the kinds."""
+        status, _, err = run(capsys, "names", "--kind", "city")
+        assert 2 == status
+        assert "'operation'" in one_error_line(err)
 
 
 class TestThread:
