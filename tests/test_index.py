@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from stalin_telegrams import IndexEntry, Mention, Message, Name, load
-from stalin_telegrams._index import KINDS, check_kind, entries, resolve
+from stalin_telegrams._index import (
+    KINDS,
+    check_kind,
+    entries,
+    mentions_all,
+    resolve,
+    wanted_names,
+)
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
 
 KERR = Name(name="Archibald Clark Kerr", kind="person", aliases=("Kerr", "Mr Kerr"))
@@ -91,3 +98,41 @@ class TestEntries:
         """Every entry of the packaged index is of one of the kinds."""
         index = load().name_index
         assert len(index) == sum(len(entries((), index, kind)) for kind in KINDS)
+
+
+class TestWantedNames:
+    """wanted_names resolves one name, or a tuple of names for all-of."""
+
+    def test_one_and_tuple(self) -> None:
+        """A str gives one canonical name, a tuple all of theirs."""
+        assert frozenset({"Poland"}) == wanted_names("mentions", "poles", INDEX)
+        assert frozenset({"Poland", "Archibald Clark Kerr"}) == wanted_names(
+            "mentions", ("Polish", "Mr Kerr"), INDEX
+        )
+
+    def test_empty_tuple(self) -> None:
+        """An empty tuple names nothing and is refused."""
+        with pytest.raises(InvalidCriterionError, match="at least one name"):
+            wanted_names("mentions", (), INDEX)
+
+    def test_list_refused(self) -> None:
+        """A list is not a tuple of names: a type error, as for any non-str."""
+        with pytest.raises(CriterionTypeError):
+            wanted_names("mentions", ["Poland"], INDEX)
+
+
+class TestMentionsAll:
+    """mentions_all tests that a message mentions every wanted name."""
+
+    def test_one(self) -> None:
+        """One name: the messages that mention it pass."""
+        test = mentions_all(frozenset({"Poland"}))
+        assert [True, False] == [test(_message("a", "Iraq", "Poland")), test(_message("b"))]
+
+    def test_all_of(self) -> None:
+        """Several names: only a message that mentions all of them passes."""
+        test = mentions_all(frozenset({"Poland", "Iraq"}))
+        assert [True, False] == [
+            test(_message("a", "Iraq", "Poland")),
+            test(_message("b", "Poland", "Poland")),
+        ]
