@@ -162,6 +162,12 @@ class TestList:
         assert 0 == status
         assert list(load().ids) == ids_of(out)
 
+    def test_mentions_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown name for --mentions is a usage error suggesting the name meant."""
+        status, _, err = run(capsys, "list", "--mentions", "Curzon Lin")
+        assert 2 == status
+        assert "did you mean 'Curzon Line'" in one_error_line(err)
+
     def test_line(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A line gives the id, the date, the recipients and the first words."""
         _, out, _ = run(capsys, "list")
@@ -191,6 +197,7 @@ class TestList:
                 {"classification": "PERSONAL AND SECRET"},
             ),
             (["--contains", "second front"], {"contains": "second front"}),
+            (["--mentions", "mr kerr"], {"mentions": "Archibald Clark Kerr"}),
         ],
     )
     def test_criteria_as_filter_by(

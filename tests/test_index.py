@@ -25,7 +25,7 @@ def _message(message_id: str, *names: str) -> Message:
     return Message(
         id=message_id,
         number=1,
-        sender="Stalin",
+        senders=("Stalin",),
         recipients=("Churchill",),
         heading="",
         classification=None,

@@ -29,8 +29,17 @@ def lookup(index: tuple[Name, ...]) -> Mapping[str, str]:
     return table
 
 
-def resolve(criterion: str, value: object, index: tuple[Name, ...]) -> str:
+def resolve(
+    criterion: str,
+    value: object,
+    index: tuple[Name, ...],
+    mentioned: frozenset[str] = frozenset(),
+) -> str:
     """Return the canonical name that *value* (a name or an alias, any case) stands for.
+
+    *value* is looked up among the names and aliases of *index*, then among
+    the canonical names in *mentioned* (what messages given without the
+    index mention).
 
     Raises:
         CriterionTypeError: *value* is not a str.
@@ -42,7 +51,11 @@ def resolve(criterion: str, value: object, index: tuple[Name, ...]) -> str:
         raise CriterionTypeError(msg)
     found = lookup(index).get(_fold(value))
     if found is None:
-        forms = sorted({form for entry in index for form in (entry.name, *entry.aliases)})
+        found = next((name for name in mentioned if _fold(name) == _fold(value)), None)
+    if found is None:
+        forms = sorted(
+            {form for entry in index for form in (entry.name, *entry.aliases)} | mentioned
+        )
         close = close_matches(value, forms)
         text = f"{criterion}={value!r} is not a name of the index"
         if close:
@@ -94,8 +107,15 @@ def entries(
     )
 
 
-def wanted_names(criterion: str, value: object, index: tuple[Name, ...]) -> frozenset[str]:
+def wanted_names(
+    criterion: str,
+    value: object,
+    index: tuple[Name, ...],
+    mentioned: frozenset[str] = frozenset(),
+) -> frozenset[str]:
     """Return the canonical names that *value* (a name, or a tuple of names) stands for.
+
+    Each name is resolved by :func:`resolve`.
 
     Raises:
         CriterionTypeError: *value* is neither a str nor a tuple of str.
@@ -105,8 +125,8 @@ def wanted_names(criterion: str, value: object, index: tuple[Name, ...]) -> froz
         if not value:
             msg = f"{criterion}: expected at least one name, got an empty tuple"
             raise InvalidCriterionError(msg)
-        return frozenset(resolve(criterion, item, index) for item in value)
-    return frozenset((resolve(criterion, value, index),))
+        return frozenset(resolve(criterion, item, index, mentioned) for item in value)
+    return frozenset((resolve(criterion, value, index, mentioned),))
 
 
 def mentions_all(wanted: frozenset[str]) -> Callable[[Message], bool]:

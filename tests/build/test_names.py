@@ -40,7 +40,7 @@ def _message(text: str, message_id: str = "1943-01-01-churchill") -> Message:
     return Message(
         id=message_id,
         number=1,
-        sender="Stalin",
+        senders=("Stalin",),
         recipients=("Churchill",),
         heading="",
         classification=None,
