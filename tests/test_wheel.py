@@ -30,7 +30,7 @@ import stalin_telegrams
 
 WHEEL_VARIABLE = "STALIN_TELEGRAMS_WHEEL"
 SDIST_VARIABLE = "STALIN_TELEGRAMS_SDIST"
-#: Files the wheel must carry: the corpus, its schema, the raw source, the typing marker.
+#: Files the wheel must carry: the corpus, its schema, the source, the tables, the typing marker.
 REQUIRED = (
     "stalin_telegrams/__init__.py",
     "stalin_telegrams/__main__.py",
@@ -41,6 +41,9 @@ REQUIRED = (
     "stalin_telegrams/data/corrections/errata.csv",
     "stalin_telegrams/data/corrections/moves.csv",
     "stalin_telegrams/data/corrections/roles.csv",
+    "stalin_telegrams/data/index/names.csv",
+    "stalin_telegrams/data/index/not_names.csv",
+    "stalin_telegrams/data/index/rulings.csv",
     "stalin_telegrams/build/__main__.py",
 )
 
