@@ -9,7 +9,6 @@ from stalin_telegrams._index import (
     KINDS,
     check_kind,
     entries,
-    mentions_all,
     resolve,
     wanted_names,
 )
@@ -119,20 +118,3 @@ class TestWantedNames:
         """A list is not a tuple of names: a type error, as for any non-str."""
         with pytest.raises(CriterionTypeError):
             wanted_names("mentions", ["Poland"], INDEX)
-
-
-class TestMentionsAll:
-    """mentions_all tests that a message mentions every wanted name."""
-
-    def test_one(self) -> None:
-        """One name: the messages that mention it pass."""
-        test = mentions_all(frozenset({"Poland"}))
-        assert [True, False] == [test(_message("a", "Iraq", "Poland")), test(_message("b"))]
-
-    def test_all_of(self) -> None:
-        """Several names: only a message that mentions all of them passes."""
-        test = mentions_all(frozenset({"Poland", "Iraq"}))
-        assert [True, False] == [
-            test(_message("a", "Iraq", "Poland")),
-            test(_message("b", "Poland", "Poland")),
-        ]

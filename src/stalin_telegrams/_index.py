@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import get_args
 
 from ._model import IndexEntry, Message, Name, NameKind
@@ -33,7 +33,7 @@ def resolve(
     criterion: str,
     value: object,
     index: tuple[Name, ...],
-    mentioned: frozenset[str] = frozenset(),
+    mentioned: Collection[str] = (),
 ) -> str:
     """Return the canonical name that *value* (a name or an alias, any case) stands for.
 
@@ -54,7 +54,7 @@ def resolve(
         found = next((name for name in mentioned if _fold(name) == _fold(value)), None)
     if found is None:
         forms = sorted(
-            {form for entry in index for form in (entry.name, *entry.aliases)} | mentioned
+            {form for entry in index for form in (entry.name, *entry.aliases)}.union(mentioned)
         )
         close = close_matches(value, forms)
         text = f"{criterion}={value!r} is not a name of the index"
@@ -111,7 +111,7 @@ def wanted_names(
     criterion: str,
     value: object,
     index: tuple[Name, ...],
-    mentioned: frozenset[str] = frozenset(),
+    mentioned: Collection[str] = (),
 ) -> frozenset[str]:
     """Return the canonical names that *value* (a name, or a tuple of names) stands for.
 
@@ -127,27 +127,3 @@ def wanted_names(
             raise InvalidCriterionError(msg)
         return frozenset(resolve(criterion, item, index, mentioned) for item in value)
     return frozenset((resolve(criterion, value, index, mentioned),))
-
-
-def mentions_all(wanted: frozenset[str]) -> Callable[[Message], bool]:
-    """Return a test: does a message mention every name of *wanted*?"""
-    if len(wanted) == 1:
-        (only,) = wanted
-
-        def mentions_one(message: Message) -> bool:
-            for mention in message.mentions:  # noqa: SIM110 - twice as fast as any() here
-                if mention.name == only:
-                    return True
-            return False
-
-        return mentions_one
-
-    def mentions_every(message: Message) -> bool:
-        missing = set(wanted)
-        for mention in message.mentions:
-            missing.discard(mention.name)
-            if not missing:
-                return True
-        return False
-
-    return mentions_every

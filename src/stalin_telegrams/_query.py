@@ -69,9 +69,10 @@ class Vocabulary:
         classifications: set[str] = set()
         years: set[int] = set()
         ids: set[str] = set()
-        mentioned: set[str] = set()
+        mentioned: dict[str, set[str]] = {}
         for message in messages:
-            mentioned.update(m.name for m in message.mentions)
+            for mention in message.mentions:
+                mentioned.setdefault(mention.name, set()).add(message.id)
             senders.update(message.senders)
             recipients.update(message.recipients)
             if message.classification is not None:
@@ -85,10 +86,13 @@ class Vocabulary:
         self.years = frozenset(years)
         self.ids = frozenset(ids)
         self.aliases: Mapping[str, str] = dict(aliases)
-        #: The index of names, and the canonical names the messages mention
-        #: (all a corpus of your own messages, given without the index, knows).
+        #: The index of names, and the ids of the messages that mention each
+        #: canonical name (all a corpus of your own messages, given without
+        #: the index, knows of names).
         self.index = index
-        self.mentioned = frozenset(mentioned)
+        self.mentioned: Mapping[str, frozenset[str]] = {
+            name: frozenset(found) for name, found in mentioned.items()
+        }
         #: What an error lists as the known values of each criterion.
         self.shown: Mapping[str, tuple[str, ...]] = {
             "sender": tuple(sorted(senders)),
@@ -243,12 +247,13 @@ def _text_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Ite
 def _mention_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
     """Yield the test of the names mentioned, after resolving them."""
     if criteria.mentions is not None:
-        from ._index import mentions_all, wanted_names  # noqa: PLC0415 - loaded when asked for
+        from ._index import wanted_names  # noqa: PLC0415 - loaded when asked for
 
         known = vocabulary()
-        yield mentions_all(
-            wanted_names("mentions", criteria.mentions, known.index, known.mentioned)
-        )
+        names = wanted_names("mentions", criteria.mentions, known.index, known.mentioned)
+        # The ids that mention every name wanted, from the sets kept by the vocabulary.
+        chosen = frozenset.intersection(*(known.mentioned.get(n, frozenset()) for n in names))
+        yield lambda m: m.id in chosen
 
 
 def select(
