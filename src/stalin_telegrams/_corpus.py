@@ -232,7 +232,7 @@ class Corpus(Sequence[Message]):
         Args:
             kind: Keep only entries of this kind (``"person"``,
                 ``"country"``, ``"place"``, ``"operation"``…, see
-                :data:`~stalin_telegrams.NameKind`); ``None`` keeps all.
+                ``stalin_telegrams.NameKind``); ``None`` keeps all.
 
         Returns:
             One :class:`~stalin_telegrams.IndexEntry` per entry: the entry,

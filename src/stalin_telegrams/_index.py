@@ -11,7 +11,7 @@ from ._model import IndexEntry, Message, Name, NameKind
 from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
 
-#: The kinds of entry, in the order of :data:`NameKind`.
+#: The kinds of entry, in the order of ``NameKind``.
 KINDS: tuple[str, ...] = get_args(NameKind)
 
 

@@ -145,7 +145,7 @@ class Name:
     Attributes:
         name: The canonical name, such as ``"Archibald Clark Kerr"``,
             ``"Poland"`` or ``"Operation Overlord"``.
-        kind: What it names: one of :data:`NameKind`.
+        kind: What it names: one of ``NameKind``.
         aliases: Every other form the texts print that counts as a mention:
             surnames with and without titles, adjectives and peoples of
             countries, spelling variants.
