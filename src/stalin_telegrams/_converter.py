@@ -439,7 +439,8 @@ def _structure_message(value: object, _: object) -> Message:
     try:
         return message.one(value)
     except FieldError as err:
-        raise CorpusDataError(f"{describe(value)}: {err}") from err
+        msg = f"{describe(value)}: {err}"
+        raise CorpusDataError(msg) from err
 
 
 @functools.cache

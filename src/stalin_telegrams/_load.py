@@ -143,7 +143,8 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
         try:
             return corpus_from_document(document)
         except CorpusDataError as err:
-            raise CorpusDataError(f"{name}: {err}") from err.__cause__
+            msg = f"{name}: {err}"
+            raise CorpusDataError(msg) from err.__cause__
 
 
 @contextlib.contextmanager
