@@ -60,10 +60,11 @@ class TestShippedFile:
 
     def test_header(self, document: dict[str, Any]) -> None:
         """The header names the schema, the package version, the source hash and the count."""
-        assert 1 == document["schema_version"]
+        assert 2 == document["schema_version"]
         assert __version__ == document["package_version"]
         assert SOURCE_SHA256 == document["source_sha256"]
         assert len(document["messages"]) == document["message_count"]
+        assert len(document["incoming"]) == document["incoming_count"]
 
     def test_no_build_problems(self, build: Build) -> None:
         """The build reports no broken invariant."""

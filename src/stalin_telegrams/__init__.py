@@ -7,7 +7,7 @@ A cleaned, dated edition of *J. V. Stalin, Works vol. 17: War Telegrams*
 from ._corpus import Corpus
 from ._duplicates import DiffChunk, Pair, WordDiff, duplicates
 from ._load import load
-from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
+from ._model import Correction, FootnoteMark, IncomingMessage, LineSpan, Message, Reference
 from ._query import filter_by
 from ._threads import thread_of
 from ._version import __version__
@@ -17,6 +17,7 @@ __all__ = [
     "Correction",
     "DiffChunk",
     "FootnoteMark",
+    "IncomingMessage",
     "LineSpan",
     "Message",
     "Pair",

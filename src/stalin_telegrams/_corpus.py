@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from . import _export
-from ._model import Message
+from ._model import IncomingMessage, Message
 from .exceptions import UnknownMessageError
 
 if TYPE_CHECKING:
-    import datetime
     from typing import NoReturn
 
     import pandas as pd
 
     from ._duplicates import Pair
+
+
+_NO_DATE = datetime.date.min
 
 
 class Corpus(Sequence[Message]):
@@ -32,12 +35,13 @@ class Corpus(Sequence[Message]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_aliases", "_by_id", "_messages")
+    __slots__ = ("_aliases", "_by_id", "_incoming", "_messages")
 
     def __init__(
         self,
         messages: Iterable[Message] = (),
         aliases: Mapping[str, str] | None = None,
+        incoming: Iterable[IncomingMessage] = (),
     ) -> None:
         self._messages: tuple[Message, ...] = tuple(messages)
         by_id: dict[str, Message] = {}
@@ -48,6 +52,9 @@ class Corpus(Sequence[Message]):
             by_id[message.id] = message
         self._by_id = by_id
         self._aliases: dict[str, str] = dict(aliases or {})
+        self._incoming: tuple[IncomingMessage, ...] = tuple(
+            sorted(incoming, key=lambda i: (i.date is None, i.date or _NO_DATE, i.id))
+        )
 
     @overload
     def __getitem__(self, key: int) -> Message: ...
@@ -59,7 +66,7 @@ class Corpus(Sequence[Message]):
         if isinstance(key, str):
             return self.get(key)
         if isinstance(key, slice):
-            return Corpus(self._messages[key], self._aliases)
+            return Corpus(self._messages[key], self._aliases, self._incoming)
         return self._messages[key]
 
     def __len__(self) -> int:
@@ -93,6 +100,28 @@ class Corpus(Sequence[Message]):
     def aliases(self) -> Mapping[str, str]:
         """Retired ids and the ids that replace them."""
         return dict(self._aliases)
+
+    def incoming(self) -> tuple[IncomingMessage, ...]:
+        """Return the messages the corpus names but does not print, in date order.
+
+        The volume prints one side of the correspondence; its messages name
+        the other ("Your message of May 11 received"). Each message so named
+        is one :class:`IncomingMessage`, however often it is named; those
+        without a date come last, in id order. A corpus keeps the incoming
+        messages it was made with: :func:`~stalin_telegrams.load` gives all of
+        them and a slice keeps them; a corpus built from messages alone has none.
+
+        Returns:
+            An immutable tuple of records.
+
+        >>> from stalin_telegrams import load
+        >>> first = load().incoming()[0]
+        >>> first.id, first.authors, first.mentioned_in
+        ('1941-07-08-churchill-to-stalin', ('Churchill',), ('1941-07-18-churchill',))
+
+        .. versionadded:: 0.2.0
+        """
+        return self._incoming
 
     def get(self, message_id: str) -> Message:
         """Return the message with *message_id*, following aliases.

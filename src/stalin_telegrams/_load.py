@@ -9,10 +9,10 @@ from typing import Any
 
 from ._converter import converter
 from ._corpus import Corpus
-from ._model import Message
+from ._model import IncomingMessage, Message
 from .exceptions import CorpusDataError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 
 
@@ -38,7 +38,14 @@ def corpus_from_document(document: dict[str, Any]) -> Corpus:
             f" the file holds {len(messages)}"
         )
         raise CorpusDataError(msg)
-    return Corpus(messages, document.get("aliases", {}))
+    incoming = converter().structure(document["incoming"], tuple[IncomingMessage, ...])
+    if len(incoming) != document.get("incoming_count"):
+        msg = (
+            f"corpus header says {document.get('incoming_count')} incoming messages,"
+            f" the file holds {len(incoming)}"
+        )
+        raise CorpusDataError(msg)
+    return Corpus(messages, document.get("aliases", {}), incoming)
 
 
 @functools.cache

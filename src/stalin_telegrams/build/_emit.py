@@ -8,14 +8,20 @@ from typing import Any
 
 from .._converter import converter
 from .._load import SCHEMA_VERSION
-from .._model import Message
+from .._model import IncomingMessage, Message
 from .._version import __version__
 
 
 def document(
-    messages: Sequence[Message], source_sha256: str, aliases: dict[str, str]
+    messages: Sequence[Message],
+    source_sha256: str,
+    aliases: dict[str, str],
+    incoming: Sequence[IncomingMessage] = (),
 ) -> dict[str, Any]:
-    """Return the corpus document: a small header, then the messages."""
+    """Return the corpus document: a small header, the messages, the incoming messages.
+
+    The incoming messages are written in id order.
+    """
     return {
         "schema_version": SCHEMA_VERSION,
         "package_version": __version__,
@@ -23,6 +29,8 @@ def document(
         "message_count": len(messages),
         "aliases": dict(sorted(aliases.items())),
         "messages": converter().unstructure(tuple(messages)),
+        "incoming_count": len(incoming),
+        "incoming": converter().unstructure(tuple(sorted(incoming, key=lambda i: i.id))),
     }
 
 

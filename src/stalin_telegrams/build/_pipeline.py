@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from . import _assemble, _emit, _references, _validate
+from .._model import IncomingMessage
+from . import _assemble, _emit, _incoming, _refs_link, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
 from ._tables import Tables, read_tables
 
@@ -23,6 +24,7 @@ class Build:
     tables: Tables
     document: dict[str, Any]
     problems: tuple[str, ...]
+    incoming: tuple[IncomingMessage, ...] = ()
 
 
 def run() -> Build:
@@ -32,13 +34,18 @@ def run() -> Build:
     lines = repair_order(raw, tables.moves)
     hyphenated = frozenset(word.lower() for line in raw for word in _HYPHENATED.findall(line.text))
     assembly = _assemble.assemble(lines, tables, hyphenated)
-    assembly = attrs.evolve(assembly, messages=_references.link(assembly.messages))
+    linked = _refs_link.link(assembly.messages, tables.references)
+    assembly = attrs.evolve(assembly, messages=linked.messages)
+    incoming = _incoming.incoming(linked.messages, linked.drafts)
     aliases = {a.old_id: a.new_id for a in tables.aliases}
-    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases)
-    found = _validate.problems(assembly.messages) + _validate.alias_problems(
-        assembly.messages, aliases
+    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases, incoming)
+    found = (
+        _validate.problems(assembly.messages)
+        + _validate.alias_problems(assembly.messages, aliases)
+        + _validate.graph_problems(assembly.messages, incoming, aliases)
+        + list(linked.problems)
     )
-    return Build(assembly, tables, document, tuple(found))
+    return Build(assembly, tables, document, tuple(found), incoming)
 
 
 def report(build: Build) -> str:
