@@ -363,7 +363,7 @@ _ACK = re.compile(
     r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|reach me|to hand|in receipt of"
     r"|acknowledge receipt|[Tt]hanks?|[Gg]rateful|obliged to you|[Ii]n reply to|in answer to"
     r"|answer (?:yours|your)|[Ww]ith reference to|have read|I read|I accept the proposal"
-    r"|as suggested in|arrived on|delivered (?:your|the)|handed me)\b"
+    r"|as suggested in|arrived on|delivered (?:your|the)|handed me|[Ii]n connection with your)\b"
 )
 #: Words before a reply still awaited ("I await your reply").
 _AWAITED = re.compile(r"\b(?:await|look forward to|obliged for)\b[^.]*$")
