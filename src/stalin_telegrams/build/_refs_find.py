@@ -121,7 +121,7 @@ OWN_FORMS = (
     _own(
         "previous", r"\bI have already (?:written (?:to you|in a previous message)|informed you)\b"
     ),
-    _own("previous", r"\bas I informed you\b"),
+    _own("previous", r"\b[Aa]s I informed you\b"),
     _own("vague", r"\b(?:[Mm]y|[Aa]) previous messages?\b"),
     _own("vague", r"\bin previous messages\b"),
     _own("vague", r"\b[Mm]y messages\b"),
@@ -198,7 +198,7 @@ THEIR_FORMS = (
         "bare",
         rf"\b[Tt]he {_ADJ}(?P<noun>messages?|communications?|letter|reply|Memorandum)\b",
     ),
-    _theirs("wrote", r"\b(?:[Yy]ou (?:now )?(?:wrote|write)(?: to me)?|as you write)\b"),
+    _theirs("wrote", r"\b(?:[Yy]ou (?:now )?(?:wrote|write)(?: to me)?|[Aa]s you write)\b"),
 )
 
 FORMS = OWN_FORMS + THEIR_FORMS
