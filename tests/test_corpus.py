@@ -14,9 +14,10 @@ from collections import Counter
 from importlib.resources import files
 from typing import Any
 
+import attrs
 import pytest
 
-from stalin_telegrams import Message, __version__, load
+from stalin_telegrams import Corpus, Message, __version__, load
 from stalin_telegrams.build import _validate
 from stalin_telegrams.build._emit import dumps
 from stalin_telegrams.build._pipeline import Build, run
@@ -302,3 +303,37 @@ class TestPinned:
         """A copy printed before its original still takes the suffixed id."""
         corpus = load()
         assert corpus["1945-05-04-churchill-2"].number < corpus["1945-05-04-churchill"].number
+
+
+class TestCorpusIncoming:
+    """Corpus.incoming() returns the reconstructed incoming messages, immutable, in date order."""
+
+    def test_date_order_undated_last(self) -> None:
+        """Dated records come first in date order (ties by id), then undated ones by id."""
+        records = load().incoming()
+        dated = [i for i in records if i.date is not None]
+        undated = [i for i in records if i.date is None]
+        assert dated + undated == list(records)
+        assert sorted(dated, key=lambda i: (i.date, i.id)) == dated
+        assert sorted(undated, key=lambda i: i.id) == undated
+
+    def test_immutable(self) -> None:
+        """The result is a tuple of frozen records."""
+        records = load().incoming()
+        assert isinstance(records, tuple)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            records[0].date = None  # type: ignore[misc]
+
+    def test_slice_keeps_them(self) -> None:
+        """A slice of the corpus keeps its incoming messages; a new corpus has none."""
+        corpus = load()
+        assert corpus.incoming() == corpus[:3].incoming()
+        assert () == Corpus(corpus).incoming()
+
+    def test_first(self) -> None:
+        """The first incoming message is the earliest dated one named."""
+        first = load().incoming()[0]
+        assert ("1942-01-15-churchill-to-stalin", datetime.date(1942, 1, 15)) == (
+            first.id,
+            first.date,
+        )

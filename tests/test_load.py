@@ -91,6 +91,19 @@ class TestCorpusFromDocument:
         with pytest.raises(CorpusDataError, match="messages"):
             corpus_from_document(changed)
 
+    def test_incoming_round_trip(self, document: dict[str, Any]) -> None:
+        """The incoming messages of the document are those of load(), as records."""
+        incoming = corpus_from_document(document).incoming()
+        assert load().incoming() == incoming
+        assert all(isinstance(i, stalin_telegrams.IncomingMessage) for i in incoming)
+
+    def test_incoming_count_mismatch(self, document: dict[str, Any]) -> None:
+        """A header whose incoming count disagrees with the records is refused."""
+        changed = copy.deepcopy(document)
+        changed["incoming"].pop()
+        with pytest.raises(CorpusDataError, match="incoming"):
+            corpus_from_document(changed)
+
 
 _IMPORT_PROBE = """
 import sys

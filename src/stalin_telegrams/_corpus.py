@@ -117,7 +117,7 @@ class Corpus(Sequence[Message]):
         >>> from stalin_telegrams import load
         >>> first = load().incoming()[0]
         >>> first.id, first.authors, first.mentioned_in
-        ('1941-07-08-churchill-to-stalin', ('Churchill',), ('1941-07-18-churchill',))
+        ('1942-01-15-churchill-to-stalin', ('Churchill',), ('1942-01-16-churchill',))
 
         .. versionadded:: 0.2.0
         """
