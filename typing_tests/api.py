@@ -35,6 +35,17 @@ def check_api() -> None:
     assert_type(message.references, tuple[st.Reference, ...])
     assert_type(message.footnote_marks, tuple[st.FootnoteMark, ...])
     assert_type(message.copy_of, str | None)
+    assert_type(message.in_reply_to, tuple[str, ...])
+
+    reference = message.references[0]
+    assert_type(reference.targets, tuple[str, ...])
+    assert_type(reference.target, str | None)
+    assert_type(reference.dates, tuple[datetime.date, ...])
+    assert_type(reference.count, int | None)
+    incoming = corpus.incoming()
+    assert_type(incoming, tuple[st.IncomingMessage, ...])
+    assert_type(incoming[0].date, datetime.date | None)
+    assert_type(incoming[0].answered_by, tuple[str, ...])
 
     assert_type(st.filter_by(recipient="Churchill", year=1942), st.Corpus)
     assert_type(corpus.filter_by(after="1943-01-01"), st.Corpus)
