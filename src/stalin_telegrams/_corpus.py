@@ -194,6 +194,8 @@ class Corpus(Sequence[Message]):
             The nested records, as :meth:`to_records` gives them.
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
+        ``in_reply_to`` (list of str)
+            The ids of the messages the record answers (new in 0.2.0).
 
         Raises:
             ImportError: pandas is not installed; the message names the
