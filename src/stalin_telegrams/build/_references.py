@@ -153,6 +153,26 @@ def senders(message: Message) -> tuple[str, ...]:
     return tuple(name.strip() for name in message.sender.split(" and "))
 
 
+@attrs.frozen
+class _Scope:
+    """What every rule for the writer's own messages reads: the phrase and its message."""
+
+    item: Found
+    message: Message
+    on: datetime.date
+    mine: list[tuple[datetime.date, Message]]
+
+    @property
+    def here(self) -> set[str]:
+        """The present addressees."""
+        return set(self.message.recipients)
+
+    @property
+    def earlier(self) -> list[Message]:
+        """The writer's messages before this one."""
+        return [m for d, m in self.mine if (d, m.number) < (self.on, self.message.number)]
+
+
 class Resolver:
     """Resolves the writer's own references against the whole corpus."""
 
@@ -258,7 +278,7 @@ class Resolver:
             return person(replying.group(1), message.date)
         return None
 
-    def targets(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of form
+    def targets(
         self, item: Found, message: Message, *, one_to_one: bool = True
     ) -> list[str | None]:
         """One entry per message an own form refers to: its id, or None if not found."""
@@ -267,62 +287,96 @@ class Resolver:
         count = 2 if kind == "two-sent-to" else len(days)
         if kind == "vague" or on is None:
             return [None] * count
-        author = senders(message)[0]
-        mine = self._by(author, message)
-        here = set(message.recipients)
-        earlier = [m for d, m in mine if (d, m.number) < (on, message.number)]
+        scope = _Scope(item, message, on, self._by(senders(message)[0], message))
         if kind == "dated":
-            named = self.named(item, message)
-            found: list[str | None] = []
-            for day in days:
-                when = mentioned_date(item, on, day)
-                pool = [m for d, m in mine if d == when]
-                if named is not None:
-                    pool = [m for m in pool if named in m.recipients]
-                else:
-                    pool = [m for m in pool if here & set(m.recipients)] or pool
-                found.append(self.closest(message, pool))
-            return found
-        if kind == "previous":
-            since = on - datetime.timedelta(days=PREVIOUS_DAYS)
-            pool = [m for m in earlier if here & set(m.recipients) and m.date and m.date >= since]
-            return [self.closest(words(paragraph(message.text, item.start)), pool)]
-        if kind == "about":
-            topic = words(item.group("topic") or "")
-            about = [
-                m
-                for m in earlier
-                if here & set(m.recipients) and len(topic & self._words[m.id]) * 2 >= len(topic)
-            ]
-            return [about[-1].id if about else None]
-        if kind == "reply-to-theirs":
-            whose = person(item.group("who") or "", on)
-            when = mentioned_date(item, on)
-            replies = [
-                m
-                for _, m in mine
-                if whose in m.recipients and (whose, when) in self.answers.get(m.id, set())
-            ]
-            return [self.closest(message, replies)]
+            return [self._dated(scope, day) for day in days]
+        if kind in {"previous", "about", "reply-to-theirs"}:
+            rule = {
+                "previous": self._previous,
+                "about": self._about,
+                "reply-to-theirs": self._reply_to_theirs,
+            }[kind]
+            return [rule(scope)]
         named = self.named(item, message)
         if named is None:
             return [None] * count
         to_named = [
-            (d, m) for d, m in mine if named in m.recipients and not here & set(m.recipients)
+            (d, m)
+            for d, m in scope.mine
+            if named in m.recipients and not scope.here & set(m.recipients)
         ]
         if kind == "counterpart":
-            earlier_too = bool(item.group("earlier"))
-            lowest, highest = (
-                (-PREVIOUS_DAYS, 0) if earlier_too else (-COUNTERPART_DAYS, COUNTERPART_DAYS)
-            )
-            near = [
-                m
-                for d, m in to_named
-                if lowest <= (d - on).days <= highest
-                and not (one_to_one and self._taken(m, message))
-            ]
-            query = words(paragraph(message.text, item.start)) if earlier_too else message
-            return [self.closest(query, near)]
+            return [self._counterpart(scope, to_named, one_to_one=one_to_one)]
+        return self._sent_to(scope, to_named, count)
+
+    def _dated(self, scope: _Scope, day: str) -> str | None:
+        """``dated``: of the writer's messages of that date, the closest in words."""
+        named = self.named(scope.item, scope.message)
+        when = mentioned_date(scope.item, scope.on, day)
+        pool = [m for d, m in scope.mine if d == when]
+        if named is not None:
+            pool = [m for m in pool if named in m.recipients]
+        else:
+            pool = [m for m in pool if scope.here & set(m.recipients)] or pool
+        return self.closest(scope.message, pool)
+
+    def _previous(self, scope: _Scope) -> str | None:
+        """``previous``: of the earlier messages to the addressee, the closest to the paragraph."""
+        since = scope.on - datetime.timedelta(days=PREVIOUS_DAYS)
+        pool = [
+            m
+            for m in scope.earlier
+            if scope.here & set(m.recipients) and m.date and m.date >= since
+        ]
+        return self.closest(words(paragraph(scope.message.text, scope.item.start)), pool)
+
+    def _about(self, scope: _Scope) -> str | None:
+        """``about``: the latest earlier message to the addressee holding the topic's words."""
+        topic = words(scope.item.group("topic") or "")
+        about = [
+            m
+            for m in scope.earlier
+            if scope.here & set(m.recipients) and len(topic & self._words[m.id]) * 2 >= len(topic)
+        ]
+        return about[-1].id if about else None
+
+    def _reply_to_theirs(self, scope: _Scope) -> str | None:
+        """``reply-to-theirs``: the writer's message that names theirs of that date."""
+        whose = person(scope.item.group("who") or "", scope.on)
+        when = mentioned_date(scope.item, scope.on)
+        replies = [
+            m
+            for _, m in scope.mine
+            if whose in m.recipients and (whose, when) in self.answers.get(m.id, set())
+        ]
+        return self.closest(scope.message, replies)
+
+    def _counterpart(
+        self,
+        scope: _Scope,
+        to_named: list[tuple[datetime.date, Message]],
+        *,
+        one_to_one: bool,
+    ) -> str | None:
+        """``counterpart``: the message to the person named within the window, one to one."""
+        earlier_too = bool(scope.item.group("earlier"))
+        lowest, highest = (
+            (-PREVIOUS_DAYS, 0) if earlier_too else (-COUNTERPART_DAYS, COUNTERPART_DAYS)
+        )
+        near = [
+            m
+            for d, m in to_named
+            if lowest <= (d - scope.on).days <= highest
+            and not (one_to_one and self._taken(m, scope.message))
+        ]
+        paragraph_words = words(paragraph(scope.message.text, scope.item.start))
+        return self.closest(paragraph_words if earlier_too else scope.message, near)
+
+    def _sent_to(
+        self, scope: _Scope, to_named: list[tuple[datetime.date, Message]], count: int
+    ) -> list[str | None]:
+        """``sent-to`` and ``two-sent-to``: the latest messages to the person named."""
+        item, on = scope.item, scope.on
         if item.group("today"):
             sent = [(d, m) for d, m in to_named if d == on]
         elif item.group("month"):
@@ -332,7 +386,7 @@ class Resolver:
         picked: list[str | None] = []
         while len(picked) < count:
             latest = max((d for d, _ in sent), default=None)
-            best = self.closest(message, [m for d, m in sent if d == latest])
+            best = self.closest(scope.message, [m for d, m in sent if d == latest])
             picked.append(best)
             sent = [(d, m) for d, m in sent if m.id != best]
         return picked
