@@ -130,7 +130,7 @@ COUNTERPART_DAYS = 1
 #: How many days back "my previous message" may reach.
 PREVIOUS_DAYS = 60
 #: Normalised names that write as leaders: their undated messages are to the writer.
-_HEADS = frozenset({*LEADERS, "British Government"})
+HEADS = frozenset({*LEADERS, "British Government"})
 
 _WORD = re.compile(r"[A-Za-z][\w'-]{3,}")
 _REPLY_BEFORE = re.compile(r"((?:Mr |the )?[A-Z][a-z]+)'s reply to $")
@@ -433,12 +433,12 @@ _RECEIPT_DATE = re.compile(
     + r") (?P<day>\d{1,2})(?: and (?P<day2>\d{1,2}))?"
 )
 #: Describes the message it follows: "your message concerning ...".
-_SUBJECT = re.compile(
+SUBJECT = re.compile(
     r"\s*,?\s*(?:on|about|concerning|regarding|informing|advising|asking|warning|setting"
     r"|enclosing|in which|dealing)\b"
 )
 #: Adjectives that name a message other than any named before.
-_FRESH = frozenset({"previous", "next", "other", "February", "Cairo"})
+FRESH_WORDS = frozenset({"previous", "next", "other", "February", "Cairo"})
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -15,11 +15,11 @@ import attrs
 
 from .._model import Message, ReferenceKind
 from ._references import (
-    _FRESH,
-    _HEADS,
-    _SUBJECT,
     AUTHOR,
+    FRESH_WORDS,
+    HEADS,
     REPLY_DAYS,
+    SUBJECT,
     Draft,
     Key,
     Resolver,
@@ -112,7 +112,7 @@ class _Reader:
             authors: tuple[str, ...] = (who,) if who else ()
             if to:
                 return authors, _names(to, on)
-            if who in _HEADS or item.phrase.endswith(" to me"):
+            if who in HEADS or item.phrase.endswith(" to me"):
                 return authors, self.writers
             return authors, ()
         if kind == "from":
@@ -225,9 +225,9 @@ class _Reader:
         if _PLURAL.search(item.phrase) is None:
             return None
         gathered = self._gathered()
-        if len(gathered) > 1 and not named_words & _FRESH:
+        if len(gathered) > 1 and not named_words & FRESH_WORDS:
             return gathered, None
-        vague = named_words & _FRESH or not acknowledges(self.text, item.start, item.end)
+        vague = named_words & FRESH_WORDS or not acknowledges(self.text, item.start, item.end)
         return ((), None) if vague else None
 
     def _fresh(
@@ -235,11 +235,11 @@ class _Reader:
     ) -> bool:
         """Whether an undated phrase names a message other than the one named before."""
         named_words = set(re.findall(r"[\w-]+", item.phrase))
-        subject = _SUBJECT.match(self.text, item.end) and acknowledges(
+        subject = SUBJECT.match(self.text, item.end) and acknowledges(
             self.text, item.start, item.end
         )
         return bool(
-            named_words & _FRESH
+            named_words & FRESH_WORDS
             or item.form.kind in {"the", "from"}
             or (draft.count or 1) > 1
             or _PLURAL.search(item.phrase)
@@ -256,7 +256,7 @@ class _Reader:
             left, _ = sentence(self.text, item.start, item.end)
             if before.start >= left:  # "In your message of January 26 you wrote"
                 return None
-        fresh = set(re.findall(r"[\w-]+", item.phrase)) & _FRESH
+        fresh = set(re.findall(r"[\w-]+", item.phrase)) & FRESH_WORDS
         slots: tuple[str | Key, ...]
         if before is None or fresh:
             if (
