@@ -19,7 +19,7 @@ from stalin_telegrams.build._tables import ReferenceRuling, read_tables
 # (163, each read in context and either made a reference by a form or a
 # ruling of references.csv, or judged no reference: speeches, broadcasts,
 # conversations, the message in hand, awaited replies, the correspondence in
-# general). The forms and the 65 rulings give these figures.
+# general). The forms and the 66 rulings give these figures.
 #: References by kind: the writer's own messages, messages to the writer,
 #: messages between others.
 KINDS = {"own": 71, "incoming": 375, "other": 26}
