@@ -16,15 +16,21 @@ from .test_refs_link import fake
 #: test_refs_link.py for how the references were read), of which dated.
 INCOMING = 296
 DATED = 144
-#: A message named in three printed messages is one record: Churchill's
+#: A message named in four printed messages is one record: Churchill's
 #: message received on February 12, 1943 (the Casablanca dates), named on
-#: February 16 to Churchill and to Roosevelt and on June 24 to Churchill.
+#: February 16 to Churchill and to Roosevelt, on June 11 to Roosevelt and on
+#: June 24 to Churchill.
 CASABLANCA = IncomingMessage(
     id="received-1943-02-12-churchill-to-stalin",
     authors=("Churchill",),
     addressees=("Stalin",),
     date=None,
-    mentioned_in=("1943-02-16-churchill", "1943-02-16-roosevelt", "1943-06-24-churchill"),
+    mentioned_in=(
+        "1943-02-16-churchill",
+        "1943-02-16-roosevelt",
+        "1943-06-11-roosevelt",
+        "1943-06-24-churchill",
+    ),
     answered_by=("1943-02-16-churchill",),
 )
 # ---------------------------------------------------------------------------
@@ -58,7 +64,7 @@ class TestIncoming:
         assert (INCOMING, DATED) == (len(records), sum(1 for i in records if i.date))
 
     def test_one_record_per_message(self) -> None:
-        """Three references in three printed messages to one message give one record."""
+        """References in four printed messages to one message give one record."""
         assert CASABLANCA == next(i for i in load().incoming() if i.id == CASABLANCA.id)
 
     def test_joint_message(self) -> None:
