@@ -229,7 +229,8 @@ def _cmd_show(args: argparse.Namespace, out: IO[str]) -> int:
         for c in m.corrections
     )
     lines.extend(
-        f"Refers to:      {r.target or '(not in the corpus)'}: {r.phrase!r}" for r in m.references
+        f"Refers to:      {', '.join(r.targets) or '(not resolved)'}: {r.phrase!r}"
+        for r in m.references
     )
     print("\n".join(lines), file=out)
     return 0
