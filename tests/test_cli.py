@@ -253,7 +253,7 @@ class TestShow:
     def test_text_wrapped(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The text is wrapped for reading at a terminal."""
         _, out, _ = run(capsys, "show", load()[0].id)
-        body = out.split("\n\n", 2)[2]
+        body = out.split("\n\n", 2)[2].split("\nSource lines:")[0]
         assert all(len(line) <= 79 or " " not in line for line in body.splitlines())
 
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
