@@ -8,8 +8,7 @@ from stalin_telegrams import IncomingMessage, load
 from stalin_telegrams.build._incoming import incoming
 from stalin_telegrams.build._pipeline import run
 from stalin_telegrams.build._refs_link import link
-
-from .test_refs_link import fake
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Incoming messages: one per message named by the references (see
@@ -95,7 +94,7 @@ class TestIncoming:
             for m in corpus
             if i.date is not None
             and i.date == m.date
-            and set(i.authors) == set(m.sender.split(" and "))
+            and set(i.authors) == set(m.senders)
             and set(i.addressees) <= set(m.recipients)
         }
         assert {"1945-04-28-churchill-to-stalin"} == same_day

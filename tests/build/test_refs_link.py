@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 
-import attrs
 import pytest
 
 from stalin_telegrams import Message, load
 from stalin_telegrams.build._refs_link import link
 from stalin_telegrams.build._tables import ReferenceRuling, read_tables
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 # Derived by reading: every sentence of the corpus that holds a word for a
@@ -489,25 +488,6 @@ CHECKED = (
 # ---------------------------------------------------------------------------
 
 
-def fake(
-    message_id: str, number: int, text: str, on: str | None = None, **changes: object
-) -> Message:
-    """Return a message to Churchill made from the first of the corpus, with *changes*."""
-    fields: dict[str, object] = {
-        "id": message_id,
-        "number": number,
-        "text": text,
-        "recipients": ("Churchill",),
-        "sender": "Stalin",
-        "sent_on": None,
-        "references": (),
-        "in_reply_to": (),
-        "written_on": None if on is None else datetime.date.fromisoformat(on),
-    }
-    fields.update(changes)
-    return attrs.evolve(load()[0], **fields)  # type: ignore[arg-type]
-
-
 def targets(messages: list[Message]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Return the references link() gives each message, as (phrase, targets)."""
     return {m.id: [(r.phrase, r.targets) for r in m.references] for m in link(messages).messages}
@@ -723,7 +703,7 @@ class TestLink:
                 "I thank you for your message of April 24th.",
                 on="1945-04-28",
                 recipients=("Stalin",),
-                sender="Churchill",
+                senders=("Churchill",),
             ),
         ]
         (message,) = link(messages).messages[1:]

@@ -150,7 +150,7 @@ def paragraph(text: str, offset: int) -> str:
 
 def senders(message: Message) -> tuple[str, ...]:
     """Return the names of a (possibly joint) sender, in order."""
-    return tuple(name.strip() for name in message.sender.split(" and "))
+    return message.senders
 
 
 @attrs.frozen
