@@ -81,7 +81,14 @@ def messages(
     written = draw(st.none() | dates)
     sent = draw(st.none() | dates.filter(lambda d: written is None or d >= written))
     references = draw(
-        st.lists(st.builds(Reference, phrase=st.just("my message"), target=targets), max_size=3)
+        st.lists(
+            st.builds(
+                Reference,
+                phrase=st.just("my message"),
+                targets=targets.map(lambda t: () if t is None else (t,)),
+            ),
+            max_size=3,
+        )
     )
     return Message(
         id=draw(message_id),

@@ -159,7 +159,8 @@ class TestMain:
         """--help names every command."""
         status, out, _ = run(capsys, "--help")
         assert 0 == status
-        for command in ("stats", "list", "show", "thread", "pairs", "diff", "search", "export"):
+        commands = ("stats", "list", "show", "thread", "refs", "incoming", "pairs", "diff")
+        for command in (*commands, "search", "export"):
             assert command in out
 
 
@@ -325,7 +326,7 @@ class TestShow:
     def test_text_wrapped(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The text is wrapped for reading at a terminal."""
         _, out, _ = run(capsys, "show", load()[0].id)
-        body = out.split("\n\n", 2)[2]
+        body = out.split("\n\n", 2)[2].split("\nSource lines:")[0]
         assert all(len(line) <= 79 or " " not in line for line in body.splitlines())
 
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -381,6 +382,68 @@ class TestThread:
         status, _, err = run(capsys, "thread", "1900-01-01-nobody")
         assert 1 == status
         assert "1900-01-01-nobody" in one_error_line(err)
+
+
+class TestRefs:
+    """refs lists a message's references: kind, phrase, dates and targets."""
+
+    def test_references(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each reference gives its kind and phrase, then its dates and targets."""
+        status, out, _ = run(capsys, "refs", "1943-03-06-churchill")
+        assert 0 == status
+        assert [
+            "incoming  'Your message'",
+            "          dates: -; targets: undated-churchill-to-stalin-in-1943-03-06-churchill",
+            "own       'my message of February 16'",
+            "          dates: 1943-02-16; targets: 1943-02-16-churchill",
+            "in reply to: undated-churchill-to-stalin-in-1943-03-06-churchill",
+        ] == out.splitlines()
+
+    def test_no_references(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A message that names no other says so."""
+        status, out, _ = run(capsys, "refs", ID)
+        assert (0, f"{ID} names no other message\n") == (status, out)
+
+    def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id exits 1 with one line on stderr."""
+        status, _, err = run(capsys, "refs", "1900-01-01-nobody")
+        assert 1 == status
+        assert "1900-01-01-nobody" in one_error_line(err)
+
+
+class TestIncoming:
+    """incoming lists the reconstructed incoming messages, by author and year."""
+
+    def test_all(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without options every incoming message is listed, in Corpus.incoming() order."""
+        status, out, _ = run(capsys, "incoming")
+        assert 0 == status
+        assert [i.id for i in load().incoming()] == ids_of(out)
+
+    def test_author_and_year(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--author (case ignored) and --year select; joint messages count for each author."""
+        status, out, _ = run(capsys, "incoming", "--author", "truman", "--year", "1945")
+        assert 0 == status
+        expected = [
+            i.id
+            for i in load().incoming()
+            if "Truman" in i.authors and i.date is not None and i.date.year == 1945
+        ]
+        assert expected == ids_of(out)
+        assert "1945-04-18-churchill-truman-to-stalin" in expected
+
+    def test_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A line gives the id, the date and how many printed messages name and answer it."""
+        status, out, _ = run(capsys, "incoming", "--author", "Attlee")
+        assert 0 == status
+        line = next(x for x in out.splitlines() if x.startswith("1945-08-01-attlee-to-stalin"))
+        assert ["1945-08-01", "named", "in", "1,", "answered", "by", "1"] == line.split()[1:]
+
+    def test_unknown_author(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An author of no incoming message exits 2, naming the authors there are."""
+        status, _, err = run(capsys, "incoming", "--author", "Hitler")
+        assert 2 == status
+        assert "Churchill" in one_error_line(err)
 
 
 class TestPairs:

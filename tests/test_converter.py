@@ -11,6 +11,7 @@ import pytest
 from stalin_telegrams import (
     Correction,
     FootnoteMark,
+    IncomingMessage,
     LineSpan,
     Mention,
     Message,
@@ -26,6 +27,7 @@ from stalin_telegrams._converter import (
     dates,
     describe,
     footnote_mark,
+    incoming,
     integer,
     iso_date,
     key_problem,
@@ -75,11 +77,33 @@ FULL = Message(
             added_on="2026-12-01",
         ),
     ),
-    references=(Reference(phrase="my message", target="1942-11-19-churchill"),),
+    references=(
+        Reference(
+            phrase="my message",
+            start=0,
+            end=10,
+            kind="own",
+            authors=("Stalin",),
+            addressees=("Churchill",),
+            dates=(datetime.date(1942, 11, 19),),
+            count=1,
+            targets=("1942-11-19-churchill",),
+        ),
+    ),
     notes=("a note",),
     enclosed_in="1942-11-20-roosevelt",
     copy_of="1942-11-19-churchill",
     mentions=(Mention(name="Winston Churchill", start=0, end=4, surface="Text"),),
+    in_reply_to=("1942-11-18-churchill-to-stalin",),
+)
+#: An incoming message with every field set.
+INCOMING = IncomingMessage(
+    id="1942-11-18-churchill-to-stalin",
+    authors=("Churchill",),
+    addressees=("Stalin",),
+    date=datetime.date(1942, 11, 18),
+    mentioned_in=("1942-11-20-churchill",),
+    answered_by=("1942-11-20-churchill",),
 )
 
 
@@ -406,6 +430,7 @@ class TestRecordTables:
             (correction, FULL.corrections[0]),
             (reference, FULL.references[0]),
             (message, FULL),
+            (incoming, INCOMING),
         ],
     )
     def test_round_trip(self, table: Any, value: Any) -> None:

@@ -16,6 +16,7 @@ from importlib.resources import files
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
 
 from stalin_telegrams import Corpus, Message, __version__, _threads, load
@@ -23,7 +24,7 @@ from stalin_telegrams.build import _validate
 from stalin_telegrams.build._emit import dumps
 from stalin_telegrams.build._pipeline import Build, run
 from stalin_telegrams.build._source import SOURCE_SHA256
-from stalin_telegrams.exceptions import InvalidCriterionError
+from stalin_telegrams.exceptions import ArgumentTypeError, InvalidCriterionError
 from tests.factories import fake
 
 DATA = files("stalin_telegrams").joinpath("data")
@@ -68,6 +69,7 @@ class TestShippedFile:
         assert __version__ == document["package_version"]
         assert SOURCE_SHA256 == document["source_sha256"]
         assert len(document["messages"]) == document["message_count"]
+        assert len(document["incoming"]) == document["incoming_count"]
 
     def test_no_build_problems(self, build: Build) -> None:
         """The build reports no broken invariant."""
@@ -399,3 +401,45 @@ class TestNames:
         """An unknown kind is an error that lists the kinds."""
         with pytest.raises(ValueError, match="kinds: person"):
             load().names(kind="city")
+
+
+class TestCorpusIncoming:
+    """Corpus.incoming() returns the reconstructed incoming messages, immutable, in date order."""
+
+    def test_date_order_undated_last(self) -> None:
+        """Dated records come first in date order (ties by id), then undated ones by id."""
+        records = load().incoming()
+        dated = [i for i in records if i.date is not None]
+        undated = [i for i in records if i.date is None]
+        assert dated + undated == list(records)
+        assert sorted(dated, key=lambda i: (i.date, i.id)) == dated
+        assert sorted(undated, key=lambda i: i.id) == undated
+
+    def test_immutable(self) -> None:
+        """The result is a tuple of frozen records."""
+        records = load().incoming()
+        assert isinstance(records, tuple)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            records[0].date = None  # type: ignore[misc]
+
+    def test_taken_corpus_keeps_them(self) -> None:
+        """A slice or a selection keeps its source's incoming messages; a new corpus has none."""
+        corpus = load()
+        assert corpus.incoming() == corpus[:3].incoming()
+        assert corpus.incoming() == corpus.filter_by(year=1943).incoming()
+        assert () == Corpus(corpus).incoming()
+
+    def test_incoming_given(self) -> None:
+        """Incoming messages given are kept in date order; anything else is refused."""
+        records = load().incoming()
+        assert records == Corpus([], incoming=reversed(records)).incoming()
+        with pytest.raises(ArgumentTypeError, match="incoming"):
+            Corpus([], incoming=[1])  # type: ignore[list-item]
+
+    def test_first(self) -> None:
+        """The first incoming message is the earliest dated one named."""
+        first = load().incoming()[0]
+        assert ("1942-01-15-churchill-to-stalin", datetime.date(1942, 1, 15)) == (
+            first.id,
+            first.date,
+        )

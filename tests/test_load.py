@@ -280,6 +280,36 @@ class TestCorpusFromDocument:
         changed["aliases"] = {"1900-01-01-old": live}
         assert {"1900-01-01-old": live} == corpus_from_document(changed).aliases
 
+    def test_incoming_round_trip(self, document: dict[str, Any]) -> None:
+        """The incoming messages of the document are those of load(), as records."""
+        incoming = corpus_from_document(document).incoming()
+        assert load().incoming() == incoming
+        assert all(isinstance(i, stalin_telegrams.IncomingMessage) for i in incoming)
+
+    def test_incoming_count_mismatch(self, document: dict[str, Any]) -> None:
+        """A header whose incoming count disagrees with the records is refused."""
+        changed = copy.deepcopy(document)
+        changed["incoming"].pop()
+        with pytest.raises(CorpusDataError, match="incoming"):
+            corpus_from_document(changed)
+
+    def test_incoming_field_error(self, document: dict[str, Any]) -> None:
+        """A bad field of an incoming message is reported with its position, id and field."""
+        changed = copy.deepcopy(document)
+        changed["incoming"][0]["date"] = "soon"
+        first_id = document["incoming"][0]["id"]
+        with pytest.raises(CorpusDataError) as info:
+            corpus_from_document(changed)
+        assert str(info.value).startswith(f"incoming message #1 {first_id!r}: date:")
+
+    def test_unknown_target_refused(self, document: dict[str, Any]) -> None:
+        """A reference target that is neither a message nor an incoming message is refused."""
+        changed = copy.deepcopy(document)
+        first = next(m for m in changed["messages"] if m["references"])
+        first["references"][0]["targets"] = ["1900-01-01-nobody-to-stalin"]
+        with pytest.raises(CorpusDataError, match="targets\\[0\\]: no message has the id"):
+            corpus_from_document(changed)
+
 
 _IMPORT_PROBE = """
 import sys

@@ -38,7 +38,7 @@ ID = "1942-11-20-churchill"
 INDEX = next(i for i, m in enumerate(MESSAGES) if m["id"] == ID)
 WHERE = f"message #{INDEX + 1} {ID!r}"
 WITH_REFERENCE = next(
-    i for i, m in enumerate(MESSAGES) if any(r["target"] for r in m["references"])
+    i for i, m in enumerate(MESSAGES) if any(r["targets"] for r in m["references"])
 )
 WITH_FOOTNOTE = next(i for i, m in enumerate(MESSAGES) if m["footnote_marks"])
 ENCLOSED = next(i for i, m in enumerate(MESSAGES) if m["enclosed_in"])
@@ -249,10 +249,10 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
     "reference to an unknown message": (
         edited(
             lambda d: message(d, WITH_REFERENCE)["references"][0].update(
-                target="1900-01-01-churchill"
+                targets=["1900-01-01-churchill"]
             )
         ),
-        "references[0].target: no message has the id '1900-01-01-churchill'",
+        "references[0].targets[0]: no message has the id '1900-01-01-churchill'",
     ),
 }
 

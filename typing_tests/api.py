@@ -47,6 +47,11 @@ def check_api() -> None:
     assert_type(message.mentions, tuple[st.Mention, ...])
     assert_type(message.mentions[0].start, int)
 
+
+def check_graph_and_names() -> None:
+    """The conversation graph and the index of names have their documented types."""
+    corpus = st.load()
+    message = corpus[0]
     index = corpus.names(kind="person")
     assert_type(index, tuple[st.IndexEntry, ...])
     assert_type(index[0].entry, st.Name)
@@ -54,6 +59,17 @@ def check_api() -> None:
     assert_type(index[0].count, int)
     assert_type(index[0].kind, st.NameKind)
     assert_type(corpus.name_index, tuple[st.Name, ...])
+    assert_type(message.in_reply_to, tuple[str, ...])
+
+    reference = message.references[0]
+    assert_type(reference.targets, tuple[str, ...])
+    assert_type(reference.target, str | None)
+    assert_type(reference.dates, tuple[datetime.date, ...])
+    assert_type(reference.count, int | None)
+    incoming = corpus.incoming()
+    assert_type(incoming, tuple[st.IncomingMessage, ...])
+    assert_type(incoming[0].date, datetime.date | None)
+    assert_type(incoming[0].answered_by, tuple[str, ...])
 
     assert_type(st.filter_by(recipient="Churchill", year=1942), st.Corpus)
     assert_type(st.filter_by(list(corpus), on=datetime.date(1942, 11, 20)), st.Corpus)

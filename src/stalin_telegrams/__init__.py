@@ -14,6 +14,7 @@ from ._corpus import Corpus
 from ._model import (
     Correction,
     FootnoteMark,
+    IncomingMessage,
     IndexEntry,
     LineSpan,
     Mention,
@@ -33,6 +34,7 @@ __all__ = [
     "Correction",
     "DiffChunk",
     "FootnoteMark",
+    "IncomingMessage",
     "IndexEntry",
     "LineSpan",
     "Mention",

@@ -243,7 +243,8 @@ def _cmd_show(args: argparse.Namespace, out: Output) -> int:
         for c in m.corrections
     )
     lines.extend(
-        f"Refers to:      {r.target or '(not in the corpus)'}: {r.phrase!r}" for r in m.references
+        f"Refers to:      {', '.join(r.targets) or '(not resolved)'}: {r.phrase!r}"
+        for r in m.references
     )
     lines.extend(_mention_lines(m))
     print("\n".join(lines), file=out)
@@ -281,6 +282,42 @@ def _cmd_thread(args: argparse.Namespace, out: Output) -> int:
 
     for member in thread_of(message):
         print(_listing(member, "* " if member.id == message.id else "  "), file=out)
+    return 0
+
+
+def _cmd_refs(args: argparse.Namespace, out: Output) -> int:
+    message = load()[args.id]
+    if not message.references:
+        print(f"{message.id} names no other message", file=out)
+    for ref in message.references:
+        dates = ", ".join(d.isoformat() for d in ref.dates) or "-"
+        targets = ", ".join(ref.targets) or "(not resolved)"
+        print(f"{ref.kind:<9} {ref.phrase!r}", file=out)
+        print(f"          dates: {dates}; targets: {targets}", file=out)
+    if message.in_reply_to:
+        print(f"in reply to: {', '.join(message.in_reply_to)}", file=out)
+    return 0
+
+
+def _cmd_incoming(args: argparse.Namespace, out: Output) -> int:
+    records = load().incoming()
+    if args.author is not None:
+        names = {name.casefold(): name for r in records for name in r.authors}
+        if args.author.casefold() not in names:
+            known = ", ".join(sorted(names.values()))
+            msg = f"no incoming message by {args.author!r}; authors: {known}"
+            raise _UsageError(msg)
+        wanted = args.author.casefold()
+        records = tuple(r for r in records if wanted in {a.casefold() for a in r.authors})
+    if args.year is not None:
+        records = tuple(r for r in records if r.date is not None and r.date.year == args.year)
+    for record in records:
+        when = record.date.isoformat() if record.date is not None else "undated   "
+        print(
+            f"{record.id:<56} {when}  named in {len(record.mentioned_in)},"
+            f" answered by {len(record.answered_by)}",
+            file=out,
+        )
     return 0
 
 
@@ -409,6 +446,17 @@ def parser() -> argparse.ArgumentParser:
     )
     add("thread", _cmd_thread, "List the thread of messages a message belongs to.").add_argument(
         "id", help="message id"
+    )
+    add("refs", _cmd_refs, "List the references of a message to other messages.").add_argument(
+        "id", help="message id"
+    )
+    incoming = add("incoming", _cmd_incoming, "List the messages the volume names but omits.")
+    incoming.add_argument("--author", metavar="NAME", help="written by NAME, e.g. Churchill")
+    incoming.add_argument(
+        "--year",
+        type=_reader(OPTIONS["year"].parse),
+        metavar="YEAR",
+        help="dated in YEAR (undated ones are left out)",
     )
     add("pairs", _cmd_pairs, "List pairs of messages: one text twice, or one matter.").add_argument(
         "--threshold",

@@ -34,6 +34,7 @@ import attrs
 from ._model import (
     Correction,
     FootnoteMark,
+    IncomingMessage,
     LineSpan,
     Mention,
     Message,
@@ -172,6 +173,15 @@ def dates(values: Sequence[Any]) -> Sequence[Any]:
 def optional_date(values: Sequence[Any]) -> Sequence[Any]:
     """Check a column of dates or nulls; return dates and ``None``."""
     return [None if value is None else iso_date(value) for value in values]
+
+
+def date_arrays(values: Sequence[Any]) -> Sequence[Any]:
+    """Check a column of arrays of dates; return them as tuples of dates."""
+    if not set(map(type, values)) <= {list}:
+        bad = next(value for value in values if type(value) is not list)
+        msg = f"expected an array of dates, got {show(bad)}"
+        raise FieldError(msg)
+    return [tuple(map(iso_date, value)) for value in values]
 
 
 def literal(*allowed: str) -> Column:
@@ -338,7 +348,20 @@ correction = Table(
         "added_on": string,
     },
 )
-reference = Table(Reference, {"phrase": string, "target": optional_string})
+reference = Table(
+    Reference,
+    {
+        "phrase": string,
+        "start": integer,
+        "end": integer,
+        "kind": literal("own", "incoming", "other"),
+        "authors": strings,
+        "addressees": strings,
+        "dates": date_arrays,
+        "count": optional_integer,
+        "targets": strings,
+    },
+)
 mention = Table(Mention, {"name": string, "start": integer, "end": integer, "surface": string})
 name_entry = Table(
     Name,
@@ -373,7 +396,19 @@ message = Table(
         "notes": strings,
         "enclosed_in": optional_string,
         "copy_of": optional_string,
+        "in_reply_to": strings,
         "mentions": tuple_of(mention),
+    },
+)
+incoming = Table(
+    IncomingMessage,
+    {
+        "id": string,
+        "authors": strings,
+        "addressees": strings,
+        "date": optional_date,
+        "mentioned_in": strings,
+        "answered_by": strings,
     },
 )
 #: Every record table, for the tests that check them against their classes.
@@ -385,6 +420,7 @@ TABLES: tuple[Table[Any], ...] = (
     mention,
     name_entry,
     message,
+    incoming,
 )
 
 
@@ -428,6 +464,30 @@ def structure_messages(value: object) -> tuple[Message, ...]:
         raise CorpusDataError(msg) from err
 
 
+def structure_incoming(value: object) -> tuple[IncomingMessage, ...]:
+    """Structure the ``incoming`` array of a corpus document, strictly.
+
+    Args:
+        value: The parsed JSON array.
+
+    Returns:
+        The incoming messages, in the order given.
+
+    Raises:
+        CorpusDataError: *value* is not an array of incoming messages; the
+            error names the record by position and id, and the field.
+    """
+    try:
+        return incoming(value)
+    except FieldError as err:
+        index = err.path.pop(0) if err.path else None
+        if type(value) is not list or type(index) is not int:
+            msg = f"incoming: {err}"
+            raise CorpusDataError(msg) from err
+        msg = f"incoming {describe(value[index], index)}: {err}"
+        raise CorpusDataError(msg) from err
+
+
 def describe(item: object, index: int | None = None) -> str:
     """Name a message of the array by its position (0-based *index*) and its id, if any."""
     found = item.get("id") if type(item) is dict else None
@@ -456,5 +516,8 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(Message, _structure_message)
     conv.register_structure_hook_func(
         lambda t: t == tuple[Message, ...], lambda value, _: structure_messages(value)
+    )
+    conv.register_structure_hook_func(
+        lambda t: t == tuple[IncomingMessage, ...], lambda value, _: structure_incoming(value)
     )
     return conv

@@ -9,13 +9,14 @@ the packaged data; :func:`~stalin_telegrams.load` gives it its messages.
 
 from __future__ import annotations
 
+import datetime
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from . import _checks
 from ._criteria import Criteria, method_keywords
-from ._model import IndexEntry, Message, Name
+from ._model import IncomingMessage, IndexEntry, Message, Name
 from .exceptions import (
     ArgumentTypeError,
     CriterionTypeError,
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
     from ._duplicates import Pair
     from ._query import Vocabulary
+
+
+_NO_DATE = datetime.date.min
 
 
 def _aliases(value: object) -> dict[str, str]:
@@ -62,17 +66,33 @@ def _index(value: object) -> tuple[Name, ...]:
     return index
 
 
+def _incoming(value: object) -> tuple[IncomingMessage, ...]:
+    items = tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else None
+    if items is None or not all(isinstance(i, IncomingMessage) for i in items):
+        msg = f"incoming: expected an iterable of IncomingMessage records, {_checks.got(value)}"
+        raise ArgumentTypeError(msg)
+    return items
+
+
 class _Origin:
     """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
 
-    __slots__ = ("aliases", "index", "messages", "vocabulary")
+    __slots__ = ("aliases", "incoming", "index", "messages", "vocabulary")
 
     def __init__(
-        self, messages: tuple[Message, ...], aliases: dict[str, str], index: tuple[Name, ...] = ()
+        self,
+        messages: tuple[Message, ...],
+        aliases: dict[str, str],
+        index: tuple[Name, ...] = (),
+        incoming: tuple[IncomingMessage, ...] = (),
     ) -> None:
         self.messages = messages
         self.aliases = aliases
         self.index = index
+        #: The incoming messages, in date order, undated ones last.
+        self.incoming = tuple(
+            sorted(incoming, key=lambda i: (i.date is None, i.date or _NO_DATE, i.id))
+        )
         #: The values the messages hold, made on the first query that needs them.
         self.vocabulary: Vocabulary | None = None
 
@@ -94,12 +114,15 @@ class Corpus(Sequence[Message]):
         messages: The messages, with unique ids, in the order to keep.
         aliases: Retired ids and the ids that replace them.
         index: The entries of the index of names that the messages'
-            :attr:`~Message.mentions` refer to (added in 0.2.0).
+            :attr:`~Message.mentions` refer to (new in 0.2.0).
+        incoming: The messages they name but the corpus does not hold
+            (:meth:`incoming`); new in 0.2.0.
 
     Raises:
         ArgumentTypeError: *messages* is not an iterable of :class:`Message`
             (a string is refused), *aliases* is not a mapping of str to
-            str, or *index* is not an iterable of :class:`Name` (also a
+            str, *index* is not an iterable of :class:`Name`, or *incoming*
+            not an iterable of :class:`IncomingMessage` (also a
             :class:`TypeError`).
         InvalidArgumentError: Two messages have the same id (also a
             :class:`ValueError`).
@@ -119,9 +142,10 @@ class Corpus(Sequence[Message]):
         messages: Iterable[Message] = (),
         aliases: Mapping[str, str] | None = None,
         index: Iterable[Name] = (),
+        incoming: Iterable[IncomingMessage] = (),
     ) -> None:
         checked = _checks.messages(messages)
-        origin = _Origin(checked, _aliases(aliases), _index(index))
+        origin = _Origin(checked, _aliases(aliases), _index(index), _incoming(incoming))
         self._start(checked, _checks.unique_ids(checked), origin)
 
     def _start(
@@ -255,6 +279,30 @@ class Corpus(Sequence[Message]):
 
         return entries(self._messages, self._origin.index, kind)
 
+    def incoming(self) -> tuple[IncomingMessage, ...]:
+        """Return the messages the corpus names but does not print, in date order.
+
+        The volume prints one side of the correspondence; its messages name
+        the other ("Your message of May 11 received"). Each message so named
+        is one :class:`IncomingMessage`, however often it is named; those
+        without a date come last, in id order. A corpus keeps the incoming
+        messages it was made with: :func:`~stalin_telegrams.load` gives all of
+        them, and a corpus taken from another (a slice, or the result of
+        :meth:`filter_by` or :meth:`thread_of`) keeps those of its source; a
+        corpus made from messages alone has none.
+
+        Returns:
+            An immutable tuple of records.
+
+        >>> from stalin_telegrams import load
+        >>> first = load().incoming()[0]
+        >>> first.id, first.authors, first.mentioned_in
+        ('1942-01-15-churchill-to-stalin', ('Churchill',), ('1942-01-16-churchill',))
+
+        .. versionadded:: 0.2.0
+        """
+        return self._origin.incoming
+
     def get(self, message_id: str) -> Message:
         """Return the message with *message_id*, following aliases.
 
@@ -339,6 +387,8 @@ class Corpus(Sequence[Message]):
             The nested records, as :meth:`to_records` gives them.
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
+        ``in_reply_to`` (list of str)
+            The ids of the messages the record answers (new in 0.2.0).
         ``mentions`` (list of dict)
             The names found in the text, as :meth:`to_records` gives them.
 

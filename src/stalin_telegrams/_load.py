@@ -19,6 +19,7 @@ from ._converter import (
     shorten,
     show,
     string,
+    structure_incoming,
     structure_messages,
     structure_names,
 )
@@ -32,7 +33,15 @@ SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 #: The keys of the corpus document, besides its messages.
 HEADER = frozenset(
-    {"schema_version", "package_version", "source_sha256", "message_count", "aliases", "names"}
+    {
+        "schema_version",
+        "package_version",
+        "source_sha256",
+        "message_count",
+        "aliases",
+        "names",
+        "incoming_count",
+    }
 )
 _REINSTALL = (
     f"reinstall the package (pip install --force-reinstall --no-deps"
@@ -200,7 +209,7 @@ def corpus_from_document(document: object) -> Corpus:
             f" {SCHEMA_VERSION}: install the package together with its own data"
         )
         raise CorpusDataError(msg)
-    keys = HEADER | {"messages"}
+    keys = HEADER | {"messages", "incoming"}
     if document.keys() != keys:
         raise CorpusDataError(key_problem(document.keys(), keys, "top-level keys"))
     _header(document, "package_version", string)
@@ -219,11 +228,16 @@ def corpus_from_document(document: object) -> Corpus:
             )
             raise CorpusDataError(msg)
     entries = structure_names(document["names"])
+    incoming = structure_incoming(document["incoming"])
+    incoming_count = _header(document, "incoming_count", integer)
+    if len(incoming) != incoming_count:
+        msg = f"the header says {incoming_count} incoming messages, the file holds {len(incoming)}"
+        raise CorpusDataError(msg)
     try:
-        corpus = Corpus(messages, aliases, entries)
+        corpus = Corpus(messages, aliases, entries, incoming)
     except ValueError as err:
         raise CorpusDataError(shorten(str(err))) from err
-    _check_ids(messages, aliases)
+    _check_ids(messages, aliases, {i.id for i in incoming})
     _check_mentions(messages, entries)
     return corpus
 
@@ -245,24 +259,35 @@ def _aliases(values: Sequence[Any]) -> Sequence[Any]:
     return values
 
 
-def _links(message: Message) -> Iterator[tuple[str, str | None]]:
-    """Yield each field of *message* that names another message, and the id it names."""
-    yield "enclosed_in", message.enclosed_in
-    yield "copy_of", message.copy_of
+def _links(message: Message) -> Iterator[tuple[str, str | None, bool]]:
+    """Yield each field of *message* that names a message: its name, the id, if incoming may do."""
+    yield "enclosed_in", message.enclosed_in, False
+    yield "copy_of", message.copy_of, False
     for index, ref in enumerate(message.references):
-        yield f"references[{index}].target", ref.target
+        for number, target in enumerate(ref.targets):
+            yield f"references[{index}].targets[{number}]", target, True
+    for index, parent in enumerate(message.in_reply_to):
+        yield f"in_reply_to[{index}]", parent, True
 
 
-def _check_ids(messages: tuple[Message, ...], aliases: dict[str, str]) -> None:
+def _check_ids(messages: tuple[Message, ...], aliases: dict[str, str], incoming: set[str]) -> None:
     ids = {m.id for m in messages}
+    clash = sorted(incoming & (ids | set(aliases)))
+    if clash:
+        msg = f"incoming message {shorten(repr(clash[0]))} has the id of a message or an alias"
+        raise CorpusDataError(msg)
     for old, new in aliases.items():
         if old in ids or new not in ids:
             problem = "is still a message id" if old in ids else f"names no message: {new!r}"
             msg = f"alias {shorten(repr(old))} {shorten(problem)}"
             raise CorpusDataError(msg)
     for index, message in enumerate(messages, start=1):
-        for field, target in _links(message):
-            if target is not None and target not in ids:
+        for field, target, may_be_incoming in _links(message):
+            if (
+                target is not None
+                and target not in ids
+                and not (may_be_incoming and target in incoming)
+            ):
                 where = describe({"id": message.id}, index - 1)
                 msg = f"{where}: {field}: no message has the id {shorten(repr(target))}"
                 raise CorpusDataError(msg)

@@ -102,20 +102,90 @@ class Correction:
     added_on: str
 
 
+#: What a reference names, relative to the sender of the message it stands in.
+ReferenceKind = Literal["own", "incoming", "other"]
+
+
 @attrs.frozen
 class Reference:
-    """A phrase in a message that refers to another message.
+    """A phrase in a message that refers to a message, letter, telegram or reply.
 
     Attributes:
         phrase: The words that make the reference, as they stand in the text.
-        target: The id of the message referred to, or ``None`` where it is not
-            in the corpus or could not be resolved.
+        start: Offset of the phrase in :attr:`Message.text`.
+        end: Offset just past the phrase: ``text[start:end] == phrase``.
+        kind: ``"own"`` (sent by the sender of the message the phrase stands
+            in: "my message of February 16"), ``"incoming"`` (sent to that
+            sender: "your message of May 11") or ``"other"`` (between
+            others: "your letter to Marshal Tito").
+        authors: Who wrote the message named, as normalised names
+            (``"Churchill"``, ``"British Government"``); both names of a
+            joint message; empty where the text does not say.
+        addressees: To whom it was written, in the same vocabulary.
+        dates: The dates the phrase gives the message (not dates of receipt),
+            the year taken from the date of the message the phrase stands in.
+        count: How many messages the phrase names (``2`` for "your two
+            messages"), ``None`` where it does not say ("your messages").
+        targets: Ids of the messages named: printed messages and
+            reconstructed incoming messages (:class:`IncomingMessage`);
+            empty where they could not be told.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``target`` became :attr:`targets`, with the offsets, kind, parties,
+       dates and count added; ``target`` stays as a read-only property.
     """
 
     phrase: str
-    target: str | None
+    start: int = 0
+    end: int = 0
+    kind: ReferenceKind = "own"
+    authors: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()
+    dates: tuple[datetime.date, ...] = ()
+    count: int | None = 1
+    targets: tuple[str, ...] = ()
+
+    @property
+    def target(self) -> str | None:
+        """The single target, or ``None`` where there is none or several.
+
+        Kept for 0.1 code; read :attr:`targets` instead.
+        """
+        return self.targets[0] if len(self.targets) == 1 else None
+
+
+@attrs.frozen(kw_only=True)
+class IncomingMessage:
+    """A message that the volume does not print but its messages name.
+
+    The volume prints one side of the correspondence; the other side is
+    known from what the printed messages say of it ("Your message of May 11
+    received"). One record stands for one message however often it is named.
+
+    Attributes:
+        id: Stable id: the date, the authors and the addressees, such as
+            ``"1943-05-11-churchill-to-stalin"``, with ``-2``, ``-3`` … for
+            several on one day; ``"received-1943-02-12-churchill-to-stalin"``
+            for an undated message known by the day it arrived, and
+            ``"undated-churchill-to-stalin-in-1941-11-28-churchill"`` for one
+            known only from the printed message that names it.
+        authors: Who wrote it (normalised names, as in :attr:`Reference.authors`).
+        addressees: To whom it was written.
+        date: The date the printed messages give it, or ``None``.
+        mentioned_in: Ids of the printed messages that name it, in volume order.
+        answered_by: Ids of the printed messages that answer it
+            (:attr:`Message.in_reply_to`), in volume order.
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str
+    authors: tuple[str, ...]
+    addressees: tuple[str, ...]
+    date: datetime.date | None
+    mentioned_in: tuple[str, ...] = ()
+    answered_by: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -227,8 +297,11 @@ class Message:
             the volume prints it as an enclosure, else ``None``.
         copy_of: The id of the record this one is a copy of (an enclosed
             copy of a message the volume also prints), else ``None``.
+        in_reply_to: Ids of the messages this one answers, printed or
+            incoming (:class:`IncomingMessage`), in the order the text names
+            them; see the data card for the rule. New in 0.2.0.
         mentions: The names found in :attr:`text`, in order of position
-            (added in 0.2.0).
+            New in 0.2.0.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -256,6 +329,7 @@ class Message:
     notes: tuple[str, ...] = ()
     enclosed_in: str | None = None
     copy_of: str | None = None
+    in_reply_to: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
 
     @property

@@ -29,6 +29,16 @@ class TestReadTables:
         with pytest.raises(ValueError, match="columns"):
             read_tables(tmp_path)
 
+    def test_reference_rulings(self) -> None:
+        """The reference rulings are dated, reasoned, of a known action, empty cells as None."""
+        rulings = read_tables().references
+        assert 66 == len(rulings)
+        assert {("0.2.0", "2026-12-01")} == {(r.added_in, r.added_on) for r in rulings}
+        assert {"add", "drop", "set"} == {r.action for r in rulings}
+        assert all(r.reason for r in rulings)
+        dropped = next(r for r in rulings if r.action == "drop")
+        assert (None, None) == (dropped.kind, dropped.targets)
+
 
 class TestReadIndex:
     """read_index reads the index of names, splitting the aliases on "|"."""

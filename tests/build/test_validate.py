@@ -68,3 +68,29 @@ class TestAliasProblems:
         """A live old id and a dead new id are both reported."""
         found = _validate.alias_problems(load(), {load()[0].id: "1941-01-01-nowhere"})
         assert 2 == len(found)
+
+
+class TestGraphProblems:
+    """graph_problems() checks references, replies and incoming messages against each other."""
+
+    def test_shipped_corpus_is_clean(self) -> None:
+        """The shipped references, replies and incoming messages agree."""
+        corpus = load()
+        assert [] == _validate.graph_problems(list(corpus), corpus.incoming(), {})
+
+    def test_broken_graph(self) -> None:
+        """A phrase off its offsets, an unknown target and a colliding id are reported."""
+        corpus = load()
+        message = corpus["1942-05-12-churchill"]
+        wrong = attrs.evolve(message.references[0], start=1, targets=("nowhere",))
+        broken = attrs.evolve(message, references=(wrong,), in_reply_to=("nowhere",))
+        clash = attrs.evolve(corpus.incoming()[0], id=message.id)
+        found = _validate.graph_problems([broken], [clash], {})
+        assert [
+            f"incoming {message.id}: the id is a printed id or an alias",
+            "1942-05-12-churchill: 'your message of May 11' is not at 1:38",
+            "1942-05-12-churchill: 'your message of May 11' targets unknown 'nowhere'",
+            "1942-05-12-churchill: replies to unknown 'nowhere'",
+            f"incoming {message.id}: mentioned_in disagrees with the references",
+            f"incoming {message.id}: answered_by disagrees with in_reply_to",
+        ] == found

@@ -12,7 +12,7 @@ from typing import Any
 
 from .._converter import converter
 from .._load import SCHEMA_VERSION
-from .._model import Message, Name
+from .._model import IncomingMessage, Message, Name
 from .._version import __version__
 
 #: Modes of a file written where none was before: readable by all, like a checkout's.
@@ -24,8 +24,12 @@ def document(
     source_sha256: str,
     aliases: dict[str, str],
     names: Sequence[Name] = (),
+    incoming: Sequence[IncomingMessage] = (),
 ) -> dict[str, Any]:
-    """Return the corpus document: a small header, the index of names, then the messages."""
+    """Return the corpus document: a header, the index of names, the messages, the incoming ones.
+
+    The incoming messages are written in id order.
+    """
     return {
         "schema_version": SCHEMA_VERSION,
         "package_version": __version__,
@@ -34,6 +38,8 @@ def document(
         "aliases": dict(sorted(aliases.items())),
         "names": converter().unstructure(tuple(names)),
         "messages": converter().unstructure(tuple(messages)),
+        "incoming_count": len(incoming),
+        "incoming": converter().unstructure(tuple(sorted(incoming, key=lambda i: i.id))),
     }
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from . import _assemble, _emit, _names, _references, _validate
+from .._model import IncomingMessage
+from . import _assemble, _emit, _incoming, _names, _refs_link, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
 from ._tables import Index, Tables, read_index, read_tables
 
@@ -24,6 +25,7 @@ class Build:
     index: Index
     document: dict[str, Any]
     problems: tuple[str, ...]
+    incoming: tuple[IncomingMessage, ...] = ()
 
 
 def run() -> Build:
@@ -33,19 +35,23 @@ def run() -> Build:
     lines = repair_order(raw, tables.moves)
     hyphenated = frozenset(word.lower() for line in raw for word in _HYPHENATED.findall(line.text))
     assembly = _assemble.assemble(lines, tables, hyphenated)
-    assembly = attrs.evolve(assembly, messages=_references.link(assembly.messages))
+    linked = _refs_link.link(assembly.messages, tables.references)
+    assembly = attrs.evolve(assembly, messages=linked.messages)
+    incoming = _incoming.incoming(linked.messages, linked.drafts)
     index = read_index()
     located, name_problems = _names.locate(assembly.messages, index)
     assembly = attrs.evolve(assembly, messages=located)
     aliases = {a.old_id: a.new_id for a in tables.aliases}
-    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases, index.names)
+    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases, index.names, incoming)
     found = (
         _validate.problems(assembly.messages)
         + _validate.alias_problems(assembly.messages, aliases)
+        + _validate.graph_problems(assembly.messages, incoming, aliases)
+        + list(linked.problems)
         + _names.duplicate_problems(index.names)
         + name_problems
     )
-    return Build(assembly, tables, index, document, tuple(found))
+    return Build(assembly, tables, index, document, tuple(found), incoming)
 
 
 def report(build: Build) -> str:

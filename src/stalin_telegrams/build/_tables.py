@@ -131,6 +131,34 @@ class MentionRuling:
 
 
 @attrs.frozen
+class ReferenceRuling:
+    """A reviewed ruling on one reference phrase of message ``message_id``.
+
+    ``action`` is ``"add"`` (a reference the forms miss: every field given),
+    ``"drop"`` (a match that is not a reference) or ``"set"`` (a reference
+    whose non-empty fields here replace what the rules found). ``occurrence``
+    counts the phrase's occurrences in the text from 1. List fields are
+    separated by ``;``; the word ``none`` stands for an empty list (or for
+    ``count`` unknown); ``reply`` is ``yes`` or ``no`` (in reply to it or not).
+    """
+
+    message_id: str
+    phrase: str
+    occurrence: int
+    action: str
+    kind: str | None
+    authors: str | None
+    addressees: str | None
+    dates: str | None
+    count: str | None
+    targets: str | None
+    reply: str | None
+    reason: str
+    added_in: str
+    added_on: str
+
+
+@attrs.frozen
 class Index:
     """The index of names and the tables that rule on its hits."""
 
@@ -149,6 +177,7 @@ class Tables:
     dates: tuple[DateRuling, ...]
     notes: tuple[RecordNote, ...]
     aliases: tuple[Alias, ...]
+    references: tuple[ReferenceRuling, ...] = ()
 
 
 def _read(name: str, cls: type[T], directory: Path) -> tuple[T, ...]:
@@ -188,6 +217,7 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
         dates=_read("dates.csv", DateRuling, directory),
         notes=_read("notes.csv", RecordNote, directory),
         aliases=_read("aliases.csv", Alias, directory),
+        references=_read("references.csv", ReferenceRuling, directory),
     )
 
 

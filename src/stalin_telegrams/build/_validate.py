@@ -6,7 +6,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from .._model import Message
+from .._model import IncomingMessage, Message
 
 FIRST_DAY = datetime.date(1941, 7, 1)
 LAST_DAY = datetime.date(1945, 12, 31)
@@ -70,5 +70,60 @@ def alias_problems(messages: Sequence[Message], aliases: dict[str, str]) -> list
     found = [f"alias {old}: the old id is still a message id" for old in aliases if old in ids]
     found += [
         f"alias {old}: {new} is not a message id" for old, new in aliases.items() if new not in ids
+    ]
+    return found
+
+
+def graph_problems(
+    messages: Sequence[Message],
+    incoming: Sequence[IncomingMessage],
+    aliases: dict[str, str],
+) -> list[str]:
+    """Return what is wrong with the references, replies and incoming messages.
+
+    Every target and every parent of a reply is a printed or an incoming id;
+    no incoming id is a printed id or an alias; ``mentioned_in`` and
+    ``answered_by`` are the inverses of the references and of ``in_reply_to``;
+    every phrase stands at its offsets.
+    """
+    printed = {m.id for m in messages}
+    known = printed | {i.id for i in incoming}
+    found = [
+        f"incoming {i.id}: the id is a printed id or an alias"
+        for i in incoming
+        if i.id in printed or i.id in aliases
+    ]
+    mentions: dict[str, list[str]] = {}
+    answers: dict[str, list[str]] = {}
+    for m in messages:
+        found.extend(_reference_problems(m, known))
+        for target in (t for r in m.references for t in r.targets):
+            if m.id not in mentions.setdefault(target, []):
+                mentions[target].append(m.id)
+        for parent in m.in_reply_to:
+            answers.setdefault(parent, []).append(m.id)
+    for i in incoming:
+        if list(i.mentioned_in) != mentions.get(i.id, []):
+            found.append(f"incoming {i.id}: mentioned_in disagrees with the references")
+        if list(i.answered_by) != answers.get(i.id, []):
+            found.append(f"incoming {i.id}: answered_by disagrees with in_reply_to")
+    return found
+
+
+def _reference_problems(message: Message, known: set[str]) -> list[str]:
+    """What is wrong with one message's references and replies."""
+    found = [
+        f"{message.id}: {r.phrase!r} is not at {r.start}:{r.end}"
+        for r in message.references
+        if message.text[r.start : r.end] != r.phrase
+    ]
+    found += [
+        f"{message.id}: {r.phrase!r} targets unknown {t!r}"
+        for r in message.references
+        for t in r.targets
+        if t not in known
+    ]
+    found += [
+        f"{message.id}: replies to unknown {p!r}" for p in message.in_reply_to if p not in known
     ]
     return found
