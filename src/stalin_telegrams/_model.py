@@ -11,6 +11,10 @@ import attrs
 class LineSpan:
     """An inclusive span of 1-based line numbers in the raw source file.
 
+    Attributes:
+        start: The first line of the span.
+        end: The last line of the span (equal to *start* for one line).
+
     .. versionadded:: 0.1.0
     """
 
