@@ -37,6 +37,7 @@ REQUIRED = (
     "stalin_telegrams/py.typed",
     "stalin_telegrams/data/telegrams.json",
     "stalin_telegrams/data/telegrams.schema.json",
+    "stalin_telegrams/data/croissant.json",
     "stalin_telegrams/data/source/war-telegrams-vol17.txt",
     "stalin_telegrams/data/corrections/errata.csv",
     "stalin_telegrams/data/corrections/moves.csv",

@@ -6,11 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .._writing import write_text
+from . import _croissant
 from ._emit import dumps
 from ._pipeline import report, run
 from ._source import DATA_DIR
 
 OUTPUT = DATA_DIR / "telegrams.json"
+CROISSANT = DATA_DIR / _croissant.FILE_NAME
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,15 +41,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"problem: {problem}", file=sys.stderr)
         return 1
     text = dumps(build.document)
+    # The Croissant description carries the sha256 of exactly the bytes written.
+    croissant = dumps(_croissant.document(text.encode("utf-8"), OUTPUT.name))
     if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is out of date: run python -m stalin_telegrams.build", file=sys.stderr)
-            return 1
+        for path, expected in ((OUTPUT, text), (CROISSANT, croissant)):
+            current = path.read_text(encoding="utf-8") if path.exists() else ""
+            if current != expected:
+                print(
+                    f"{path} is out of date: run python -m stalin_telegrams.build", file=sys.stderr
+                )
+                return 1
         print(f"{OUTPUT.name} is up to date ({build.document['message_count']} messages)")
         return 0
     OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT} ({build.document['message_count']} messages)")
+    write_text(CROISSANT, croissant)
+    print(f"wrote {OUTPUT} ({build.document['message_count']} messages) and {CROISSANT.name}")
     return 0
 
 
