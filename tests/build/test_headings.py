@@ -80,3 +80,54 @@ class TestClassification:
         """Stalin's signatures are recognised in their printed forms."""
         assert all(map(_headings.is_signature, ["J. STALIN", "STALIN", "J. V. STALIN"]))
         assert not _headings.is_signature("J. V. STALIN TO W. CHURCHILL")
+
+    def test_classification_words(self) -> None:
+        """classification() gives a classification line's words, without markup or full stop."""
+        assert "PERSONAL AND SECRET" == _headings.classification("*PERSONAL AND SECRET.*")
+
+    def test_not_a_classification(self) -> None:
+        """classification() gives None for any other line."""
+        assert _headings.classification("MESSAGE FROM PREMIER STALIN") is None
+
+    def test_split_without_classification(self) -> None:
+        """A heading without a leading classification is left whole."""
+        assert (None, "TO PRESIDENT ROOSEVELT") == _headings.split_classification(
+            "TO PRESIDENT ROOSEVELT"
+        )
+
+
+class TestTidy:
+    """tidy() normalises spaces and drops a closing full stop."""
+
+    @pytest.mark.parametrize(
+        ("heading", "expected"),
+        [
+            ("TO  Mr CHURCHILL. ", "TO Mr CHURCHILL"),
+            ("TO THE U.S.S.R.", "TO THE U.S.S.R."),
+            ("TO W.", "TO W."),
+            ("TO ROOSEVELT", "TO ROOSEVELT"),
+        ],
+    )
+    def test_tidy(self, heading: str, expected: str) -> None:
+        """A full stop after a word goes; one ending an abbreviation or initial stays."""
+        assert expected == _headings.tidy(heading)
+
+
+class TestHeadingKeyword:
+    """heading_keyword() finds the words that mark a caps line as a heading."""
+
+    def test_keyword(self) -> None:
+        """TO, FROM, MESSAGE and the like mark a heading; other caps words do not."""
+        assert [True, False] == [
+            _headings.heading_keyword(text) for text in ("**MESSAGE** OF THANKS", "GOOD WISHES")
+        ]
+
+
+class TestPartiesRepeated:
+    """parties() names each leader once."""
+
+    def test_repeated_recipient(self) -> None:
+        """A recipient named twice is listed once."""
+        assert ("Stalin", ("Churchill",)) == _headings.parties(
+            "FROM STALIN TO CHURCHILL, FOR CHURCHILL ONLY"
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 
 from stalin_telegrams import load
@@ -33,6 +35,26 @@ class TestProblems:
         assert any("no date" in p for p in _validate.problems([message]))
         noted = attrs.evolve(message, notes=("no date in the source",))
         assert [] == _validate.problems([noted])
+
+    def test_record_problems(self) -> None:
+        """A record out of order, out of the war years, without recipient or text is reported."""
+        message = attrs.evolve(
+            load()[0],
+            id="1939-01-01-nobody",
+            number=5,
+            written_on=datetime.date(1939, 1, 1),
+            recipients=(),
+            text=" ",
+        )
+        where = "1939-01-01-nobody (#5)"
+        assert [
+            f"{where}: number out of order",
+            f"{where}: date 1939-01-01 outside the war years",
+            f"{where}: no recipient",
+            f"{where}: empty text",
+            # A blank text is also a paragraph of one stray character at most.
+            f"{where}: text has a lone stray character paragraph: ' '",
+        ] == _validate.problems([message])
 
 
 class TestAliasProblems:

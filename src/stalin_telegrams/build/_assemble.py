@@ -1,4 +1,4 @@
-"""Turn the repaired sequence of raw lines into message records."""
+"""Message records from drafts: cleaned fields, dates, corrections and stable ids."""
 
 from __future__ import annotations
 
@@ -10,48 +10,17 @@ from collections.abc import Sequence
 import attrs
 
 from .._model import Correction, FootnoteMark, LineSpan, Message
-from . import _dates, _headings, _pages
+from . import _headings, _pages
+from ._lines import LineRecord, Role, classify
+from ._segment import Draft, segment
 from ._source import Line
 from ._tables import DateRuling, Tables
 
-ROLES = (
-    "front",
-    "blank",
-    "page",
-    "stray",
-    "sent",
-    "date",
-    "date-heading",
-    "classification",
-    "heading",
-    "address",
-    "signature",
-    "body",
-)
-#: Roles a correction table may give a line, beyond the ordinary ones.
-OVERRIDE_ROLES = (*ROLES, "sent-previous", "date-next")
-ARTIFACTS = frozenset({"front", "blank", "page", "stray"})
 _SALUTATION = re.compile(r"^(?:My )?(?:[Dd]ear\b.*|Mr President)[,.!]?$")
 _CLOSING = re.compile(r"^(?:Yours|Sincerely|Respectfully|Most|Truly|With\b|Very\b).{0,40},$")
+#: Footnote marks stand in the text as private-use characters until placed.
 _PLACEHOLDER = re.compile("[\ue000-\uf8ff]")
-#: A short line under a heading naming where the message went: "Washington".
-_ADDRESS = re.compile(r"^(?!(?:My )?[Dd]ear\b|Mr President)[A-Z\"“][^.!?:;]{0,38}[^.!?:;,]$")
-
-
-@attrs.define
-class Draft:
-    """A record under construction."""
-
-    heading: list[Line] = attrs.Factory(list)
-    address: list[Line] = attrs.Factory(list)
-    classification: Line | None = None
-    sent: Line | None = None
-    dated: Line | None = None
-    signature: list[Line] = attrs.Factory(list)
-    body: list[Line] = attrs.Factory(list)
-    lines: list[int] = attrs.Factory(list)
-    notes: list[str] = attrs.Factory(list)
-    breaks: set[int] = attrs.Factory(set)
+_FIRST_PLACEHOLDER = 0xE000
 
 
 @attrs.frozen
@@ -64,67 +33,330 @@ class Assembly:
     joins: tuple[_pages.Join, ...]
 
 
-def classify(lines: Sequence[Line], tables: Tables) -> dict[int, str]:
-    """Give every line a role, by rule, then by the reviewed role table."""
-    overrides = {r.line: r.role for r in tables.roles}
-    for role in overrides.values():
-        if role not in OVERRIDE_ROLES:
-            msg = f"roles.csv: unknown role {role!r}"
-            raise ValueError(msg)
-    roles: dict[int, str] = {}
-    seen_heading = False
-    prev_role = "blank"
-    for line in lines:
-        text = line.text.strip()
-        role = _rule_role(text, prev_role)
-        role = overrides.get(line.no, role)
-        if role in {"heading", "date-heading"}:
-            seen_heading = True
-        if not seen_heading and role != "blank":
-            role = "front"
-        roles[line.no] = role
-        if role == "sent" and prev_role in {"heading", "heading-gap"}:
-            prev_role = "sent-under"
-        elif role not in {"blank", "page", "stray"}:
-            prev_role = role
-        elif role == "blank" and prev_role in {"heading", "address"}:
-            prev_role = "heading-gap"
-    return roles
+@attrs.frozen
+class Placing:
+    """What notes.csv says of one record, gathered from all its rows.
+
+    Attributes:
+        sender: The real sender, where the heading does not name it.
+        enclosed_in: The heading line of the message that encloses it.
+        copy_of: The heading line of the record it is a copy of.
+        notes: The editorial notes, in table order.
+    """
+
+    sender: str | None = None
+    enclosed_in: int | None = None
+    copy_of: int | None = None
+    notes: tuple[str, ...] = ()
 
 
-def _rule_role(text: str, prev_role: str) -> str:  # noqa: C901, PLR0911 - one rule per role
-    if not text:
-        return "blank"
-    if _pages.PAGE_NUMBER.match(text):
-        return "page"
-    if _pages.STRAY.match(text):
-        return "stray"
-    if _dates.sent_on(text):
-        return "sent"
-    if _dates.date_line(text):
-        return "date"
-    if _dates.LEADING_DATE.match(text) and _headings.is_caps(
-        _dates.LEADING_DATE.match(text).group("rest")  # type: ignore[union-attr]
-    ):
-        return "date-heading"
-    if _headings.is_caps(text):
-        if _headings.is_signature(text):
-            return "signature"
-        if prev_role in {"heading", "heading-gap", "classification"}:
-            return "heading"
-        if _headings.is_classification(text):
-            return "classification"
-        if _headings.heading_keyword(text):
-            return "heading"
-        return "body"
-    if prev_role in {"heading", "heading-gap", "sent-under"} and _ADDRESS.match(text):
-        return "address"
-    return "body"
+@attrs.frozen
+class Edits:
+    """The correction tables, keyed the way assembly looks them up.
+
+    Attributes:
+        errata: The errata of each raw line, in table order.
+        moves: Each moved block of raw lines, with its correction.
+        rulings: The date ruling of each record, by heading line.
+        placings: What notes.csv says of each record, by heading line.
+    """
+
+    errata: dict[int, tuple[Correction, ...]]
+    moves: tuple[tuple[range, Correction], ...]
+    rulings: dict[int, DateRuling]
+    placings: dict[int, Placing]
+
+    @classmethod
+    def from_tables(cls, tables: Tables) -> Edits:
+        """Key the tables by line."""
+        errata: dict[int, tuple[Correction, ...]] = {}
+        for fix in tables.errata:
+            correction = Correction(
+                "erratum", fix.line, fix.wrong, fix.right, fix.reason, fix.added_in, fix.added_on
+            )
+            errata[fix.line] = (*errata.get(fix.line, ()), correction)
+        moves = tuple(
+            (
+                range(m.start, m.end + 1),
+                Correction(
+                    "move",
+                    m.start,
+                    f"lines {m.start}-{m.end}",
+                    f"after line {m.after}",
+                    m.reason,
+                    m.added_in,
+                    m.added_on,
+                ),
+            )
+            for m in tables.moves
+        )
+        placings: dict[int, Placing] = {}
+        for row in tables.notes:
+            had = placings.get(row.line, Placing())
+            placings[row.line] = Placing(
+                sender=row.sender or had.sender,
+                enclosed_in=row.enclosed_in if row.enclosed_in is not None else had.enclosed_in,
+                copy_of=row.copy_of if row.copy_of is not None else had.copy_of,
+                notes=(*had.notes, row.note),
+            )
+        return cls(errata, moves, {r.line: r for r in tables.dates}, placings)
+
+    def check_lines(self, starts: set[int]) -> None:
+        """Refuse rows that name a line where no record's heading starts.
+
+        Raises:
+            ValueError: A row of dates.csv or notes.csv names such a line.
+        """
+        named = [("dates.csv", line) for line in self.rulings]
+        for line, placing in self.placings.items():
+            named.append(("notes.csv", line))
+            named.extend(
+                ("notes.csv", n) for n in (placing.enclosed_in, placing.copy_of) if n is not None
+            )
+        for table, line in named:
+            if line not in starts:
+                msg = f"{table}: no heading starts at line {line}"
+                raise ValueError(msg)
 
 
-def _placeholder_text(
-    line: Line, errata: dict[int, list[Correction]], marks: list[FootnoteMark]
-) -> str:
+@attrs.frozen
+class Parts:
+    """The fields of one message, read from its draft, before it has an id."""
+
+    sender: str
+    recipients: tuple[str, ...]
+    heading: str
+    classification: str | None
+    written_on: datetime.date | None
+    sent_on: datetime.date | None
+    place: str | None
+    address: str | None
+    salutation: str | None
+    signature: str | None
+    text: str
+    footnote_marks: tuple[FootnoteMark, ...]
+    source_lines: tuple[LineSpan, ...]
+    corrections: tuple[Correction, ...]
+    notes: tuple[str, ...]
+    joins: tuple[_pages.Join, ...]
+
+    @property
+    def key(self) -> str:
+        """The id before any suffix: the date and the recipients."""
+        date = self.written_on if self.written_on is not None else self.sent_on
+        day = date.isoformat() if date else "undated"
+        return f"{day}-{'-'.join(r.lower() for r in self.recipients) or 'unknown'}"
+
+
+def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) -> Assembly:
+    """Segment the lines into records and build a :class:`Message` for each.
+
+    Args:
+        lines: The raw lines, in reading order (after page-order repair).
+        tables: The correction tables.
+        hyphenated: The lower-cased hyphenated words the source uses, kept
+            whole when a page break cuts them.
+
+    Returns:
+        The messages, each line's role, each line's message number and the
+        paragraphs rejoined across page breaks.
+
+    Raises:
+        ValueError: A line or a table row cannot be placed (see
+            :func:`~._lines.classify`, :func:`~._segment.segment`).
+    """
+    records = classify(lines, tables.roles)
+    drafts = segment(records)
+    edits = Edits.from_tables(tables)
+    heads = {draft.start: index for index, draft in enumerate(drafts)}
+    edits.check_lines(set(heads))
+    parts = [read_parts(draft, edits, hyphenated) for draft in drafts]
+    copies = {heads[line] for line, p in edits.placings.items() if p.copy_of is not None}
+    ids = _ids([p.key for p in parts], copies)
+    id_at = {start: ids[index] for start, index in heads.items()}
+    messages = tuple(
+        _message(number, ids[number - 1], part, edits.placings.get(draft.start, Placing()), id_at)
+        for number, (draft, part) in enumerate(zip(drafts, parts, strict=True), start=1)
+    )
+    return Assembly(
+        messages=messages,
+        roles={line.no: line.role.value for line in records},
+        owner={no: number for number, d in enumerate(drafts, start=1) for no in d.lines},
+        joins=tuple(join for part in parts for join in part.joins),
+    )
+
+
+def _message(
+    number: int, ident: str, parts: Parts, placing: Placing, id_at: dict[int, str]
+) -> Message:
+    """Build the one :class:`Message` of a record; the only place one is made.
+
+    *id_at* gives the id of the record headed at each line, for the
+    enclosures and copies that *placing* (from notes.csv) names.
+    """
+    enclosed_in = None if placing.enclosed_in is None else id_at[placing.enclosed_in]
+    copy_of = None if placing.copy_of is None else id_at[placing.copy_of]
+    return Message(
+        id=ident,
+        number=number,
+        sender=parts.sender,
+        recipients=parts.recipients,
+        heading=parts.heading,
+        classification=parts.classification,
+        written_on=parts.written_on,
+        sent_on=parts.sent_on,
+        place=parts.place,
+        address=parts.address,
+        salutation=parts.salutation,
+        signature=parts.signature,
+        text=parts.text,
+        footnote_marks=parts.footnote_marks,
+        source_lines=parts.source_lines,
+        corrections=parts.corrections,
+        notes=parts.notes,
+        enclosed_in=enclosed_in,
+        copy_of=copy_of,
+    )
+
+
+@attrs.frozen
+class _Heading:
+    text: str
+    classification: str | None
+    written_on: datetime.date | None
+    place: str | None
+    notes: tuple[str, ...]
+
+
+@attrs.frozen
+class _Body:
+    salutation: str | None
+    text: str
+    signature: str | None
+    marks: tuple[FootnoteMark, ...]
+    joins: tuple[_pages.Join, ...]
+
+
+def read_parts(draft: Draft, edits: Edits, hyphenated: frozenset[str]) -> Parts:
+    """Read a message's fields from its draft.
+
+    Args:
+        draft: The lines of the message.
+        edits: The correction tables.
+        hyphenated: The hyphenated words the source uses.
+
+    Returns:
+        The fields, the notes on judgements made, and the paragraphs rejoined.
+
+    Raises:
+        ValueError: An erratum's wrong text is not in its line.
+    """
+    heading = _read_heading(draft, edits.errata)
+    body = _read_body(draft, edits.errata, hyphenated)
+    written_on, sent_on, date_notes = _dates(draft, heading.written_on, edits.rulings)
+    sender, recipients = _headings.parties(heading.text)
+    placing = edits.placings.get(draft.start, Placing())
+    own = set(draft.lines)
+    corrections = [c for no in sorted(own) for c in edits.errata.get(no, ())]
+    corrections += [c for block, c in edits.moves if own.intersection(block)]
+    return Parts(
+        sender=placing.sender or sender,
+        recipients=recipients,
+        heading=heading.text,
+        classification=heading.classification,
+        written_on=written_on,
+        sent_on=sent_on,
+        place=heading.place,
+        address=" ".join(_pages.strip_markup(a.text).strip() for a in draft.address) or None,
+        salutation=body.salutation,
+        signature=body.signature,
+        text=body.text,
+        footnote_marks=body.marks,
+        source_lines=_spans(draft.lines),
+        corrections=tuple(corrections),
+        notes=(*draft.notes, *heading.notes, *date_notes, *placing.notes),
+        joins=body.joins,
+    )
+
+
+def _read_heading(draft: Draft, errata: dict[int, tuple[Correction, ...]]) -> _Heading:
+    """Read heading, classification, written date and place.
+
+    A classification line under the heading is no part of its text.
+    """
+    first, *rest = draft.heading
+    under = [line for line in rest if line.facts.classification is not None]
+    kept = [first, *(line for line in rest if line.facts.classification is None)]
+    text = _PLACEHOLDER.sub("", " ".join(_clean(line, errata, 0)[0] for line in kept))
+    dated = draft.dated
+    if dated is not None and dated.role is Role.DATE_HEADING:
+        text = text[dated.facts.date_prefix :]
+    label, text = _headings.split_classification(_headings.tidy(text))
+    named = [
+        line.facts.classification for line in (draft.classification, *under) if line is not None
+    ]
+    return _Heading(
+        text=text,
+        classification=next((c for c in reversed(named) if c is not None), label),
+        written_on=None if dated is None else dated.facts.date,
+        place=None if dated is None else dated.facts.place,
+        notes=("classification stands under the heading",) if under else (),
+    )
+
+
+def _read_body(
+    draft: Draft, errata: dict[int, tuple[Correction, ...]], hyphenated: frozenset[str]
+) -> _Body:
+    """Read salutation, text, signature and footnote marks; rejoin broken paragraphs."""
+    marks: list[FootnoteMark] = []
+    paragraphs: list[tuple[int, str]] = []
+    for line in draft.body:
+        text, found = _clean(line, errata, len(marks))
+        marks.extend(found)
+        paragraphs.append((line.no, text))
+    merged, joins = _pages.join_paragraphs(paragraphs, draft.breaks, hyphenated)
+    texts = [text for _, text in merged]
+    salutation = None
+    if texts and _SALUTATION.match(_PLACEHOLDER.sub("", texts[0])):
+        salutation = _PLACEHOLDER.sub("", texts.pop(0))
+    signature = None
+    if draft.signature:
+        signature = ", ".join(
+            _pages.strip_markup(line.text).strip().rstrip(",") for line in draft.signature
+        )
+        if texts and _CLOSING.match(texts[-1]):
+            signature = texts.pop() + " " + signature
+    text, placed = _place_marks("\n\n".join(texts), marks)
+    return _Body(salutation, text, signature, placed, tuple(joins))
+
+
+def _dates(
+    draft: Draft, written_on: datetime.date | None, rulings: dict[int, DateRuling]
+) -> tuple[datetime.date | None, datetime.date | None, tuple[str, ...]]:
+    """Return the written and sent dates, as the source or dates.csv gives them, and a note."""
+    sent_on = None if draft.sent is None else draft.sent.facts.sent
+    ruling = rulings.get(draft.start)
+    if ruling is None:
+        undated = sent_on is None and written_on is None
+        return written_on, sent_on, ("no date in the source",) if undated else ()
+    if ruling.written_on:
+        written_on = datetime.date.fromisoformat(ruling.written_on)
+    if ruling.sent_on:
+        sent_on = datetime.date.fromisoformat(ruling.sent_on)
+    return written_on, sent_on, (f"date set by dates.csv: {ruling.reason}",)
+
+
+def _clean(
+    line: LineRecord, errata: dict[int, tuple[Correction, ...]], first: int
+) -> tuple[str, tuple[FootnoteMark, ...]]:
+    """Return a line's text corrected, its markup dropped, and its footnote marks.
+
+    Each mark stands in the text as a private-use character, numbered from
+    *first*, until its offset in the whole text is known.
+
+    Raises:
+        ValueError: An erratum's wrong text is not in the line.
+    """
     text = line.text
     for fix in errata.get(line.no, ()):
         if fix.wrong not in text:
@@ -134,16 +366,16 @@ def _placeholder_text(
     bare, found = _pages.take_footnotes(text, line.no)
     pieces: list[str] = []
     last = 0
-    for mark in found:
-        pieces.append(bare[last : mark.position])
-        pieces.append(chr(0xE000 + len(marks)))
-        marks.append(FootnoteMark(mark.mark, line.no, -1))
+    for number, mark in enumerate(found, start=first):
+        pieces.extend((bare[last : mark.position], chr(_FIRST_PLACEHOLDER + number)))
         last = mark.position
     pieces.append(bare[last:])
-    return _pages.strip_markup("".join(pieces)).strip()
+    marks = tuple(FootnoteMark(mark.mark, line.no, -1) for mark in found)
+    return _pages.strip_markup("".join(pieces)).strip(), marks
 
 
-def _resolve_marks(text: str, marks: list[FootnoteMark]) -> tuple[str, tuple[FootnoteMark, ...]]:
+def _place_marks(text: str, marks: Sequence[FootnoteMark]) -> tuple[str, tuple[FootnoteMark, ...]]:
+    """Take the placeholders out of *text*, giving each mark its offset."""
     out: list[str] = []
     placed: list[FootnoteMark] = []
     length = 0
@@ -152,49 +384,11 @@ def _resolve_marks(text: str, marks: list[FootnoteMark]) -> tuple[str, tuple[Foo
         chunk = text[last : match.start()]
         out.append(chunk)
         length += len(chunk)
-        mark = marks[ord(match.group(0)) - 0xE000]
-        placed.append(attrs.evolve(mark, offset=length))
+        mark = marks[ord(match.group(0)) - _FIRST_PLACEHOLDER]
+        placed.append(FootnoteMark(mark.mark, mark.line, length))
         last = match.end()
     out.append(text[last:])
     return "".join(out), tuple(placed)
-
-
-def _check_table_lines(
-    drafts: Sequence[Draft], rulings: dict[int, DateRuling], editorial: dict[int, list[str]]
-) -> None:
-    """Refuse table rows that name a line where no record's heading starts."""
-    starts = {d.heading[0].no for d in drafts if d.heading}
-    for line in [*rulings, *editorial]:
-        if line not in starts:
-            msg = f"dates.csv/notes.csv: no heading starts at line {line}"
-            raise ValueError(msg)
-
-
-def _dates_the_next(current: Draft, line: Line) -> bool:
-    """Tell whether a date line between two messages belongs to the second.
-
-    It does when the first already has its written date, or when it was
-    sent before this date: nothing is written after it is sent.
-    """
-    if current.dated is not None:
-        return True
-    if current.sent is None:
-        return False
-    parsed = _dates.date_line(line.text)
-    sent = _dates.sent_on(current.sent.text)
-    return parsed is not None and sent is not None and parsed[1] > sent
-
-
-def _next_content_roles(lines: Sequence[Line], roles: dict[int, str]) -> list[str]:
-    """For each line, the role of the next line that is not an artifact."""
-    out = [""] * len(lines)
-    following = ""
-    for index in range(len(lines) - 1, -1, -1):
-        out[index] = following
-        role = roles[lines[index].no]
-        if role not in ARTIFACTS:
-            following = role
-    return out
 
 
 def _spans(numbers: Sequence[int]) -> tuple[LineSpan, ...]:
@@ -207,286 +401,18 @@ def _spans(numbers: Sequence[int]) -> tuple[LineSpan, ...]:
     return tuple(spans)
 
 
-def assemble(  # noqa: C901, PLR0912, PLR0915 - segmentation is one state machine
-    lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]
-) -> Assembly:
-    """Segment the lines into records and build a :class:`Message` for each."""
-    roles = classify(lines, tables)
-    drafts: list[Draft] = []
-    owner: dict[int, int] = {}
-    pending_sent: Line | None = None
-    pending_date: Line | None = None
-    pending_class: Line | None = None
-    current: Draft | None = None
-    last_content = ""
-    broke = False
-    upcoming = _next_content_roles(lines, roles)
-    position = {line.no: index for index, line in enumerate(lines)}
-    for index, line in enumerate(lines):
-        role = roles[line.no]
-        if role in ARTIFACTS:
-            if role in {"page", "stray"}:
-                broke = True
-            if current is not None and role != "front":
-                current.lines.append(line.no)
-            continue
-        starts = role in {"heading", "date-heading"} and (
-            current is None or last_content not in {"heading", "address", "classification-in"}
-        )
-        if role == "classification" and current is not None and last_content == "heading":
-            role, starts = "heading", False
-        if starts:
-            pending = [p.no for p in (pending_class, pending_sent, pending_date) if p]
-            carried: list[int] = []
-            if current is not None and pending:
-                # Blank lines between a pending line and its heading go with it.
-                first = min(position[no] for no in pending)
-                carried = [no for no in current.lines if position[no] > first]
-                current.lines = [no for no in current.lines if position[no] <= first]
-            current = Draft()
-            drafts.append(current)
-            current.classification = pending_class
-            current.sent = pending_sent
-            if pending_date is not None:
-                current.dated = pending_date
-                current.notes.append("written date stands above the heading")
-            current.lines.extend(sorted([*pending, *carried], key=position.__getitem__))
-            pending_class = pending_sent = pending_date = None
-        if role == "classification":
-            pending_class = line
-            last_content = role
-            continue
-        if role in {"sent", "sent-previous"}:
-            under = (
-                current is not None and not current.body and last_content in {"heading", "address"}
-            )
-            if role == "sent" and not under:
-                if pending_sent is not None:
-                    msg = f"line {line.no}: two 'Sent on' lines in a row"
-                    raise ValueError(msg)
-                pending_sent = line
-            else:
-                assert current is not None
-                if current.sent is not None:
-                    msg = f"line {line.no}: a second 'Sent on' for one message"
-                    raise ValueError(msg)
-                current.sent = line
-                current.lines.append(line.no)
-                if role == "sent":
-                    current.notes.append("'Sent on' stands under the heading")
-                else:
-                    current.notes.append(
-                        "'Sent on' line assigned to the message above it (roles.csv)"
-                    )
-            last_content = "sent"
-            continue
-        if (
-            role == "date"
-            and current is not None
-            and upcoming[index] in {"heading", "classification", "date-heading"}
-            and _dates_the_next(current, line)
-        ):
-            role = "date-next"
-        if role == "date-next":
-            pending_date = line
-            last_content = "date"
-            continue
-        assert current is not None, f"line {line.no} before any heading"
-        current.lines.append(line.no)
-        if role == "date-heading":
-            current.dated = line
-            current.heading.append(line)
-            current.notes.append("written date stands on the heading's own line")
-            role = "heading"
-        elif role == "heading":
-            current.heading.append(line)
-        elif role == "address":
-            current.address.append(line)
-        elif role == "date":
-            if current.dated is not None:
-                msg = f"line {line.no}: a second written date for one message"
-                raise ValueError(msg)
-            current.dated = line
-            if not current.body:
-                current.notes.append("written date stands at the top of the message")
-        elif role == "signature":
-            current.signature.append(line)
-        else:
-            if broke:
-                current.breaks.add(line.no)
-            current.body.append(line)
-        broke = False
-        last_content = role
-    if pending_sent is not None or pending_date is not None or pending_class is not None:
-        msg = "a date or classification line is left after the last message"
-        raise ValueError(msg)
-    errata: dict[int, list[Correction]] = {}
-    for fix in tables.errata:
-        errata.setdefault(fix.line, []).append(
-            Correction(
-                "erratum", fix.line, fix.wrong, fix.right, fix.reason, fix.added_in, fix.added_on
-            )
-        )
-    moves = [
-        (
-            range(m.start, m.end + 1),
-            Correction(
-                "move",
-                m.start,
-                f"lines {m.start}-{m.end}",
-                f"after line {m.after}",
-                m.reason,
-                m.added_in,
-                m.added_on,
-            ),
-        )
-        for m in tables.moves
-    ]
-    rulings = {r.line: r for r in tables.dates}
-    editorial: dict[int, list[str]] = {}
-    for note in tables.notes:
-        editorial.setdefault(note.line, []).append(note.note)
-    _check_table_lines(drafts, rulings, editorial)
-    messages: list[Message] = []
-    joins: list[_pages.Join] = []
-    for number, draft in enumerate(drafts, start=1):
-        message, made = _build(number, draft, errata, moves, hyphenated, rulings, editorial)
-        messages.append(message)
-        joins.extend(made)
-        for no in draft.lines:
-            owner[no] = number
-    heads = {d.heading[0].no: index for index, d in enumerate(drafts) if d.heading}
-    return Assembly(_annotate(messages, heads, tables), roles, owner, tuple(joins))
+def _ids(keys: Sequence[str], copies: set[int]) -> list[str]:
+    """Return each record's id: its key, with a suffix on repeats.
 
-
-def _annotate(
-    messages: list[Message], heads: dict[int, int], tables: Tables
-) -> tuple[Message, ...]:
-    """Apply notes.csv's senders, enclosures and copies, and give the ids.
-
-    A copy gets its id after the record it copies, so the plain id of a day
-    names the message itself, not the copy enclosed with another.
+    Repeats are numbered in volume order, copies (indexes in *copies*) last,
+    so the plain id of a day names the message itself, not a copy enclosed
+    with another.
     """
-    for note in tables.notes:
-        for line in (note.enclosed_in, note.copy_of):
-            if line is not None and line not in heads:
-                msg = f"notes.csv: no heading starts at line {line}"
-                raise ValueError(msg)
-    copies = {heads[n.line] for n in tables.notes if n.copy_of is not None}
-    ids = _ids(messages, copies)
-    out = list(messages)
-    for note in tables.notes:
-        index = heads[note.line]
-        message = out[index]
-        out[index] = attrs.evolve(
-            message,
-            sender=note.sender or message.sender,
-            enclosed_in=None if note.enclosed_in is None else ids[heads[note.enclosed_in]],
-            copy_of=None if note.copy_of is None else ids[heads[note.copy_of]],
-        )
-    return tuple(attrs.evolve(m, id=ident) for m, ident in zip(out, ids, strict=True))
-
-
-def _build(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one record from its parts
-    number: int,
-    draft: Draft,
-    errata: dict[int, list[Correction]],
-    moves: Sequence[tuple[range, Correction]],
-    hyphenated: frozenset[str],
-    rulings: dict[int, DateRuling],
-    editorial: dict[int, list[str]],
-) -> tuple[Message, list[_pages.Join]]:
-    marks: list[FootnoteMark] = []
-    under = [line for line in draft.heading[1:] if _headings.is_classification(line.text)]
-    heading_text = " ".join(
-        _placeholder_text(line, errata, marks) for line in draft.heading if line not in under
-    )
-    if under:
-        draft.notes.append("classification stands under the heading")
-    heading_text = _PLACEHOLDER.sub("", heading_text)
-    marks.clear()
-    written: datetime.date | None = None
-    place: str | None = None
-    if draft.dated is not None:
-        lead = _dates.LEADING_DATE.match(draft.dated.text.strip())
-        if lead and draft.dated in draft.heading:
-            written = _dates.parse_date(lead.group("date"))
-            heading_text = heading_text[len(lead.group("date")) :].strip()
-        else:
-            parsed = _dates.date_line(draft.dated.text)
-            assert parsed is not None, draft.dated
-            place, written = parsed
-    label, heading_text = _headings.split_classification(_headings.tidy(heading_text))
-    classification = label
-    for line in (draft.classification, *under):
-        if line is not None:
-            classification = _pages.strip_markup(line.text).strip().rstrip(".")
-    sender, recipients = _headings.parties(heading_text)
-    paragraphs = [(line.no, _placeholder_text(line, errata, marks)) for line in draft.body]
-    merged, joins = _pages.join_paragraphs(paragraphs, frozenset(draft.breaks), hyphenated)
-    texts = [text for _, text in merged]
-    salutation = None
-    if texts and _SALUTATION.match(_PLACEHOLDER.sub("", texts[0])):
-        salutation = _PLACEHOLDER.sub("", texts.pop(0))
-    signature = None
-    if draft.signature:
-        signature = ", ".join(
-            _pages.strip_markup(line.text).strip().rstrip(",") for line in draft.signature
-        )
-        if texts and _CLOSING.match(texts[-1]):
-            signature = texts.pop() + " " + signature
-    text, placed = _resolve_marks("\n\n".join(texts), marks)
-    sent = _dates.sent_on(draft.sent.text) if draft.sent else None
-    ruling = rulings.get(draft.heading[0].no) if draft.heading else None
-    if ruling is not None:
-        if ruling.written_on:
-            written = datetime.date.fromisoformat(ruling.written_on)
-        if ruling.sent_on:
-            sent = datetime.date.fromisoformat(ruling.sent_on)
-        draft.notes.append(f"date set by dates.csv: {ruling.reason}")
-    elif sent is None and written is None:
-        draft.notes.append("no date in the source")
-    draft.notes.extend(editorial.get(draft.heading[0].no, ()))
-    own = set(draft.lines)
-    corrections = [c for no in sorted(own) for c in errata.get(no, ())]
-    corrections += [c for block, c in moves if own.intersection(block)]
-    message = Message(
-        id="",
-        number=number,
-        sender=sender,
-        recipients=recipients,
-        heading=heading_text,
-        classification=classification,
-        written_on=written,
-        sent_on=sent,
-        place=place,
-        address=" ".join(_pages.strip_markup(a.text).strip() for a in draft.address) or None,
-        salutation=salutation,
-        signature=signature,
-        text=text,
-        footnote_marks=placed,
-        source_lines=_spans(draft.lines),
-        corrections=tuple(corrections),
-        notes=tuple(draft.notes),
-    )
-    return message, joins
-
-
-def _ids(messages: Sequence[Message], copies: set[int]) -> list[str]:
-    """Return each message's id: date and recipients, with a suffix on repeats.
-
-    Repeats are numbered in volume order, copies (indexes in *copies*) last.
-    """
-    base = []
-    for message in messages:
-        day = message.date.isoformat() if message.date else "undated"
-        who = "-".join(r.lower() for r in message.recipients) or "unknown"
-        base.append(f"{day}-{who}")
-    order = sorted(range(len(messages)), key=lambda i: (i in copies, i))
+    order = sorted(range(len(keys)), key=lambda i: (i in copies, i))
     seen: Counter[str] = Counter()
-    ids = [""] * len(messages)
+    ids = [""] * len(keys)
     for index in order:
-        key = base[index]
-        seen[key] += 1
-        ids[index] = key if seen[key] == 1 else f"{key}-{seen[key]}"
+        seen[keys[index]] += 1
+        n = seen[keys[index]]
+        ids[index] = keys[index] if n == 1 else f"{keys[index]}-{n}"
     return ids

@@ -41,11 +41,20 @@ def is_signature(text: str) -> bool:
     return bool(_SIGNATURE.match(strip_markup(text).strip()))
 
 
-def is_classification(text: str) -> bool:
-    """Tell whether a caps line is only a classification."""
+def classification(text: str) -> str | None:
+    """Return the words of a line that is only a classification, else ``None``.
+
+    Markup and a closing full stop are dropped: ``"PERSONAL AND SECRET."``
+    gives ``"PERSONAL AND SECRET"``.
+    """
     clean = strip_markup(text).strip().rstrip(".")
     match = _CLASSIFICATION.match(clean)
-    return match is not None and match.end() == len(clean) and bool(clean)
+    return clean if match is not None and match.end() == len(clean) and clean else None
+
+
+def is_classification(text: str) -> bool:
+    """Tell whether a caps line is only a classification."""
+    return classification(text) is not None
 
 
 def heading_keyword(text: str) -> bool:

@@ -23,7 +23,7 @@ ARTIFACT_PATTERNS = {
 }
 
 
-def problems(messages: Sequence[Message]) -> list[str]:  # noqa: C901 - one check per invariant
+def problems(messages: Sequence[Message]) -> list[str]:
     """Return every broken invariant, as readable sentences (none: all good)."""
     found: list[str] = []
     ids = [m.id for m in messages]
@@ -33,21 +33,34 @@ def problems(messages: Sequence[Message]) -> list[str]:  # noqa: C901 - one chec
         where = f"{message.id} (#{message.number})"
         if message.number != index:
             found.append(f"{where}: number out of order")
-        if message.date is None and "no date in the source" not in message.notes:
-            found.append(f"{where}: no date, and no note saying so")
-        elif message.date is not None and not FIRST_DAY <= message.date <= LAST_DAY:
-            found.append(f"{where}: date {message.date} outside the war years")
-        if not message.recipients:
-            found.append(f"{where}: no recipient")
-        if not message.text.strip():
-            found.append(f"{where}: empty text")
-        for field in ("text", "heading"):
-            value = getattr(message, field)
-            for name, pattern in ARTIFACT_PATTERNS.items():
-                hit = pattern.search(value)
-                if hit:
-                    context = value[max(0, hit.start() - 20) : hit.end() + 20]
-                    found.append(f"{where}: {field} has a {name}: {context!r}")
+        found.extend(f"{where}: {problem}" for problem in _record_problems(message))
+    return found
+
+
+def _record_problems(message: Message) -> list[str]:
+    """Return what is wrong with one record's date, recipients and text."""
+    found: list[str] = []
+    if message.date is None and "no date in the source" not in message.notes:
+        found.append("no date, and no note saying so")
+    elif message.date is not None and not FIRST_DAY <= message.date <= LAST_DAY:
+        found.append(f"date {message.date} outside the war years")
+    if not message.recipients:
+        found.append("no recipient")
+    if not message.text.strip():
+        found.append("empty text")
+    found.extend(_artifacts(message))
+    return found
+
+
+def _artifacts(message: Message) -> list[str]:
+    """Return the artifacts of the transcription left in the text or heading."""
+    found: list[str] = []
+    for field, value in (("text", message.text), ("heading", message.heading)):
+        for name, pattern in ARTIFACT_PATTERNS.items():
+            hit = pattern.search(value)
+            if hit:
+                context = value[max(0, hit.start() - 20) : hit.end() + 20]
+                found.append(f"{field} has a {name}: {context!r}")
     return found
 
 
