@@ -76,6 +76,17 @@ class TestToArrow:
         """The metadata given is on the table."""
         assert b"ab" * 32 == table.schema.metadata[b"stalin_telegrams.source_sha256"]
 
+    def test_corpus_method(self, table: Any) -> None:
+        """Corpus.to_arrow() is to_arrow() of the corpus, with the package's provenance."""
+        from stalin_telegrams import __version__
+        from stalin_telegrams._load import SCHEMA_VERSION
+
+        converted = load().to_arrow()
+        assert table.equals(converted)
+        metadata = converted.schema.metadata
+        assert __version__.encode() == metadata[b"stalin_telegrams.package_version"]
+        assert str(SCHEMA_VERSION).encode() == metadata[b"stalin_telegrams.schema_version"]
+
     @pytest.mark.usefixtures("pa")
     def test_empty(self) -> None:
         """No messages give an empty table with the same schema."""
@@ -108,3 +119,13 @@ class TestToParquet:
         """Only the target file is in the folder afterwards."""
         to_parquet(load()[:3], tmp_path / "part.parquet")
         assert ["part.parquet"] == [p.name for p in tmp_path.iterdir()]
+
+    @pytest.mark.usefixtures("pa")
+    def test_corpus_method(self, tmp_path: Path) -> None:
+        """Corpus.to_parquet() writes Corpus.to_arrow()."""
+        parquet = need("pyarrow.parquet")
+        part = load()[:4]
+        part.to_parquet(tmp_path / "part.parquet")
+        assert part.to_arrow().equals(
+            parquet.read_table(tmp_path / "part.parquet"), check_metadata=True
+        )

@@ -73,6 +73,11 @@ class TestMessageCitation:
         """The version is the package's by default."""
         assert f"stalin_telegrams {__version__}," in message_citation(load()[ID])
 
+    @pytest.mark.parametrize("style", STYLES)
+    def test_message_method(self, style: str) -> None:
+        """Message.citation() is message_citation() of the message."""
+        assert message_citation(load()[ID], style) == load()[ID].citation(style)
+
     def test_unknown_style(self) -> None:
         """An unknown style raises UnsupportedFormatError, a ValueError, naming the styles."""
         with pytest.raises(UnsupportedFormatError, match="chicago, apa, bibtex") as caught:
@@ -99,6 +104,11 @@ class TestEditionCitation:
     def test_bibtex_key(self) -> None:
         """The BibTeX entry is @misc{stalin_telegrams, ...}."""
         assert edition_citation("bibtex").startswith("@misc{stalin_telegrams,\n")
+
+    @pytest.mark.parametrize("style", STYLES)
+    def test_corpus_method(self, style: str) -> None:
+        """Corpus.citation() cites the whole edition, whatever part of it the corpus holds."""
+        assert edition_citation(style) == load()[:2].citation(style)
 
     def test_unknown_style(self) -> None:
         """An unknown style raises UnsupportedFormatError."""

@@ -91,6 +91,14 @@ class TestCmif:
 class TestToCmif:
     """to_cmif() writes the document to a file."""
 
+    def test_corpus_method(self, tmp_path: Path) -> None:
+        """Corpus.to_cmif() writes cmif() of the corpus, with the URL given."""
+        part = load()[:3]
+        part.to_cmif(tmp_path / "c.xml", url=URL)
+        written = ElementTree.parse(tmp_path / "c.xml")  # noqa: S314 - our own output
+        assert URL == written.find(".//tei:idno", NS).text  # type: ignore[union-attr]
+        assert 3 == len(written.findall(".//tei:correspDesc", NS))
+
     def test_file(self, tmp_path: Path) -> None:
         """The file holds cmif() and parses as XML; nothing else is left."""
         path = tmp_path / "cmif.xml"

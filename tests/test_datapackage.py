@@ -65,6 +65,12 @@ class TestDescriptor:
 class TestToDatapackage:
     """to_datapackage() writes the descriptor and one CSV per table."""
 
+    def test_corpus_method(self, tmp_path: Path, package: Path) -> None:
+        """Corpus.to_datapackage() writes the same files and returns the descriptor's path."""
+        assert tmp_path / "p" / DESCRIPTOR == load().to_datapackage(tmp_path / "p")
+        for path in package.iterdir():
+            assert path.read_bytes() == (tmp_path / "p" / path.name).read_bytes()
+
     def test_files(self, package: Path) -> None:
         """The folder holds datapackage.json and the CSV files, nothing else."""
         expected = sorted([DESCRIPTOR, *(f"{t.name}.csv" for t in tables())])

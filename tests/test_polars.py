@@ -60,3 +60,9 @@ class TestToPolars:
         monkeypatch.setitem(sys.modules, "polars", None)
         with pytest.raises(MissingExtraError, match=r"stalin-telegrams\[polars\]"):
             to_polars(load()[:1])
+
+    @pytest.mark.usefixtures("pl")
+    def test_corpus_method(self) -> None:
+        """Corpus.to_polars() is to_polars() of the corpus."""
+        part = load()[5:9]
+        assert to_polars(part).equals(part.to_polars())

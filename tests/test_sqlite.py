@@ -74,6 +74,14 @@ def _fts(database: Path, phrase: str) -> list[str]:
 class TestToSqlite:
     """to_sqlite() writes the normalised tables, keys and a full-text index."""
 
+    def test_corpus_method(self, tmp_path: Path) -> None:
+        """Corpus.to_sqlite() writes to_sqlite() of the corpus and returns the metadata path."""
+        part = load()[:6]
+        assert tmp_path / "part.metadata.json" == part.to_sqlite(tmp_path / "part.db")
+        assert [(i,) for i in part.ids] == _query(
+            tmp_path / "part.db", "SELECT id FROM messages ORDER BY number"
+        )
+
     def test_row_counts(self, database: Path) -> None:
         """Each table has a row per message or per list item of the corpus."""
         corpus = load()

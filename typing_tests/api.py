@@ -6,12 +6,17 @@ Never run; mypy checks that every ``assert_type`` holds.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 from typing_extensions import assert_type
 
 import stalin_telegrams as st
-from stalin_telegrams.exceptions import StalinTelegramsError, UnknownMessageError
+from stalin_telegrams.exceptions import (
+    StalinTelegramsError,
+    UnknownMessageError,
+    UnsupportedFormatError,
+)
 
 
 def check_api() -> None:
@@ -45,10 +50,17 @@ def check_api() -> None:
     assert_type(pairs[0].similarity, float)
     assert_type(pairs[0].first, st.Message)
     assert_type(corpus.to_records(), list[dict[str, Any]])
+    assert_type(message.citation("bibtex"), str)
+    assert_type(corpus.citation(), str)
+    assert_type(corpus.to_sqlite("telegrams.db"), Path)
+    assert_type(corpus.to_datapackage(Path("package")), Path)
+    assert_type(corpus.to_cmif("cmif.xml", url="https://example.org/cmif.xml"), None)
+    assert_type(corpus.to_parquet("telegrams.parquet"), None)
 
 
 def check_errors() -> None:
     """The errors are the built-in exceptions a caller expects."""
     err: KeyError = UnknownMessageError("x")
     base: StalinTelegramsError = UnknownMessageError("x")
-    del err, base
+    style: ValueError = UnsupportedFormatError("x")
+    del err, base, style
