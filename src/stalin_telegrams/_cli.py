@@ -46,6 +46,9 @@ CRITERIA = (
     "classification",
     "contains",
 )
+#: The formats of ``export``: records as text, then the files written by Corpus methods.
+RECORD_FORMATS = ("jsonl", "csv")
+EXPORT_FORMATS = (*RECORD_FORMATS, "parquet", "sqlite", "cmif", "datapackage")
 #: Where a sentence ends: after . ! or ?, but not after an initial or an
 #: abbreviation in capitals ("J. V. Stalin", "the U.S.S.R. and").
 #: How much text ``search`` shows either side of a hit, in characters.
@@ -310,12 +313,35 @@ def _csv_value(value: Any) -> Any:  # noqa: ANN401  # any value of a record
 
 
 def _cmd_export(args: argparse.Namespace, out: IO[str]) -> int:
-    records = to_records(_selected(args))
-    if args.output is None:
-        _write_records(records, args.format, out)
+    messages = _selected(args)
+    if args.format in RECORD_FORMATS:
+        records = to_records(messages)
+        if args.output is None:
+            _write_records(records, args.format, out)
+            return 0
+        from ._writing import replacing
+
+        with (
+            replacing(args.output) as temporary,
+            temporary.open("w", encoding="utf-8", newline="") as stream,
+        ):
+            _write_records(records, args.format, stream)
         return 0
-    with open(args.output, "w", encoding="utf-8", newline="") as stream:  # noqa: PTH123
-        _write_records(records, args.format, stream)
+    if args.output is None:
+        msg = f"--format {args.format} writes files: give --output PATH"
+        raise _UsageError(msg)
+    from ._corpus import Corpus
+
+    corpus = messages if isinstance(messages, Corpus) else Corpus(messages)
+    if args.format == "cmif":
+        corpus.to_cmif(args.output, url=args.url)
+    else:
+        writers = {
+            "parquet": corpus.to_parquet,
+            "sqlite": corpus.to_sqlite,
+            "datapackage": corpus.to_datapackage,
+        }
+        writers[args.format](args.output)
     return 0
 
 
@@ -373,9 +399,17 @@ def parser() -> argparse.ArgumentParser:
     add("search", _cmd_search, "Find messages whose text contains a phrase.").add_argument(
         "phrase", help="words to find, case ignored"
     )
-    export = add("export", _cmd_export, "Write messages as JSON lines or CSV.")
-    export.add_argument("--format", required=True, choices=("jsonl", "csv"), help="output format")
-    export.add_argument("--output", metavar="FILE", help="write to FILE, not standard output")
+    export = add("export", _cmd_export, "Write messages in one of the export formats.")
+    export.add_argument(
+        "--format", required=True, choices=EXPORT_FORMATS, help="output format (see the docs)"
+    )
+    export.add_argument(
+        "--output",
+        metavar="PATH",
+        help="write to PATH (a folder for datapackage); jsonl and csv go to standard output"
+        " without it",
+    )
+    export.add_argument("--url", help="cmif: the URL the file will be published at")
     _add_criteria(export)
     return top
 
