@@ -87,7 +87,7 @@ def _inherited(parent: Table) -> tuple[TableColumn, ...]:
             name = column.name
             if name in {MESSAGE_KEY, POSITION}:
                 name = f"{prefix}_{name}"
-            description = f"{column.name} of the row of {parent.name} this row belongs to."
+            description = f"The {column.name} of the {prefix} this row belongs to."
             out.append(TableColumn(name, column.kind, nullable=False, description=description))
     return tuple(out)
 
