@@ -198,11 +198,8 @@ def message_columns() -> tuple[Column, ...]:
 def _plain(value: Any, kind: ColumnType) -> Any:  # noqa: ANN401 - a value of any column
     if value is None:
         return None
-    if kind.kind == "list":
-        item = kind.item
-        if item is None:  # pragma: no cover - a list type always has an item type
-            raise TypeError(kind)
-        return [_plain(v, item) for v in value]
+    if kind.item is not None:
+        return [_plain(v, kind.item) for v in value]
     if kind.kind == "struct":
         return {c.name: _plain(getattr(value, c.name), c.type) for c in kind.fields}
     return value

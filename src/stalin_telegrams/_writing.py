@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _create(folder: Path, name: str) -> Path:
+    """Create a new, empty file with a random name beside *name* in *folder*."""
+    candidate = folder / f".{name}.{secrets.token_hex(8)}.part"
+    # Mode 0o666 less the umask, as any new file gets (mkstemp would give 0o600);
+    # O_EXCL: never reuse a file that is there.
+    os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    return candidate
 
 
 @contextlib.contextmanager
@@ -24,18 +27,15 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside *target*; replace *target* with it on success.
 
     The temporary file is made in the target's folder (so the final rename
-    stays on one file system) and given the permissions a new file would
-    get; on an exception it is removed and *target* is left untouched.
+    stays on one file system) with the permissions a new file would get; on
+    an exception it is removed and *target* is left untouched.
 
     Raises:
         FileNotFoundError: The target's folder does not exist.
     """
     path = Path(target)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _create(path.parent, path.name)
     try:
-        temporary.chmod(0o666 & ~_umask())
         yield temporary
         temporary.replace(path)
     except BaseException:
