@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stalin_telegrams import filter_by, load
 from stalin_telegrams._relational import tables
@@ -26,7 +29,9 @@ from stalin_telegrams._sqlite import (
     quote,
     schema_sql,
     to_sqlite,
+    write_database,
 )
+from tests import strategies
 from tests.extras import need
 
 #: Phrases of the texts: plain words, a phrase across a line of the volume,
@@ -63,12 +68,18 @@ def _query(database: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
         return db.execute(sql, params).fetchall()
 
 
+_FTS_SQL = (
+    f"SELECT m.id FROM {FTS_TABLE} AS f JOIN messages AS m ON m.rowid = f.rowid"
+    f" WHERE {FTS_TABLE} MATCH ? ORDER BY m.number"
+)
+
+
+def _phrase_query(phrase: str) -> str:
+    return '"' + phrase.replace('"', '""') + '"'
+
+
 def _fts(database: Path, phrase: str) -> list[str]:
-    sql = (
-        f"SELECT m.id FROM {FTS_TABLE} AS f JOIN messages AS m ON m.rowid = f.rowid"
-        f" WHERE {FTS_TABLE} MATCH ? ORDER BY m.number"
-    )
-    return [i for (i,) in _query(database, sql, '"' + phrase.replace('"', '""') + '"')]
+    return [i for (i,) in _query(database, _FTS_SQL, _phrase_query(phrase))]
 
 
 class TestToSqlite:
@@ -120,6 +131,24 @@ class TestToSqlite:
     def test_fts_phrase_as_filter_by(self, database: Path, phrase: str) -> None:
         """A phrase search of the index finds what filter_by(contains=...) finds."""
         assert list(filter_by(load(), contains=phrase).ids) == _fts(database, phrase)
+
+    @given(texts=st.lists(strategies.plain_text, min_size=1, max_size=6), data=st.data())
+    def test_fts_phrase_as_filter_by_on_any_text(
+        self, texts: list[str], data: st.DataObject
+    ) -> None:
+        """On texts of plain words, a phrase from one of them is found as filter_by finds it."""
+        messages = [
+            attrs.evolve(load()[0], id=f"m{i}", number=i + 1, text=text)
+            for i, text in enumerate(texts)
+        ]
+        words = data.draw(st.sampled_from(texts)).split()
+        start = data.draw(st.integers(0, len(words) - 1))
+        end = data.draw(st.integers(start + 1, len(words)))
+        phrase = " ".join(words[start:end]).swapcase()
+        with contextlib.closing(sqlite3.connect(":memory:")) as db:
+            write_database(db, messages)
+            found = [i for (i,) in db.execute(_FTS_SQL, (_phrase_query(phrase),))]
+        assert list(filter_by(messages, contains=phrase).ids) == found
 
     def test_metadata_file(self, database: Path) -> None:
         """The Datasette metadata file lies beside the database and describes every table."""
