@@ -79,7 +79,7 @@ class TestToArrow:
     def test_corpus_method(self, table: Any) -> None:
         """Corpus.to_arrow() is to_arrow() of the corpus, with the package's provenance."""
         from stalin_telegrams import __version__
-        from stalin_telegrams._load import SCHEMA_VERSION
+        from stalin_telegrams._version import SCHEMA_VERSION
 
         converted = load().to_arrow()
         assert table.equals(converted)

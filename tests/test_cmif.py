@@ -67,7 +67,7 @@ class TestCmif:
             sent = _one(letter, "tei:correspAction[@type='sent']")
             received = _one(letter, "tei:correspAction[@type='received']")
             senders = [p.text for p in sent.findall("tei:persName", NS)]
-            assert message.sender.split(" and ") == senders
+            assert list(message.senders) == senders
             assert list(message.recipients) == [
                 p.text for p in received.findall("tei:persName", NS)
             ]

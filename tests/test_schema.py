@@ -169,7 +169,7 @@ class TestRow:
                 return {k: iso(v) for k, v in value.items()}
             return value
 
-        for message, record in zip(load(), to_records(), strict=True):
+        for message, record in zip(load(), to_records(load()), strict=True):
             assert record == iso(row(message))
 
     def test_dates_stay_dates(self) -> None:

@@ -8,12 +8,15 @@ Croissant) read them from here too.
 
 from __future__ import annotations
 
-import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ._model import Message
 from ._version import __version__
 from .exceptions import UnsupportedFormatError
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ._model import Message
 
 Style = Literal["chicago", "apa", "bibtex"]
 STYLES: tuple[Style, ...] = ("chicago", "apa", "bibtex")
@@ -80,8 +83,7 @@ def _day(date: datetime.date | None) -> str:
 
 def _letter(message: Message) -> str:
     """Return the description of a message: ``Stalin to Churchill, 20 November 1942``."""
-    senders = tuple(message.sender.split(" and "))
-    return f"{_names(senders)} to {_names(message.recipients)}, {_day(message.date)}"
+    return f"{_names(message.senders)} to {_names(message.recipients)}, {_day(message.date)}"
 
 
 def _bibtex(kind: str, key: str, fields: dict[str, str]) -> str:

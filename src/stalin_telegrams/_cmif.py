@@ -70,7 +70,7 @@ def _header(
 def _letter(profile: ElementTree.Element, message: Message) -> None:
     desc = _sub(profile, "correspDesc", key=str(message.number), source=f"#{BIBL_ID}")
     sent = _sub(desc, "correspAction", type="sent")
-    for name in message.sender.split(" and "):
+    for name in message.senders:
         _sub(sent, "persName", name)
     if message.place is not None:
         _sub(sent, "placeName", message.place)

@@ -10,9 +10,9 @@ from typing import Any
 from ._converter import converter
 from ._corpus import Corpus
 from ._model import Message
+from ._version import SCHEMA_VERSION
 from .exceptions import CorpusDataError
 
-SCHEMA_VERSION = 1
 DATA_FILE = "telegrams.json"
 
 

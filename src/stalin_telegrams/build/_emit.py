@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._converter import converter
-from .._load import SCHEMA_VERSION
 from .._model import Message
-from .._version import __version__
+from .._version import SCHEMA_VERSION, __version__
 
 
 def document(
