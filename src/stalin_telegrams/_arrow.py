@@ -9,10 +9,10 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._atomic import replacing
 from ._extras import require
 from ._model import Message
 from ._schema import Column, ColumnType, message_columns, row
-from ._writing import replacing
 
 if TYPE_CHECKING:
     import pyarrow as pa

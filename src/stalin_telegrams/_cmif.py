@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from xml.etree import ElementTree
 
 from . import _citation
+from ._atomic import replacing
 from ._model import Message
-from ._writing import write_bytes
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -116,4 +116,6 @@ def to_cmif(
     Raises:
         OSError: The file cannot be written.
     """
-    write_bytes(path, cmif(messages, url, published))
+    data = cmif(messages, url, published)
+    with replacing(path) as temporary:
+        temporary.write_bytes(data)

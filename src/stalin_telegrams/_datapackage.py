@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from . import _citation
+from ._atomic import atomic_text
 from ._model import Message
 from ._relational import Table, TableColumn, rows, tables
 from ._version import __version__
-from ._writing import write_text
 
 #: The package descriptor's file name.
 DESCRIPTOR = "datapackage.json"
@@ -139,7 +139,9 @@ def to_datapackage(messages: Sequence[Message], folder: str | os.PathLike[str]) 
     target.mkdir(parents=True, exist_ok=True)
     data = rows(messages)
     for table in tables():
-        write_text(target / f"{table.name}.csv", table_csv(table, data[table.name]))
+        with atomic_text(target / f"{table.name}.csv") as stream:
+            stream.write(table_csv(table, data[table.name]))
     path = target / DESCRIPTOR
-    write_text(path, json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n")
+    with atomic_text(path) as stream:
+        stream.write(json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n")
     return path

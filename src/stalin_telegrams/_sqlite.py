@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from . import _citation
+from ._atomic import atomic_text, replacing
 from ._model import Message
 from ._relational import MESSAGES, Table, TableColumn, rows, tables
-from ._writing import replacing, write_text
 
 #: The SQLite type of each kind of column; dates are ISO ``YYYY-MM-DD`` text.
 SQL_TYPES = {
@@ -171,5 +171,6 @@ def to_sqlite(messages: Sequence[Message], path: str | os.PathLike[str]) -> Path
             connection.close()
     meta = metadata_path(path)
     document = datasette_metadata(Path(path).stem)
-    write_text(meta, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    with atomic_text(meta) as stream:
+        stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return meta

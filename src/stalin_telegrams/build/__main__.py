@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .._writing import write_text
+from .._atomic import atomic_text
 from . import _croissant
 from ._emit import dumps
 from ._pipeline import report, run
@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{OUTPUT.name} is up to date ({build.document['message_count']} messages)")
         return 0
     OUTPUT.write_text(text, encoding="utf-8")
-    write_text(CROISSANT, croissant)
+    with atomic_text(CROISSANT) as stream:
+        stream.write(croissant)
     print(f"wrote {OUTPUT} ({build.document['message_count']} messages) and {CROISSANT.name}")
     return 0
 
