@@ -24,7 +24,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stalin_telegrams import load
+from stalin_telegrams._arrow import to_arrow, to_parquet
+from stalin_telegrams._cmif import to_cmif
+from stalin_telegrams._datapackage import to_datapackage
 from stalin_telegrams._export import to_records
+from stalin_telegrams._polars import to_polars
+from stalin_telegrams._sqlite import to_sqlite
 
 _LOAD = """
 import time, stalin_telegrams
@@ -53,33 +58,21 @@ def _exports(folder: Path) -> dict[str, tuple[Callable[[], object], Path | None]
         (folder / "telegrams.jsonl").write_text("".join(lines), encoding="utf-8")
 
     def arrow() -> object:
-        from stalin_telegrams._arrow import to_arrow
-
         return to_arrow(corpus)
 
     def parquet() -> None:
-        from stalin_telegrams._arrow import to_parquet
-
         to_parquet(corpus, folder / "telegrams.parquet")
 
     def polars() -> object:
-        from stalin_telegrams._polars import to_polars
-
         return to_polars(corpus)
 
     def sqlite() -> None:
-        from stalin_telegrams._sqlite import to_sqlite
-
         to_sqlite(corpus, folder / "telegrams.db")
 
     def cmif() -> None:
-        from stalin_telegrams._cmif import to_cmif
-
         to_cmif(corpus, folder / "telegrams-cmif.xml")
 
     def datapackage() -> None:
-        from stalin_telegrams._datapackage import to_datapackage
-
         to_datapackage(corpus, folder / "package")
 
     return {

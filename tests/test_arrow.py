@@ -79,6 +79,7 @@ class TestToArrow:
     def test_corpus_method(self, table: Any) -> None:
         """Corpus.to_arrow() is to_arrow() of the corpus, with the package's provenance."""
         from stalin_telegrams import __version__
+        from stalin_telegrams._digest import DATA_SHA256
         from stalin_telegrams._version import SCHEMA_VERSION
 
         converted = load().to_arrow()
@@ -86,6 +87,7 @@ class TestToArrow:
         metadata = converted.schema.metadata
         assert __version__.encode() == metadata[b"stalin_telegrams.package_version"]
         assert str(SCHEMA_VERSION).encode() == metadata[b"stalin_telegrams.schema_version"]
+        assert DATA_SHA256.encode() == metadata[b"stalin_telegrams.data_sha256"]
 
     @pytest.mark.usefixtures("pa")
     def test_empty(self) -> None:

@@ -71,9 +71,10 @@ def edition() -> str:
 
 
 def _names(names: tuple[str, ...]) -> str:
-    if len(names) <= 2:
+    head = names[:-1]
+    if len(head) <= 1:
         return " and ".join(names)
-    return ", ".join(names[:-1]) + f", and {names[-1]}"
+    return ", ".join(head) + f", and {names[-1]}"
 
 
 def _day(date: datetime.date | None) -> str:

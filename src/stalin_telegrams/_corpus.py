@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from . import _checks
 from ._criteria import Criteria, method_keywords
+from ._digest import DATA_SHA256
 from ._model import Message
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
@@ -313,9 +314,11 @@ class Corpus(Sequence[Message]):
         description in the field metadata; dates are ``date32``, lists stay
         lists and nested records are lists of structs (the table of columns
         is in the docs, "Use it with ..."). The table's metadata holds the
-        package version and the corpus schema version, under the keys
-        ``stalin_telegrams.package_version`` and
-        ``stalin_telegrams.schema_version``.
+        package version, the corpus schema version and the SHA-256 of the
+        packaged corpus file, under the keys
+        ``stalin_telegrams.package_version``,
+        ``stalin_telegrams.schema_version`` and
+        ``stalin_telegrams.data_sha256``.
 
         Raises:
             MissingExtraError: pyarrow is not installed.
@@ -531,4 +534,8 @@ class Corpus(Sequence[Message]):
 
 def _provenance() -> dict[str, str]:
     """Return what the table metadata of an export says of its origin."""
-    return {"package_version": __version__, "schema_version": str(SCHEMA_VERSION)}
+    return {
+        "package_version": __version__,
+        "schema_version": str(SCHEMA_VERSION),
+        "data_sha256": DATA_SHA256,
+    }

@@ -141,7 +141,7 @@ def column_type(hint: Any) -> ColumnType:  # noqa: ANN401 - any type hint
     args = typing.get_args(hint)
     if origin is Literal and all(isinstance(a, str) for a in args):
         return ColumnType("string", choices=tuple(args))
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+    if origin is tuple and args[1:] == (Ellipsis,):
         item, optional = _unwrap_optional(args[0])
         if optional:
             msg = f"cannot export a tuple with None items: {hint!r}"
