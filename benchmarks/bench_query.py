@@ -1,4 +1,4 @@
-"""Benchmark the query API: duplicates(), filter_by() and thread_of().
+"""Benchmark the query API: duplicates(), filter_by() (mentions too) and thread_of().
 
 Run: python benchmarks/bench_query.py [--runs N]. Prints medians; targets:
 
@@ -100,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(
         f"filter_by(contains='second front'), after the first call: {phrase * 1e3:.3f} ms"
         " (target < 1 ms)"
+    )
+    named = _median(lambda: filter_by(mentions="Poland"), runs * 10)
+    both = _median(lambda: filter_by(mentions=("Mr Kerr", "Curzon Line")), runs * 10)
+    print(
+        f"filter_by(mentions='Poland'), after the first call: {named * 1e3:.3f} ms;"
+        f" two names, all of them: {both * 1e3:.3f} ms (target < 1 ms)"
     )
 
     first = _median(lambda: thread_of("1943-02-16-churchill", messages), 1)

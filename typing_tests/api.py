@@ -46,6 +46,16 @@ def check_api() -> None:
     assert_type(message.references, tuple[st.Reference, ...])
     assert_type(message.footnote_marks, tuple[st.FootnoteMark, ...])
     assert_type(message.copy_of, str | None)
+    assert_type(message.mentions, tuple[st.Mention, ...])
+    assert_type(message.mentions[0].start, int)
+
+    index = corpus.names(kind="person")
+    assert_type(index, tuple[st.IndexEntry, ...])
+    assert_type(index[0].entry, st.Name)
+    assert_type(index[0].ids, tuple[str, ...])
+    assert_type(index[0].count, int)
+    assert_type(index[0].kind, st.NameKind)
+    assert_type(corpus.name_index, tuple[st.Name, ...])
 
     assert_type(st.filter_by(recipient="Churchill", year=1942), st.Corpus)
     assert_type(st.filter_by(list(corpus), on=datetime.date(1942, 11, 20)), st.Corpus)
@@ -62,12 +72,6 @@ def check_api() -> None:
     assert_type(st.word_diff(corpus[0], corpus[1]), st.WordDiff)
     assert_type(pairs[0].diff().changes, tuple[st.DiffChunk, ...])
     assert_type(corpus.duplicates(), tuple[st.Pair, ...])
-    assert_type(message.citation("bibtex"), str)
-    assert_type(corpus.citation(), str)
-    assert_type(corpus.to_sqlite("telegrams.db"), Path)
-    assert_type(corpus.to_datapackage(Path("package")), Path)
-    assert_type(corpus.to_cmif("cmif.xml", url="https://example.org/cmif.xml"), None)
-    assert_type(corpus.to_parquet("telegrams.parquet"), None)
 
 
 def check_criteria_typed() -> None:
@@ -78,6 +82,17 @@ def check_criteria_typed() -> None:
     st.filter_by(corpus, "Churchill")  # type: ignore[call-arg]
     corpus.filter_by(year="1942")  # type: ignore[arg-type]
     corpus.filter_by(colour="red")  # type: ignore[call-arg]
+
+
+def check_exports() -> None:
+    """The exports and citations return what they document."""
+    corpus = st.load()
+    assert_type(corpus[0].citation("bibtex"), str)
+    assert_type(corpus.citation(), str)
+    assert_type(corpus.to_sqlite("telegrams.db"), Path)
+    assert_type(corpus.to_datapackage(Path("package")), Path)
+    assert_type(corpus.to_cmif("cmif.xml", url="https://example.org/cmif.xml"), None)
+    assert_type(corpus.to_parquet("telegrams.parquet"), None)
 
 
 def check_errors() -> None:

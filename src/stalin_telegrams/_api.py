@@ -62,6 +62,11 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
       whitespace in the text.
     * *ids*: a collection of message ids (retired ids are followed to the
       ids that replace them).
+    * *mentions*: a name of the index of names, by its canonical name or any
+      alias, without regard to case (``"Poland"``, ``"poles"``, ``"Mr
+      Kerr"``), or a tuple of names that must all be mentioned; it selects
+      the messages whose :attr:`Message.mentions` name the entry. The data
+      card states what counts as a mention.
 
     Names, classifications, years and ids must name something in the corpus
     searched, so that a typo raises instead of returning an empty corpus.
@@ -83,6 +88,7 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
         classification: Such as ``"PERSONAL AND SECRET"``.
         contains: A phrase of the text.
         ids: Message ids to keep.
+        mentions: A name of the index, or a tuple of names (all of them).
 
     Returns:
         The matching messages, in the order given, as a :class:`Corpus`
@@ -98,20 +104,23 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
             :class:`~stalin_telegrams.exceptions.ArgumentTypeError`).
         InvalidCriterionError: A value is unusable: a date not in the form
             ``YYYY-MM-DD`` or not in the calendar, a month outside 1 to 12,
-            date criteria that leave no day, an empty phrase, or a name,
-            classification, year or id that names nothing (also an
+            date criteria that leave no day, an empty phrase, an empty tuple
+            of names, or a name, classification, year, id or index name that
+            names nothing (also an
             :class:`~stalin_telegrams.exceptions.InvalidArgumentError`).
 
     >>> [m.id for m in filter_by(recipient="roosevelt", on="1942-11-20")]
     ['1942-11-20-roosevelt']
     >>> len(filter_by(sender="Churchill", year=1944))
     1
+    >>> filter_by(mentions=("Mr Kerr", "Curzon Line"), year=1944).ids[:2]
+    ('1944-02-04-churchill', '1944-03-03-churchill')
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        Dates must be ``YYYY-MM-DD`` on every Python; names, years and ids
        are checked against the messages given, never against the packaged
-       corpus unless they come from it.
+       corpus unless they come from it. The criterion *mentions* is new.
     """
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 
