@@ -434,8 +434,10 @@ def parser() -> argparse.ArgumentParser:
     add("thread", _cmd_thread, "List the thread of messages a message belongs to.").add_argument(
         "id", help="message id"
     )
-    add("pairs", _cmd_pairs, "List pairs of messages that duplicate each other.").add_argument(
-        "--threshold", type=_threshold, help="lowest similarity reported, above 0 and at most 1"
+    add("pairs", _cmd_pairs, "List pairs of messages: one text twice, or one matter.").add_argument(
+        "--threshold",
+        type=_threshold,
+        help="lowest similarity of a same-message pair, above 0 and at most 1",
     )
     diff = add("diff", _cmd_diff, "Show how the text of one message differs from another's.")
     diff.add_argument("first", metavar="ID", help="message id")
