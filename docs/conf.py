@@ -48,6 +48,16 @@ nitpick_ignore = [
     # pandas, an optional extra; "pd" is the name the annotations import it as.
     ("py:class", "pandas.DataFrame"),
     ("py:class", "pd.DataFrame"),
+    # pyarrow and polars, the arrow and polars extras, imported as "pa" and "pl".
+    ("py:class", "pyarrow.Table"),
+    ("py:class", "pa.Table"),
+    ("py:class", "polars.DataFrame"),
+    ("py:class", "pl.DataFrame"),
+    # Paths, as the exports' annotations name them.
+    ("py:class", "os.PathLike"),
+    ("py:class", "Path"),
+    # The citation styles: a Literal alias, documented in the methods' text.
+    ("py:class", "Style"),
 ]
 
 html_theme = "alabaster"

@@ -524,7 +524,7 @@ class TestSearch:
 
 
 class TestExport:
-    """export writes records as JSON lines or CSV."""
+    """export writes records as JSON lines or CSV, or any export format to a file."""
 
     def test_jsonl(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Each line is one message's record, in corpus order."""
@@ -600,8 +600,97 @@ class TestExport:
         )
         assert written
 
+    def test_csv_back_to_records(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The CSV read back and typed by the model's columns gives to_records()."""
+        from stalin_telegrams._schema import message_columns
+
+        _, out, _ = run(capsys, "export", "--format", "csv")
+        kinds = {c.name: c for c in message_columns()}
+
+        def typed(name: str, cell: str) -> object:
+            column = kinds[name]
+            if column.nullable and cell == "":
+                return None
+            if column.type.kind in {"list", "struct"}:
+                return json.loads(cell)
+            return int(cell) if column.type.kind == "integer" else cell
+
+        rows = [
+            {k: typed(k, v) for k, v in row.items()} for row in csv.DictReader(io.StringIO(out))
+        ]
+        assert load().to_records() == rows
+
+    def test_output_replaced_whole(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--output replaces an existing file and leaves no temporary file."""
+        target = tmp_path / "out.csv"
+        target.write_text("old", encoding="utf-8")
+        assert 0 == run(capsys, "export", "--format", "csv", "--output", str(target))[0]
+        assert target.read_text(encoding="utf-8").startswith("id,number,")
+        assert ["out.csv"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_parquet(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format parquet writes Corpus.to_arrow() of the selection."""
+        from tests.extras import need
+
+        parquet = need("pyarrow.parquet")
+        target = tmp_path / "t.parquet"
+        status, out, _ = run(
+            capsys, "export", "--format", "parquet", "--output", str(target), "--year", "1941"
+        )
+        assert (0, "") == (status, out)
+        expected = load().filter_by(year=1941).to_arrow()
+        assert expected.equals(parquet.read_table(target), check_metadata=True)
+
+    def test_sqlite(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format sqlite writes the database and its Datasette metadata."""
+        import sqlite3
+
+        target = tmp_path / "t.db"
+        assert 0 == run(capsys, "export", "--format", "sqlite", "--output", str(target))[0]
+        with sqlite3.connect(target) as db:
+            assert [(len(load()),)] == db.execute("SELECT count(*) FROM messages").fetchall()
+        db.close()
+        assert ["t.db", "t.metadata.json"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_cmif(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format cmif writes one correspDesc per message, with the --url given."""
+        target = tmp_path / "c.xml"
+        url = "https://example.org/c.xml"
+        argv = ("export", "--format", "cmif", "--output", str(target), "--url", url)
+        assert 0 == run(capsys, *argv)[0]
+        text = target.read_text(encoding="utf-8")
+        assert len(load()) == text.count("<correspDesc ")
+        assert f'<idno type="url">{url}</idno>' in text
+
+    def test_datapackage(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format datapackage writes the package into the folder given."""
+        target = tmp_path / "package"
+        assert 0 == run(capsys, "export", "--format", "datapackage", "--output", str(target))[0]
+        assert (target / "datapackage.json").is_file()
+        assert (target / "messages.csv").is_file()
+
+    @pytest.mark.parametrize("form", ["parquet", "sqlite", "cmif", "datapackage"])
+    def test_file_formats_need_output(self, capsys: pytest.CaptureFixture[str], form: str) -> None:
+        """A format that writes files needs --output: a usage error without it."""
+        status, _, err = run(capsys, "export", "--format", form)
+        assert 2 == status
+        assert "--output" in one_error_line(err)
+
+    def test_missing_extra(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without pyarrow, parquet fails in one line naming the pip command."""
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
+        target = tmp_path / "t.parquet"
+        status, _, err = run(capsys, "export", "--format", "parquet", "--output", str(target))
+        assert 1 == status
+        assert "pip install 'stalin-telegrams[arrow]'" in one_error_line(err)
+        assert [] == list(tmp_path.iterdir())
+
     def test_format_required(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The format must be given and be one of jsonl and csv."""
+        """The format must be given and be one of the export formats."""
         assert 2 == run(capsys, "export")[0]
         status, _, err = run(capsys, "export", "--format", "xml")
         assert 2 == status

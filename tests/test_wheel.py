@@ -39,6 +39,7 @@ REQUIRED = (
     "stalin_telegrams/py.typed",
     "stalin_telegrams/data/telegrams.json",
     "stalin_telegrams/data/telegrams.schema.json",
+    "stalin_telegrams/data/croissant.json",
     "stalin_telegrams/data/source/war-telegrams-vol17.txt",
     "stalin_telegrams/data/corrections/errata.csv",
     "stalin_telegrams/data/corrections/moves.csv",
@@ -122,7 +123,8 @@ class TestWheel:
         assert "stalin-telegrams" == wheel_metadata["Name"]
         assert stalin_telegrams.__version__ == wheel_metadata["Version"]
         assert ">=3.10" == wheel_metadata["Requires-Python"]
-        assert {"build", "pandas"} == set(wheel_metadata.get_all("Provides-Extra", []))
+        extras = {"arrow", "build", "pandas", "polars"}
+        assert extras == set(wheel_metadata.get_all("Provides-Extra", []))
         assert "MIT" == wheel_metadata["License-Expression"]
 
     def test_plain_install_needs_attrs_and_cattrs(

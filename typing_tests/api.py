@@ -6,6 +6,7 @@ Never run; mypy checks that every ``assert_type`` holds.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 from typing_extensions import assert_type
@@ -18,6 +19,7 @@ from stalin_telegrams.exceptions import (
     MessageIndexError,
     StalinTelegramsError,
     UnknownMessageError,
+    UnsupportedFormatError,
 )
 
 
@@ -98,6 +100,17 @@ def check_criteria_typed() -> None:
     corpus.filter_by(colour="red")  # type: ignore[call-arg]
 
 
+def check_exports() -> None:
+    """The exports and citations return what they document."""
+    corpus = st.load()
+    assert_type(corpus[0].citation("bibtex"), str)
+    assert_type(corpus.citation(), str)
+    assert_type(corpus.to_sqlite("telegrams.db"), Path)
+    assert_type(corpus.to_datapackage(Path("package")), Path)
+    assert_type(corpus.to_cmif("cmif.xml", url="https://example.org/cmif.xml"), None)
+    assert_type(corpus.to_parquet("telegrams.parquet"), None)
+
+
 def check_errors() -> None:
     """The errors are the built-in exceptions a caller expects."""
     err: KeyError = UnknownMessageError("x")
@@ -106,4 +119,5 @@ def check_errors() -> None:
     valued: ValueError = InvalidArgumentError("x")
     index: IndexError = MessageIndexError("x")
     criterion: ArgumentTypeError = CriterionTypeError("x")
-    del err, base, typed, valued, index, criterion
+    style: ValueError = UnsupportedFormatError("x")
+    del err, base, typed, valued, index, criterion, style

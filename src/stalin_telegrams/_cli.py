@@ -66,6 +66,9 @@ LINE_WIDTH = 100
 TEXT_WIDTH = 79
 #: The criteria of ``list``, ``stats`` and ``export``, as filter_by names them.
 CRITERIA = tuple(OPTIONS)
+#: The formats of ``export``: records as text, then the files written by Corpus methods.
+RECORD_FORMATS = ("jsonl", "csv")
+EXPORT_FORMATS = (*RECORD_FORMATS, "parquet", "sqlite", "cmif", "datapackage")
 #: Where a sentence ends: after . ! or ?, but not after an initial or an
 #: abbreviation in capitals ("J. V. Stalin", "the U.S.S.R. and").
 #: How much text ``search`` shows either side of a hit, in characters.
@@ -380,14 +383,35 @@ def _csv_value(value: Any) -> Any:  # noqa: ANN401  # any value of a record
 
 
 def _cmd_export(args: argparse.Namespace, out: Output) -> int:
-    records = to_records(_selected(args))
-    if args.output is None:
-        # JSON has escapes of its own: exact data in any output encoding.
-        _write_records(records, args.format, out, ascii_only=not out.holds_unicode)
+    messages = _selected(args)
+    if args.format in RECORD_FORMATS:
+        records = to_records(messages)
+        if args.output is None:
+            # JSON has escapes of its own: exact data in any output encoding.
+            _write_records(records, args.format, out, ascii_only=not out.holds_unicode)
+            return 0
+        try:
+            with atomic_text(args.output) as stream:
+                _write_records(records, args.format, stream, ascii_only=False)
+        except OSError as err:
+            raise _FileError(args.output, err) from err
         return 0
+    if args.output is None:
+        msg = f"--format {args.format} writes files: give --output PATH"
+        raise _UsageError(msg)
+    from ._corpus import Corpus
+
+    corpus = messages if isinstance(messages, Corpus) else Corpus(messages)
     try:
-        with atomic_text(args.output) as stream:
-            _write_records(records, args.format, stream, ascii_only=False)
+        if args.format == "cmif":
+            corpus.to_cmif(args.output, url=args.url)
+        else:
+            writers = {
+                "parquet": corpus.to_parquet,
+                "sqlite": corpus.to_sqlite,
+                "datapackage": corpus.to_datapackage,
+            }
+            writers[args.format](args.output)
     except OSError as err:
         raise _FileError(args.output, err) from err
     return 0
@@ -472,11 +496,19 @@ def parser() -> argparse.ArgumentParser:
     add(
         "names", _cmd_names, "List the index of names: name, kind, messages, first and last date."
     ).add_argument("--kind", choices=get_args(NameKind), help="keep only names of this kind")
-    export = add("export", _cmd_export, "Write messages as JSON lines or CSV.")
+    export = add("export", _cmd_export, "Write messages in one of the export formats.")
     # Exported data is never transliterated: what the output cannot hold is escaped.
     export.set_defaults(transliterate=False)
-    export.add_argument("--format", required=True, choices=("jsonl", "csv"), help="output format")
-    export.add_argument("--output", metavar="FILE", help="write to FILE, not standard output")
+    export.add_argument(
+        "--format", required=True, choices=EXPORT_FORMATS, help="output format (see the docs)"
+    )
+    export.add_argument(
+        "--output",
+        metavar="PATH",
+        help="write to PATH (a folder for datapackage); jsonl and csv go to standard output"
+        " without it",
+    )
+    export.add_argument("--url", help="cmif: the URL the file will be published at")
     _add_criteria(export)
     return top
 

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, overload
 
 from . import _checks
 from ._criteria import Criteria, method_keywords
+from ._digest import DATA_SHA256
 from ._model import IncomingMessage, IndexEntry, Message, Name
+from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
     ArgumentTypeError,
     CriterionTypeError,
@@ -25,8 +27,14 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import os
+    from pathlib import Path
 
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    from ._citation import Style
     from ._duplicates import Pair
     from ._query import Vocabulary
 
@@ -409,6 +417,155 @@ class Corpus(Sequence[Message]):
 
         return to_dataframe(self._messages)
 
+    def to_arrow(self) -> pa.Table:
+        """Return the messages as a :class:`pyarrow.Table`, one row per message.
+
+        pyarrow is imported only when this is called; install it with the
+        ``arrow`` extra: ``pip install 'stalin-telegrams[arrow]'``.
+
+        The schema is derived from the model: one column per field of
+        :class:`Message` (and ``date`` after ``sent_on``), each with its
+        description in the field metadata; dates are ``date32``, lists stay
+        lists and nested records are lists of structs (the table of columns
+        is in the docs, "Use it with ..."). The table's metadata holds the
+        package version, the corpus schema version and the SHA-256 of the
+        packaged corpus file, under the keys
+        ``stalin_telegrams.package_version``,
+        ``stalin_telegrams.schema_version`` and
+        ``stalin_telegrams.data_sha256``.
+
+        Raises:
+            MissingExtraError: pyarrow is not installed.
+
+        .. versionadded:: 0.2.0
+        """
+        from ._arrow import to_arrow  # noqa: PLC0415 - pyarrow only when asked for
+
+        return to_arrow(self._messages, _provenance())
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write :meth:`to_arrow` to a Parquet file at *path*.
+
+        The file is written under a temporary name beside *path* and renamed
+        when complete. Needs the ``arrow`` extra.
+
+        Raises:
+            MissingExtraError: pyarrow is not installed.
+            OSError: The file cannot be written.
+
+        .. versionadded:: 0.2.0
+        """
+        from ._arrow import to_parquet  # noqa: PLC0415 - pyarrow only when asked for
+
+        to_parquet(self._messages, path, _provenance())
+
+    def to_polars(self) -> pl.DataFrame:
+        """Return the messages as a :class:`polars.DataFrame`, one row per message.
+
+        The columns and types are those of :meth:`to_arrow`. polars is
+        imported only when this is called; install it with the ``polars``
+        extra: ``pip install 'stalin-telegrams[polars]'``.
+
+        Raises:
+            MissingExtraError: polars is not installed.
+
+        .. versionadded:: 0.2.0
+        """
+        from ._polars import to_polars  # noqa: PLC0415 - polars only when asked for
+
+        return to_polars(self._messages)
+
+    def to_sqlite(self, path: str | os.PathLike[str]) -> Path:
+        """Write the messages to a SQLite database at *path*, with Datasette metadata.
+
+        The database has a ``messages`` table (key ``id``) and one table per
+        list field (``recipients``, ``references``, ``corrections``,
+        ``source_lines`` …, keyed by ``message_id`` and ``position``), with
+        their foreign keys, and an FTS5 index over the texts,
+        ``messages_fts``. Beside it goes ``<name>.metadata.json`` for
+        ``datasette <name>.db -m <name>.metadata.json``: title, source,
+        licence, and a description of every table and column. Each file is
+        written under a temporary name and renamed when complete.
+
+        Returns:
+            The path of the metadata file.
+
+        Raises:
+            OSError: A file cannot be written.
+
+        .. versionadded:: 0.2.0
+        """
+        from ._sqlite import to_sqlite  # noqa: PLC0415 - sqlite3 only when asked for
+
+        return to_sqlite(self._messages, path)
+
+    def to_cmif(self, path: str | os.PathLike[str], *, url: str | None = None) -> None:
+        """Write the messages to *path* in CMIF, the TEI format of correspSearch.
+
+        One ``correspDesc`` per message, with sender, addressees, place
+        (where the volume gives one) and date (:attr:`Message.date`); the
+        file is under CC BY 4.0 as correspSearch requires. It is written
+        under a temporary name and renamed when complete.
+
+        Args:
+            path: Where to write the file.
+            url: Where the file will be published, which correspSearch
+                needs to register it (``publicationStmt/idno``).
+
+        Raises:
+            OSError: The file cannot be written.
+
+        .. versionadded:: 0.2.0
+        """
+        from ._cmif import to_cmif  # noqa: PLC0415 - xml only when asked for
+
+        to_cmif(self._messages, path, url)
+
+    def to_datapackage(self, folder: str | os.PathLike[str]) -> Path:
+        """Write the messages as a Frictionless data package into *folder*.
+
+        The tables of :meth:`to_sqlite` become CSV files, described by a
+        ``datapackage.json`` with typed table schemas, primary and foreign
+        keys, the licence and the source. The folder is made if missing;
+        each file is written under a temporary name and renamed when
+        complete, the descriptor last.
+
+        Returns:
+            The path of ``datapackage.json``.
+
+        Raises:
+            OSError: A file cannot be written.
+
+        .. versionadded:: 0.2.0
+        """
+        from ._datapackage import to_datapackage  # noqa: PLC0415 - csv only when asked for
+
+        return to_datapackage(self._messages, folder)
+
+    def citation(self, style: Style = "chicago") -> str:
+        """Return a citation of the whole edition, as ``CITATION.cff`` gives it.
+
+        This cites the package and the 1986 volume, whatever messages this
+        corpus holds; cite one message with :meth:`Message.citation`.
+
+        Args:
+            style: ``"chicago"``, ``"apa"`` or ``"bibtex"`` (key
+                ``stalin_telegrams``).
+
+        Raises:
+            UnsupportedFormatError: *style* is none of those; it is also a
+                :class:`ValueError`.
+
+        >>> from stalin_telegrams import load
+        >>> print(load().citation("apa"))  # doctest: +ELLIPSIS
+        The stalin_telegrams maintainers. (...). stalin_telegrams: ... [Data set]. Text from ...
+
+        .. versionadded:: 0.2.0
+        """
+        from ._citation import edition_citation  # noqa: PLC0415 - only when asked for
+
+        return edition_citation(style)
+
     def _filter(self, criteria: Criteria) -> Corpus:
         from ._query import select  # noqa: PLC0415 - loaded with the first query
 
@@ -487,3 +644,12 @@ class Corpus(Sequence[Message]):
             pairs = ((pair.first.id, pair.second.id) for pair in self.duplicates())
             self._threads = thread_index(self._messages, pairs)
         return self._derived(self._by_id[i] for i in self._threads[wanted])
+
+
+def _provenance() -> dict[str, str]:
+    """Return what the table metadata of an export says of its origin."""
+    return {
+        "package_version": __version__,
+        "schema_version": str(SCHEMA_VERSION),
+        "data_sha256": DATA_SHA256,
+    }

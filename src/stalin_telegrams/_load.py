@@ -26,10 +26,9 @@ from ._converter import (
 from ._corpus import Corpus
 from ._digest import DATA_SHA256
 from ._model import Message, Name
-from ._version import __version__
+from ._version import SCHEMA_VERSION, __version__
 from .exceptions import CorpusDataError
 
-SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 #: The keys of the corpus document, besides its messages.
 HEADER = frozenset(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+if TYPE_CHECKING:
+    from ._citation import Style
 
 #: The kinds of entry in the index of names (:class:`Name`), in the order the
 #: index lists them.
@@ -44,6 +47,10 @@ def split_names(text: str) -> tuple[str, ...]:
 @attrs.frozen
 class LineSpan:
     """An inclusive span of 1-based line numbers in the raw source file.
+
+    Attributes:
+        start: The first line of the span.
+        end: The last line of the span (equal to *start* for one line).
 
     .. versionadded:: 0.1.0
     """
@@ -350,3 +357,29 @@ class Message:
     def year(self) -> int | None:
         """The year of :attr:`date`, or ``None`` for an undated message."""
         return None if self.date is None else self.date.year
+
+    def citation(self, style: Style = "chicago") -> str:
+        """Return a citation of this message in the 1986 volume and in this package.
+
+        The citation names the correspondents and the date, the volume
+        (J. V. Stalin, *Works*, vol. 17: *War Telegrams*, Red Star Press,
+        1986), the package version and the message id.
+
+        Args:
+            style: ``"chicago"`` (a bibliography entry), ``"apa"`` (7th
+                edition) or ``"bibtex"`` (an ``@incollection`` entry whose key
+                is the message id).
+
+        Raises:
+            UnsupportedFormatError: *style* is none of those; it is also a
+                :class:`ValueError`.
+
+        >>> from stalin_telegrams import load
+        >>> print(load()["1942-11-20-churchill"].citation())  # doctest: +ELLIPSIS
+        Stalin, J. V. "Stalin to Churchill, 20 November 1942." In Works, vol. 17, ...
+
+        .. versionadded:: 0.2.0
+        """
+        from ._citation import message_citation  # noqa: PLC0415 - _citation imports this module
+
+        return message_citation(self, style)

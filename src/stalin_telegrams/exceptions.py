@@ -63,3 +63,7 @@ class MissingExtraError(StalinTelegramsError, ImportError):
 
 class CorpusDataError(StalinTelegramsError, ValueError):
     """The packaged corpus file is missing, damaged, edited, malformed or inconsistent."""
+
+
+class UnsupportedFormatError(StalinTelegramsError, ValueError):
+    """An export format or citation style that the package does not know."""

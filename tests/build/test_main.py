@@ -28,6 +28,7 @@ def targets(
     data, digest = tmp_path / "telegrams.json", tmp_path / "_digest.py"
     monkeypatch.setattr(build_main, "OUTPUT", data)
     monkeypatch.setattr(build_main, "DIGEST", digest)
+    monkeypatch.setattr(build_main, "CROISSANT", tmp_path / "croissant.json")
     monkeypatch.setattr(_pipeline, "run", lambda: build)
     return data, digest
 
@@ -82,7 +83,9 @@ class TestMain:
         assert 0 == build_main.main([])
         assert digest_module(data.read_bytes()) == digest.read_bytes()
         assert 0 == build_main.main(["--check"])
-        assert "telegrams.json and _digest.py are up to date" in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert "telegrams.json, _digest.py and croissant.json are up to date" in out
+        assert (data.parent / "croissant.json").is_file()
 
     def test_stale_digest(
         self, targets: tuple[Path, Path], capsys: pytest.CaptureFixture[str]

@@ -7,11 +7,13 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from . import _croissant
 from ._emit import digest_module, dumps, write_atomic
 from ._source import DATA_DIR, PACKAGE_DIR
 
 OUTPUT = DATA_DIR / "telegrams.json"
 DIGEST = PACKAGE_DIR / "_digest.py"
+CROISSANT = DATA_DIR / _croissant.FILE_NAME
 #: What to say when python-dateutil, which only the build uses, is not installed.
 MISSING_DATEUTIL = (
     "python -m stalin_telegrams.build needs python-dateutil, from the build extra:"
@@ -80,7 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in build.problems:
             print(f"problem: {problem}", file=sys.stderr)
         return 1
-    files = outputs(dumps(build.document).encode("utf-8"), OUTPUT, DIGEST)
+    data = dumps(build.document).encode("utf-8")
+    # The Croissant description carries the sha256 of exactly the bytes written.
+    croissant = dumps(_croissant.document(data, OUTPUT.name)).encode("utf-8")
+    files = {**outputs(data, OUTPUT, DIGEST), CROISSANT: croissant}
     count = build.document["message_count"]
     if args.check:
         out_of_date = stale(files)
@@ -88,10 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{path} is out of date: run python -m stalin_telegrams.build", file=sys.stderr)
         if out_of_date:
             return 1
-        print(f"{OUTPUT.name} and {DIGEST.name} are up to date ({count} messages)")
+        print(
+            f"{OUTPUT.name}, {DIGEST.name} and {CROISSANT.name} are up to date ({count} messages)"
+        )
         return 0
     write(files)
-    print(f"wrote {OUTPUT} ({count} messages) and {DIGEST.name}")
+    print(f"wrote {OUTPUT} ({count} messages), {DIGEST.name} and {CROISSANT.name}")
     return 0
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .._converter import converter
-from .._load import SCHEMA_VERSION
 from .._model import IncomingMessage, Message, Name
-from .._version import __version__
+from .._version import SCHEMA_VERSION, __version__
 
 #: Modes of a file written where none was before: readable by all, like a checkout's.
 NEW_FILE_MODE = 0o644
