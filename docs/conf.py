@@ -7,7 +7,13 @@ or with ``PYTHONPATH=src`` from a checkout.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import stalin_telegrams
+
+# The reading room's extension lives beside this file (docs/_ext/).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "stalin_telegrams"
 author = "The stalin_telegrams maintainers"
@@ -20,6 +26,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "edition",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build"]
@@ -33,5 +40,13 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = False
 
-html_theme = "alabaster"
+html_theme = "furo"
 html_title = f"stalin_telegrams {release}"
+html_static_path = ["_static"]
+html_css_files = ["edition.css"]
+# The search page fetches each hit's page to show a summary; browsers refuse
+# fetch() on file:// URLs, and the site is meant to be read from disk too.
+html_show_search_summary = False
+# The generated pages' sources are one directive each: nothing to show.
+html_copy_source = False
+html_show_sourcelink = False
