@@ -478,8 +478,6 @@ def diff_nodes(pair: Pair) -> nodes.paragraph:
         if chunk.first:
             words.append(deleted("", " ".join(chunk.first)))
         if chunk.second:
-            if chunk.first:
-                words.append(" ")
             words.append(inserted("", " ".join(chunk.second)))
     return _para(*_joined(words, " "), classes=["edition-diff"])
 
