@@ -106,13 +106,14 @@ def draw_timeline(
 ) -> bool:
     """Draw the messages per month as stacked bars, one colour per correspondent.
 
-    A message to two leaders at once is its own group ("Roosevelt and
-    Churchill"), so that each message is counted once.
+    A message to two leaders at once is its own group ("Churchill and
+    Roosevelt", whatever the order of its heading), so that each message
+    is counted once.
 
     Returns:
         True if the file was written.
     """
-    months, counts = timeline_counts(messages, lambda m: " and ".join(correspondents(m)))
+    months, counts = timeline_counts(messages, lambda m: " and ".join(sorted(correspondents(m))))
     figure, axes = plt.subplots(figsize=(10, 3.6), layout="constrained")
     bottom = [0] * len(months)
     for colour, (group, values) in zip(PALETTE, counts.items(), strict=False):
