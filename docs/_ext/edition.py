@@ -333,6 +333,22 @@ def write_sources(srcdir: Path, files_: dict[str, str]) -> int:
     return written
 
 
+def thread_links(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
+    """Return the links inside a thread: ``(from id, to id, kind)``, kind ``names`` or ``copy``."""
+    members = set(thread.ids)
+    links = [
+        (m.id, reference.target, "names")
+        for m in thread
+        for reference in m.references
+        if reference.target in members and reference.target != m.id
+    ]
+    pairs = {pair for m in thread for pair in data.pairs.get(m.id, ())}
+    links += sorted(
+        (p.first.id, p.second.id, "copy") for p in pairs if {p.first.id, p.second.id} <= members
+    )
+    return links
+
+
 def redirect_page(target: str) -> str:
     """Return an HTML page that sends the reader on to *target* (a relative URL)."""
     return (
@@ -728,7 +744,18 @@ class ThreadDirective(_EditionDirective):
             long_date(thread[-1].date),
             ", in date order.",
         )
-        return [intro, _bullets(list_entry(m) for m in thread)]
+        figure = nodes.figure(classes=["edition-figure"])
+        figure += nodes.image(
+            uri=f"/threads/{thread[0].id}.png",
+            alt="The thread's messages by date, one row per correspondent, with arrows from "
+            "each message to those it names and dashed lines between copies",
+        )
+        figure += nodes.caption(
+            "",
+            "The thread by date, a row for each sender and recipients: arrows from a message "
+            "to the messages it names, dashed lines between copies of one text.",
+        )
+        return [intro, figure, _bullets(list_entry(m) for m in thread)]
 
 
 class ThreadsDirective(_EditionDirective):
@@ -853,12 +880,22 @@ def _row(cells: Iterable[nodes.Node | str]) -> nodes.row:
 
 def generate(app: Sphinx) -> None:
     """Write the generated sources and pictures before Sphinx looks for documents."""
-    from edition_plots import draw_timeline  # noqa: PLC0415 - matplotlib only when building
+    from edition_plots import (  # noqa: PLC0415 - matplotlib only when building
+        draw_thread,
+        draw_timeline,
+    )
 
     data = edition()
     srcdir = Path(app.srcdir)
     written = write_sources(srcdir, sources(data))
     draw_timeline(data.corpus, srcdir / "edition" / "timeline.png", correspondents)
+    pictures = set()
+    for key, thread in {t[0].id: t for t in data.threads.values()}.items():
+        path = srcdir / "threads" / f"{key}.png"
+        draw_thread(thread, thread_links(data, thread), parties, path)
+        pictures.add(path)
+    for stale in set((srcdir / "threads").glob("*.png")) - pictures:
+        stale.unlink()
     logger.info("edition: %d pages, %d source files rewritten", len(sources(data)), written)
 
 

@@ -127,3 +127,66 @@ def draw_timeline(
     axes.legend(frameon=False, ncols=3, fontsize="small", loc="upper left")
     axes.margins(x=0.01)
     return save_png(figure, path)
+
+
+def draw_thread(
+    thread: Sequence[Message],
+    links: Iterable[tuple[str, str, str]],
+    lane_of: Callable[[Message], str],
+    path: Path,
+) -> bool:
+    """Draw a thread: its messages by date, one lane per sender and recipients, and their links.
+
+    Args:
+        thread: The messages of the thread, in date order.
+        links: ``(from id, to id, kind)``: ``"names"`` for a message that
+            names another (an arrow to the one named), ``"copy"`` for two
+            messages with the same text (a dashed line).
+        lane_of: The lane of a message, its label ("Stalin to Churchill").
+        path: Where to write the PNG file.
+
+    Returns:
+        True if the file was written.
+    """
+    lanes = list(dict.fromkeys(lane_of(m) for m in thread))
+    where = {
+        m.id: (mdates.date2num(m.date), lanes.index(lane_of(m)))
+        for m in thread
+        if m.date is not None
+    }
+    figure, axes = plt.subplots(figsize=(8, 0.9 + 0.55 * len(lanes)), layout="constrained")
+    for first, second, kind in links:
+        if first not in where or second not in where:
+            continue
+        (x1, y1), (x2, y2) = where[first], where[second]
+        if kind == "copy":
+            axes.plot([x1, x2], [y1, y2], linestyle="--", color=PALETTE[6], zorder=1)
+        else:
+            axes.annotate(
+                "",
+                xy=(x2, y2),
+                xytext=(x1, y1),
+                arrowprops={"arrowstyle": "->", "color": PALETTE[0], "shrinkA": 6, "shrinkB": 6},
+                zorder=1,
+            )
+    for message in thread:
+        if message.id in where:
+            x, y = where[message.id]
+            axes.scatter([x], [y], s=60, color=PALETTE[1], zorder=2)
+            axes.annotate(
+                f"No. {message.number}",
+                (x, y),
+                textcoords="offset points",
+                xytext=(0, 8),
+                ha="center",
+                fontsize="small",
+            )
+    axes.set_yticks(range(len(lanes)), lanes)
+    axes.set_ylim(-0.6, len(lanes) - 0.3)
+    days = [x for x, _ in where.values()]
+    # A few days either side, so that a thread of one day has a date axis too.
+    axes.set_xlim(min(days) - 3, max(days) + 3)
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    axes.spines[["top", "right", "left"]].set_visible(False)
+    return save_png(figure, path)
