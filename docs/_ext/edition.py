@@ -474,13 +474,12 @@ def _people(names: Sequence[str], known: set[str]) -> nodes.paragraph:
     )
 
 
-def list_entry(message: Message, *, show_year: bool = True) -> nodes.paragraph:
+def list_entry(message: Message) -> nodes.paragraph:
     """Return the line a list gives a message: a link with its title, then its first words."""
     return _para(
         message_link(message),
         nodes.Text(" "),
         nodes.inline("", excerpt(message.text), classes=["edition-excerpt"]),
-        classes=[] if show_year else ["edition-entry"],
     )
 
 
