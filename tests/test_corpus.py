@@ -2,7 +2,8 @@
 
 The pinned figures here were derived by reading the raw transcription and
 the built records; a change to any of them is a data change that needs a
-version bump and a changelog entry.
+version bump and a changelog entry. TestCorpus, at the end, tests the
+Corpus class itself (stalin_telegrams._corpus) on messages made for it.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import re
 from collections import Counter
 from importlib.resources import files
 from typing import Any
+from unittest import mock
 
 import pytest
 
-from stalin_telegrams import Message, __version__, load
+from stalin_telegrams import Corpus, Message, __version__, _threads, load
 from stalin_telegrams.build import _validate
 from stalin_telegrams.build._emit import dumps
 from stalin_telegrams.build._pipeline import Build, run
 from stalin_telegrams.build._source import SOURCE_SHA256
+from stalin_telegrams.exceptions import InvalidCriterionError
+from tests.factories import fake
 
 DATA = files("stalin_telegrams").joinpath("data")
 
@@ -60,7 +64,7 @@ class TestShippedFile:
 
     def test_header(self, document: dict[str, Any]) -> None:
         """The header names the schema, the package version, the source hash and the count."""
-        assert 1 == document["schema_version"]
+        assert 2 == document["schema_version"]
         assert __version__ == document["package_version"]
         assert SOURCE_SHA256 == document["source_sha256"]
         assert len(document["messages"]) == document["message_count"]
@@ -177,7 +181,12 @@ PER_RECIPIENT_YEAR = {
     ("Deane", 1945): 1,
 }
 PER_YEAR = {1941: 13, 1942: 49, 1943: 76, 1944: 119, 1945: 115}
-SENDERS = {"Stalin": 368, "Churchill": 2, "Stalin and Churchill": 1, "Antonov": 1}
+SENDERS = {
+    ("Stalin",): 368,
+    ("Churchill",): 2,
+    ("Stalin", "Churchill"): 1,
+    ("Antonov",): 1,
+}
 #: id -> (written_on, sent_on): the first and last of each year, every record
 #: the build report lists as a judgement, and the repaired ones.
 DATES: dict[str, tuple[str | None, str | None]] = {
@@ -249,7 +258,7 @@ class TestPinned:
 
     def test_senders(self) -> None:
         """Four records are not Stalin's alone."""
-        assert SENDERS == dict(Counter(m.sender for m in load()))
+        assert SENDERS == dict(Counter(m.senders for m in load()))
 
     def test_joint_messages(self) -> None:
         """Thirteen messages went to Churchill and Roosevelt together."""
@@ -301,3 +310,48 @@ class TestPinned:
         """A copy printed before its original still takes the suffixed id."""
         corpus = load()
         assert corpus["1945-05-04-churchill-2"].number < corpus["1945-05-04-churchill"].number
+
+
+class TestCorpus:
+    """A Corpus owns its messages and what the engines computed from them."""
+
+    def test_selection_answers_for_its_origin(self) -> None:
+        """A part of the packaged corpus knows its names; a corpus of the same messages does not."""
+        part = load()[:3]
+        assert 0 == len(part.filter_by(recipient="Truman"))
+        with pytest.raises(InvalidCriterionError, match="recipient='Truman' names nothing"):
+            Corpus(list(part)).filter_by(recipient="Truman")
+
+    def test_vocabulary_made_when_needed(self) -> None:
+        """The values of a corpus are collected by the first query that checks a name, once."""
+        corpus = Corpus([fake("a", 1, on="1943-01-01"), fake("b", 2)])
+        corpus.filter_by(month=1)
+        assert corpus._origin.vocabulary is None
+        corpus.filter_by(recipient="Churchill")
+        made = corpus._origin.vocabulary
+        corpus[:1].filter_by(sender="Stalin")
+        assert (True, True) == (made is not None, made is corpus._origin.vocabulary)
+
+    def test_pairs_and_threads_kept(self) -> None:
+        """The pairs at the default threshold and the threads are computed once per corpus."""
+        corpus = Corpus([fake("a", 1, text="Same."), fake("b", 2, text="Same."), fake("c", 3)])
+        with mock.patch(
+            "stalin_telegrams._threads.thread_index", side_effect=_threads.thread_index
+        ) as index:
+            threads = [corpus.thread_of(i).ids for i in ("a", "b", "c", "a")]
+        assert corpus.duplicates() is corpus.duplicates()
+        assert (1, [("a", "b"), ("a", "b"), ("c",), ("a", "b")]) == (index.call_count, threads)
+
+    def test_other_threshold_not_kept(self) -> None:
+        """Pairs at another threshold are computed afresh and leave the kept ones alone."""
+        corpus = Corpus([fake("a", 1, text="Same."), fake("b", 2, text="Same.")])
+        kept = corpus.duplicates()
+        assert kept == corpus.duplicates(threshold=0.9)
+        assert kept is corpus.duplicates()
+
+    def test_equality_ignores_caches(self) -> None:
+        """Two corpora of the same messages are equal and hash alike, whatever was computed."""
+        first = Corpus([fake("a", 1)])
+        second = Corpus([fake("a", 1)])
+        first.duplicates()
+        assert (first, hash(first)) == (second, hash(second))

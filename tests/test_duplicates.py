@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import random
 import re
 from collections import Counter
 
-import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from stalin_telegrams import Message, Pair, duplicates, load
+from stalin_telegrams import Corpus, Message, Pair, duplicates, load, similarity
 from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, _keys
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
+from tests import strategies
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Every pair at the default threshold: (first id, second id, kind,
@@ -50,11 +54,6 @@ CLOSEST_LEFT_OUT = (
     ("1945-06-16-truman", "1945-06-17-churchill", 0.605),
 )
 # ---------------------------------------------------------------------------
-
-
-def fake(message_id: str, number: int, text: str) -> Message:
-    """Return a message made from the first of the corpus, with its own id and text."""
-    return attrs.evolve(load()[0], id=message_id, number=number, text=text, references=())
 
 
 def words(text: str) -> list[str]:
@@ -204,3 +203,47 @@ class TestPairDiff:
         text = str(pair.diff())
         assert text.startswith("--- 1944-12-02-churchill\n+++ 1944-12-02-roosevelt\n")
         assert text.endswith("a similar message to [-the President.-] {+Mr Churchill.+}")
+
+
+class TestDuplicatesProperties:
+    """duplicates() over generated corpora."""
+
+    @given(strategies.corpora())
+    def test_identical_texts(self, corpus: Corpus) -> None:
+        """Every two messages with the same text are an identical pair, and only they are."""
+        same = {
+            frozenset((a.id, b.id))
+            for a, b in itertools.combinations(corpus, 2)
+            if a.text == b.text
+        }
+        found = {frozenset((p.first.id, p.second.id)) for p in duplicates(corpus)}
+        identical = {
+            frozenset((p.first.id, p.second.id))
+            for p in duplicates(corpus)
+            if p.kind == "identical"
+        }
+        assert (same, set()) == (identical, same - found)
+
+    @given(strategies.corpora(), st.floats(0.05, 1.0))
+    def test_pairs(self, corpus: Corpus, threshold: float) -> None:
+        """Each pair is in volume order, scored by similarity(), at or above the threshold."""
+        pairs = duplicates(corpus, threshold=threshold)
+        for pair in pairs:
+            assert pair.first.number < pair.second.number
+            assert similarity(pair.first, pair.second) == pair.similarity
+            assert pair.similarity >= threshold or pair.kind == "identical"
+        keys = [(p.first.number, p.second.number) for p in pairs]
+        assert sorted(set(keys)) == keys
+
+    @given(strategies.corpora(), st.randoms())
+    def test_order_given_does_not_matter(self, corpus: Corpus, rng: random.Random) -> None:
+        """The messages in any order give the same pairs."""
+        shuffled = list(corpus)
+        rng.shuffle(shuffled)
+        assert duplicates(corpus) == duplicates(shuffled)
+
+    @given(strategies.corpora(), st.floats(0.05, 1.0), st.floats(0.05, 1.0))
+    def test_higher_threshold_fewer_pairs(self, corpus: Corpus, a: float, b: float) -> None:
+        """A higher threshold keeps a subset of the pairs of a lower one."""
+        low, high = sorted((a, b))
+        assert set(duplicates(corpus, threshold=high)) <= set(duplicates(corpus, threshold=low))

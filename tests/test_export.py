@@ -13,7 +13,7 @@ import pytest
 
 from stalin_telegrams import Corpus, Message, load
 from stalin_telegrams._converter import converter
-from stalin_telegrams._export import columns, record_keys, to_dataframe, to_records
+from stalin_telegrams._export import _columns, record_keys, to_dataframe, to_records
 from stalin_telegrams.exceptions import StalinTelegramsError
 
 ID = "1942-11-20-churchill"
@@ -31,9 +31,9 @@ def _plain(value: Any) -> bool:
 class TestToRecords:
     """to_records() turns messages into plain JSON-ready dicts."""
 
-    def test_whole_corpus_by_default(self) -> None:
-        """Without an argument every message is exported, in order."""
-        assert list(load().ids) == [r["id"] for r in to_records()]
+    def test_every_message_in_order(self) -> None:
+        """Every message given is exported, in order."""
+        assert list(load().ids) == [r["id"] for r in to_records(load())]
 
     def test_keys(self) -> None:
         """The keys are Message's fields in order, with date after sent_on."""
@@ -45,13 +45,13 @@ class TestToRecords:
 
     def test_plain_json(self) -> None:
         """Records hold JSON types only and survive a JSON round trip unchanged."""
-        records = to_records()
+        records = to_records(load())
         assert all(_plain(r) for r in records)
         assert records == json.loads(json.dumps(records))
 
     def test_dates(self) -> None:
         """Dates are ISO strings; date is the message's derived date."""
-        for message, record in zip(load(), to_records(), strict=True):
+        for message, record in zip(load(), to_records(load()), strict=True):
             for key, value in (
                 ("written_on", message.written_on),
                 ("sent_on", message.sent_on),
@@ -61,7 +61,7 @@ class TestToRecords:
 
     def test_round_trip(self) -> None:
         """The converter structures a record, less its date, back into the message."""
-        for message, record in zip(load(), to_records(), strict=True):
+        for message, record in zip(load(), to_records(load()), strict=True):
             del record["date"]
             assert message == converter().structure(record, Message)
 
@@ -90,7 +90,7 @@ class TestToDataFrame:
     def test_rows_and_columns(self, frame: Any) -> None:
         """One row per message in corpus order, with the documented columns."""
         assert list(load().ids) == list(frame["id"])
-        assert list(columns()) == list(frame.columns)
+        assert list(_columns()) == list(frame.columns)
         assert {f.name for f in attrs.fields(Message)} < set(frame.columns)
         assert {"date", "year", "recipients_joined"} < set(frame.columns)
 
@@ -119,6 +119,14 @@ class TestToDataFrame:
         expected = [m.year for m in load()]
         assert expected == [None if pd.isna(v) else int(v) for v in frame["year"]]
 
+    def test_senders(self, frame: Any) -> None:
+        """The senders column holds lists; sender joins them as Message.sender does."""
+        rows = frame.set_index("id")
+        joint = rows.loc["1944-10-10-roosevelt"]
+        assert ["Stalin", "Churchill"] == list(joint["senders"])
+        assert "Stalin and Churchill" == joint["sender"]
+        assert list(frame.columns).index("senders") + 1 == list(frame.columns).index("sender")
+
     def test_recipients(self, frame: Any) -> None:
         """The recipients column holds lists; recipients_joined joins them with ", "."""
         row = frame.set_index("id").loc[ID]
@@ -129,7 +137,7 @@ class TestToDataFrame:
     def test_text_and_nested(self, frame: Any) -> None:
         """Text is kept whole; nested records are lists of dicts as in to_records()."""
         rows = frame.set_index("id")
-        for record in to_records():
+        for record in to_records(load()):
             row = rows.loc[record["id"]]
             assert record["text"] == row["text"]
             assert record["source_lines"] == row["source_lines"]
@@ -140,7 +148,7 @@ class TestToDataFrame:
         pytest.importorskip("pandas")
         empty = to_dataframe([])
         assert 0 == len(empty)
-        assert list(columns()) == list(empty.columns)
+        assert list(_columns()) == list(empty.columns)
 
     def test_subset(self) -> None:
         """A corpus part gives a frame of that part."""

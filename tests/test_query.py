@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 import sys
+from unittest import mock
 
-import attrs
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, Message, filter_by, load
+from stalin_telegrams import Corpus, filter_by, load
 from stalin_telegrams.exceptions import (
     CriterionTypeError,
     InvalidCriterionError,
     StalinTelegramsError,
 )
+from tests import strategies
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Messages addressed to Roosevelt, alone or jointly.
@@ -29,21 +34,6 @@ ROME = ("1943-10-06-roosevelt", "1944-06-05-churchill", "1944-06-05-roosevelt")
 #: The messages of November 20, 1942.
 NOVEMBER_20_1942 = ("1942-11-20-churchill", "1942-11-20-roosevelt")
 # ---------------------------------------------------------------------------
-
-
-def fake(message_id: str, number: int, **changes: object) -> Message:
-    """Return a message made from the first of the corpus, with *changes*."""
-    base = load()[0]
-    fields: dict[str, object] = {
-        "id": message_id,
-        "number": number,
-        "written_on": None,
-        "sent_on": None,
-        "classification": None,
-        "references": (),
-    }
-    fields.update(changes)
-    return attrs.evolve(base, **fields)  # type: ignore[arg-type]
 
 
 def ids(corpus: Corpus) -> tuple[str, ...]:
@@ -227,9 +217,9 @@ class TestFilterBy:
     def test_unknown_criterion_raises(self) -> None:
         """An unknown keyword raises CriterionTypeError suggesting the criterion meant."""
         with pytest.raises(CriterionTypeError, match=r"'recipent'.*did you mean 'recipient'"):
-            filter_by(recipent="Churchill")  # type: ignore[arg-type]
+            filter_by(recipent="Churchill")  # type: ignore[call-arg]
         with pytest.raises(CriterionTypeError, match=r"'colour'.*Criteria are: sender"):
-            load().filter_by(colour="red")  # type: ignore[arg-type]
+            load().filter_by(colour="red")  # type: ignore[call-arg]
 
     def test_no_dateutil_at_runtime(self) -> None:
         """Querying never imports python-dateutil."""
@@ -243,3 +233,105 @@ class TestFilterBy:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "[]" == out.stdout.strip()
+
+
+def folded(text: str) -> str:
+    """Return *text* with its runs of whitespace made one space, case-folded."""
+    return " ".join(text.split()).casefold()
+
+
+@st.composite
+def criterion(draw: st.DrawFn, corpus: Corpus) -> tuple[dict[str, object], set[str]]:
+    """Draw one criterion that names something in *corpus*, and the ids it must select.
+
+    The ids are computed here by plain tests of each message, independently of
+    the query engine.
+    """
+    message = draw(st.sampled_from(list(corpus)))
+    kinds = ["sender", "recipient", "month", "dates", "ids"]
+    kinds += ["year"] * (message.year is not None) + ["class"] * (
+        message.classification is not None
+    )
+    kind = draw(st.sampled_from(kinds))
+    if kind in {"sender", "recipient"}:
+        name = draw(st.sampled_from(getattr(message, f"{kind}s")))
+        value = draw(st.sampled_from((name, name.upper(), name.lower())))
+        wanted = {m.id for m in corpus if folded(name) in map(folded, getattr(m, f"{kind}s"))}
+        return {kind: value}, wanted
+    if kind == "year":
+        return {"year": message.year}, {m.id for m in corpus if m.year == message.year}
+    if kind == "month":
+        month = draw(st.integers(1, 12))
+        return {"month": month}, {m.id for m in corpus if m.date and m.date.month == month}
+    if kind == "dates":
+        after = draw(strategies.dates)
+        before = after + datetime.timedelta(days=draw(st.integers(2, 3000)))
+        wanted = {m.id for m in corpus if m.date and after < m.date < before}
+        return {"after": after.isoformat(), "before": before}, wanted
+    if kind == "class":
+        label = folded(message.classification or "")
+        wanted = {m.id for m in corpus if m.classification and folded(m.classification) == label}
+        return {"classification": message.classification}, wanted
+    chosen = draw(st.sets(st.sampled_from(corpus.ids), min_size=1))
+    return {"ids": chosen}, chosen
+
+
+class TestFilterByProperties:
+    """filter_by() over generated corpora selects exactly what each criterion says."""
+
+    @given(st.data())
+    def test_criterion(self, data: st.DataObject) -> None:
+        """One criterion selects exactly the messages a plain test of each message picks."""
+        corpus = data.draw(strategies.corpora(min_size=1))
+        criteria, wanted = data.draw(criterion(corpus))
+        result = filter_by(corpus, **criteria)  # type: ignore[arg-type]
+        assert [m.id for m in corpus if m.id in wanted] == list(result.ids)
+
+    @given(st.data())
+    def test_and(self, data: st.DataObject) -> None:
+        """Two criteria select the messages both select, in the order given."""
+        corpus = data.draw(strategies.corpora(min_size=1))
+        first, wanted_first = data.draw(criterion(corpus))
+        second, wanted_second = data.draw(criterion(corpus))
+        assume(not set(first) & set(second))
+        both = filter_by(list(corpus), **first, **second)  # type: ignore[arg-type]
+        assert [m.id for m in corpus if m.id in wanted_first & wanted_second] == list(both.ids)
+
+    @given(strategies.corpora(min_size=1), st.data())
+    def test_phrase(self, corpus: Corpus, data: st.DataObject) -> None:
+        """A phrase found verbatim as whole words is selected; every selected text has its words."""
+        words = data.draw(st.sampled_from(list(corpus))).text.split()
+        start = data.draw(st.integers(0, len(words) - 1))
+        phrase = " ".join(words[start : start + data.draw(st.integers(1, 3))])
+        whole = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+        verbatim = {m.id for m in corpus if whole.search(" ".join(m.text.split()))}
+        chosen = set(filter_by(corpus, contains=phrase).ids)
+        assert set() == verbatim - chosen
+        for message in corpus.filter_by(ids=chosen):
+            assert [] == [w for w in phrase.split() if w.casefold() not in message.text.casefold()]
+
+    @given(strategies.corpora(min_size=1), strategies.names)
+    def test_own_messages_only(self, corpus: Corpus, name: str) -> None:
+        """Messages given are their own vocabulary: the packaged corpus is never read."""
+        known = {folded(r) for m in corpus for r in m.recipients}
+        with mock.patch("stalin_telegrams._load.load", side_effect=AssertionError("read")):
+            if folded(name) in known:
+                assert len(filter_by(list(corpus), recipient=name)) > 0
+                return
+            with pytest.raises(InvalidCriterionError) as caught:
+                filter_by(list(corpus), recipient=name)
+        shown = sorted({r for m in corpus for r in m.recipients})
+        if len(shown) <= 20:
+            assert f"(known values: {', '.join(shown)})" in str(caught.value)
+
+    @given(strategies.recipients, strategies.years, strategies.months)
+    def test_and_in_shipped_corpus(self, recipient: str, year: int, month: int) -> None:
+        """In the shipped corpus too, several criteria select the intersection of each alone."""
+        both = filter_by(recipient=recipient, year=year, month=month)
+        alone = [
+            set(filter_by(recipient=recipient).ids),
+            set(filter_by(year=year).ids),
+            set(filter_by(month=month).ids),
+        ]
+        assert set.intersection(*alone) == set(both.ids)
+        assert [m.number for m in both] == sorted(m.number for m in both)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-import attrs
 import pytest
+from hypothesis import given
 
-from stalin_telegrams import Corpus, Message, Reference, load, thread_of
+from stalin_telegrams import Corpus, Message, Reference, duplicates, load, thread_of
 from stalin_telegrams.exceptions import CriterionTypeError, UnknownMessageError
+from tests import strategies
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: The Casablanca decisions: the message of February 16, 1943 to Churchill
@@ -35,21 +37,6 @@ MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02
 #: How many messages stand in a thread of their own (no link at all).
 ALONE = 279
 # ---------------------------------------------------------------------------
-
-
-def fake(message_id: str, number: int, **changes: object) -> Message:
-    """Return a message made from the first of the corpus, with *changes*."""
-    base = load()[0]
-    fields: dict[str, object] = {
-        "id": message_id,
-        "number": number,
-        "written_on": None,
-        "sent_on": None,
-        "references": (),
-        "text": f"The text of {message_id}, unlike any other.",
-    }
-    fields.update(changes)
-    return attrs.evolve(base, **fields)  # type: ignore[arg-type]
 
 
 def day(text: str) -> datetime.date:
@@ -149,3 +136,58 @@ class TestThreadOf:
         """A second call, answered from the cache, gives the same thread."""
         assert thread_of("1944-08-01-churchill") == thread_of("1944-08-01-churchill")
         assert MEETING_JULY_1944 == thread_of("1944-08-01-churchill").ids
+
+
+def components(corpus: Corpus) -> dict[str, frozenset[str]]:
+    """Return each id's connected component, by a breadth-first search over the links."""
+    ids = set(corpus.ids)
+    links: dict[str, set[str]] = {i: set() for i in ids}
+    for message in corpus:
+        for reference in message.references:
+            if reference.target in ids:
+                links[message.id].add(reference.target)
+                links[reference.target].add(message.id)
+    for pair in duplicates(corpus):
+        links[pair.first.id].add(pair.second.id)
+        links[pair.second.id].add(pair.first.id)
+    out: dict[str, frozenset[str]] = {}
+    for start in ids:
+        seen, frontier = {start}, [start]
+        while frontier:
+            frontier = [n for i in frontier for n in links[i] if n not in seen]
+            seen.update(frontier)
+        out[start] = frozenset(seen)
+    return out
+
+
+def order(message: Message) -> tuple[bool, datetime.date, int]:
+    """Return the thread order of a message: dated first, by date, then by number."""
+    return (message.date is None, message.date or datetime.date.min, message.number)
+
+
+class TestThreadOfProperties:
+    """thread_of() over generated corpora: connected components, in date order."""
+
+    @given(strategies.corpora(min_size=1))
+    def test_components(self, corpus: Corpus) -> None:
+        """Each message's thread is its component under references and duplicate pairs."""
+        expected = components(corpus)
+        assert {i: expected[i] for i in corpus.ids} == {
+            i: frozenset(thread_of(i, corpus).ids) for i in corpus.ids
+        }
+
+    @given(strategies.corpora(min_size=1))
+    def test_order_and_sharing(self, corpus: Corpus) -> None:
+        """A thread runs in date order, undated last, and is the same from each member."""
+        for message in corpus:
+            thread = corpus.thread_of(message)
+            assert sorted(thread, key=order) == list(thread)
+            assert [thread.ids] * len(thread) == [corpus.thread_of(m).ids for m in thread]
+
+    @given(strategies.corpora(min_size=1))
+    def test_list_same_as_corpus(self, corpus: Corpus) -> None:
+        """A list of the messages gives the threads a Corpus of them gives."""
+        messages = list(corpus)
+        assert [corpus.thread_of(m).ids for m in corpus] == [
+            thread_of(m, messages).ids for m in messages
+        ]

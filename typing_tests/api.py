@@ -11,7 +11,14 @@ from typing import Any
 from typing_extensions import assert_type
 
 import stalin_telegrams as st
-from stalin_telegrams.exceptions import StalinTelegramsError, UnknownMessageError
+from stalin_telegrams.exceptions import (
+    ArgumentTypeError,
+    CriterionTypeError,
+    InvalidArgumentError,
+    MessageIndexError,
+    StalinTelegramsError,
+    UnknownMessageError,
+)
 
 
 def check_api() -> None:
@@ -26,6 +33,8 @@ def check_api() -> None:
 
     message = corpus[0]
     assert_type(message.id, str)
+    assert_type(message.senders, tuple[str, ...])
+    assert_type(message.sender, str)
     assert_type(message.recipients, tuple[str, ...])
     assert_type(message.written_on, datetime.date | None)
     assert_type(message.date, datetime.date | None)
@@ -37,6 +46,8 @@ def check_api() -> None:
     assert_type(message.copy_of, str | None)
 
     assert_type(st.filter_by(recipient="Churchill", year=1942), st.Corpus)
+    assert_type(st.filter_by(list(corpus), on=datetime.date(1942, 11, 20)), st.Corpus)
+    assert_type(st.filter_by(messages=corpus, ids=["1942-11-20-churchill"]), st.Corpus)
     assert_type(corpus.filter_by(after="1943-01-01"), st.Corpus)
     assert_type(st.thread_of("1943-02-16-churchill"), st.Corpus)
     assert_type(corpus.thread_of(message), st.Corpus)
@@ -45,10 +56,28 @@ def check_api() -> None:
     assert_type(pairs[0].similarity, float)
     assert_type(pairs[0].first, st.Message)
     assert_type(corpus.to_records(), list[dict[str, Any]])
+    assert_type(st.similarity(corpus[0], corpus[1]), float)
+    assert_type(st.word_diff(corpus[0], corpus[1]), st.WordDiff)
+    assert_type(pairs[0].diff().changes, tuple[st.DiffChunk, ...])
+    assert_type(corpus.duplicates(), tuple[st.Pair, ...])
+
+
+def check_criteria_typed() -> None:
+    """The criteria are keywords with types, for the function and the method alike."""
+    corpus = st.load()
+    st.filter_by(recipient=1942)  # type: ignore[arg-type]
+    st.filter_by(recipent="Churchill")  # type: ignore[call-arg]
+    st.filter_by(corpus, "Churchill")  # type: ignore[call-arg]
+    corpus.filter_by(year="1942")  # type: ignore[arg-type]
+    corpus.filter_by(colour="red")  # type: ignore[call-arg]
 
 
 def check_errors() -> None:
     """The errors are the built-in exceptions a caller expects."""
     err: KeyError = UnknownMessageError("x")
     base: StalinTelegramsError = UnknownMessageError("x")
-    del err, base
+    typed: TypeError = ArgumentTypeError("x")
+    valued: ValueError = InvalidArgumentError("x")
+    index: IndexError = MessageIndexError("x")
+    criterion: ArgumentTypeError = CriterionTypeError("x")
+    del err, base, typed, valued, index, criterion

@@ -4,13 +4,19 @@ A cleaned, dated edition of *J. V. Stalin, Works vol. 17: War Telegrams*
 (Red Star Press, 1986), with a small typed API.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from ._api import duplicates, filter_by, thread_of
 from ._corpus import Corpus
-from ._duplicates import DiffChunk, Pair, WordDiff, duplicates
-from ._load import load
 from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
-from ._query import filter_by
-from ._threads import thread_of
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._duplicates import DiffChunk, Pair, WordDiff, similarity, word_diff
+    from ._load import load
 
 __all__ = [
     "Corpus",
@@ -26,5 +32,32 @@ __all__ = [
     "duplicates",
     "filter_by",
     "load",
+    "similarity",
     "thread_of",
+    "word_diff",
 ]
+
+# Imported on first use (PEP 562), so that importing the package stays cheap:
+# the public name, and the private module that defines it.
+_LAZY = {
+    "DiffChunk": "._duplicates",
+    "Pair": "._duplicates",
+    "WordDiff": "._duplicates",
+    "load": "._load",
+    "similarity": "._duplicates",
+    "word_diff": "._duplicates",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

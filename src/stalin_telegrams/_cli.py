@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any, NoReturn
 
+from ._criteria import OPTIONS
 from ._export import to_records
 from ._load import load
 from ._model import Message
@@ -35,17 +35,7 @@ LINE_WIDTH = 100
 #: Width to which ``show`` wraps the text of a message.
 TEXT_WIDTH = 79
 #: The criteria of ``list``, ``stats`` and ``export``, as filter_by names them.
-CRITERIA = (
-    "sender",
-    "recipient",
-    "year",
-    "month",
-    "on",
-    "after",
-    "before",
-    "classification",
-    "contains",
-)
+CRITERIA = tuple(OPTIONS)
 #: Where a sentence ends: after . ! or ?, but not after an initial or an
 #: abbreviation in capitals ("J. V. Stalin", "the U.S.S.R. and").
 #: How much text ``search`` shows either side of a hit, in characters.
@@ -61,33 +51,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _iso_date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        msg = f"not a date in the form YYYY-MM-DD: {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-
-
-def _month(text: str) -> int:
-    try:
-        month = int(text)
-    except ValueError:
-        month = 0
-    if not 1 <= month <= 12:
-        msg = f"not a month number from 1 to 12: {text!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return month
-
-
-def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        msg = f"not a year: {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-
-
 def _fraction(text: str) -> float:
     try:
         value = float(text)
@@ -99,23 +62,24 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _reader(parse: Callable[[str], object]) -> Callable[[str], object]:
+    """Return *parse* for argparse, its ValueError made a usage error."""
+
+    def read(text: str) -> object:
+        try:
+            return parse(text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+
+    return read
+
+
 def _add_criteria(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("criteria (as filter_by; all given must hold)")
-    group.add_argument("--sender", metavar="NAME", help="surname of the writer, e.g. Stalin")
-    group.add_argument("--recipient", metavar="NAME", help="surname of an addressee")
-    group.add_argument("--year", type=_year, help="year of the message's date")
-    group.add_argument("--month", type=_month, help="month of the date, 1 to 12")
-    group.add_argument("--on", type=_iso_date, metavar="DATE", help="dated on DATE (YYYY-MM-DD)")
-    group.add_argument(
-        "--after", type=_iso_date, metavar="DATE", help="dated after DATE (exclusive)"
-    )
-    group.add_argument(
-        "--before", type=_iso_date, metavar="DATE", help="dated before DATE (exclusive)"
-    )
-    group.add_argument("--classification", metavar="LABEL", help='e.g. "PERSONAL AND SECRET"')
-    group.add_argument(
-        "--contains", metavar="PHRASE", help="text contains PHRASE as whole words, case ignored"
-    )
+    for name, option in OPTIONS.items():
+        group.add_argument(
+            f"--{name}", type=_reader(option.parse), metavar=option.metavar, help=option.help
+        )
 
 
 def _selected(args: argparse.Namespace) -> Sequence[Message]:
@@ -266,15 +230,6 @@ def _cmd_diff(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Return a pattern that finds *phrase* as filter_by(contains=...) matches it."""
-    words = phrase.split()
-    body = r"\s+".join(re.escape(word) for word in words)
-    start = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
-    end = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
-    return re.compile(start + body + end, re.IGNORECASE)
-
-
 def _context(text: str, hit: re.Match[str]) -> str:
     """Return the words around *hit*, the hit in brackets, cut at whole words."""
     start, end = max(0, hit.start() - CONTEXT), min(len(text), hit.end() + CONTEXT)
@@ -295,7 +250,9 @@ def _cmd_search(args: argparse.Namespace, out: IO[str]) -> int:
         raise _UsageError(msg)
     from stalin_telegrams import filter_by
 
-    pattern = _phrase_pattern(phrase)
+    from ._query import phrase_pattern
+
+    pattern = phrase_pattern(phrase)
     for message in filter_by(load(), contains=phrase):
         print(_listing(message), file=out)
         for hit in pattern.finditer(message.text):

@@ -25,7 +25,7 @@ def _message(d: dict[str, Any], _: object) -> Message:
     return Message(
         id=d["id"],
         number=d["number"],
-        sender=d["sender"],
+        senders=tuple(d["senders"]),
         recipients=tuple(d["recipients"]),
         heading=d["heading"],
         classification=d["classification"],

@@ -1,21 +1,65 @@
-"""The immutable, indexable corpus returned by :func:`~stalin_telegrams.load`."""
+"""The immutable, indexable corpus, which owns its messages and what is computed from them.
+
+:class:`Corpus` runs the engines (:mod:`._query`, :mod:`._threads`,
+:mod:`._duplicates`, :mod:`._export`) on its messages, wraps their results,
+and keeps what they computed: the vocabulary that tells a typo from a real
+criterion, the pairs of duplicates and the index of threads. It never reads
+the packaged data; :func:`~stalin_telegrams.load` gives it its messages.
+"""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from . import _export
+from . import _checks
+from ._criteria import Criteria, method_keywords
 from ._model import Message
-from .exceptions import UnknownMessageError
+from .exceptions import (
+    ArgumentTypeError,
+    CriterionTypeError,
+    MessageIndexError,
+    UnknownMessageError,
+)
 
 if TYPE_CHECKING:
-    import datetime
-    from typing import NoReturn
-
     import pandas as pd
 
     from ._duplicates import Pair
+    from ._query import Vocabulary
+
+
+def _aliases(value: object) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        msg = (
+            f"aliases: expected a mapping of retired ids to ids (str to str), {_checks.got(value)}"
+        )
+        raise ArgumentTypeError(msg)
+    aliases: dict[str, str] = {}
+    for old, new in value.items():
+        if not isinstance(old, str) or not isinstance(new, str):
+            msg = (
+                "aliases: expected a mapping of retired ids to ids (str to str),"
+                f" got {_checks.shown(old)}: {_checks.shown(new)}"
+            )
+            raise ArgumentTypeError(msg)
+        aliases[old] = new
+    return aliases
+
+
+class _Origin:
+    """What a corpus shares with every corpus taken from it: its aliases and its vocabulary."""
+
+    __slots__ = ("aliases", "messages", "vocabulary")
+
+    def __init__(self, messages: tuple[Message, ...], aliases: dict[str, str]) -> None:
+        self.messages = messages
+        self.aliases = aliases
+        #: The values the messages hold, made on the first query that needs them.
+        self.vocabulary: Vocabulary | None = None
 
 
 class Corpus(Sequence[Message]):
@@ -23,6 +67,24 @@ class Corpus(Sequence[Message]):
 
     Index it with an integer or a slice like any sequence, or with a message
     id; an id that a later release replaced still resolves through its alias.
+
+    A corpus made from your own messages (``Corpus(messages)``) is queried on
+    its own: a name, year or id in a criterion must be found among those
+    messages. A corpus taken from another (a slice, or the result of
+    :meth:`filter_by` or :meth:`thread_of`) keeps the names of the corpus it
+    came from, so a real name that is absent from a selection gives an empty
+    result rather than an error.
+
+    Args:
+        messages: The messages, with unique ids, in the order to keep.
+        aliases: Retired ids and the ids that replace them.
+
+    Raises:
+        ArgumentTypeError: *messages* is not an iterable of :class:`Message`
+            (a string is refused), or *aliases* is not a mapping of str to
+            str (also a :class:`TypeError`).
+        InvalidArgumentError: Two messages have the same id (also a
+            :class:`ValueError`).
 
     >>> from stalin_telegrams import load
     >>> corpus = load()
@@ -32,22 +94,46 @@ class Corpus(Sequence[Message]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_aliases", "_by_id", "_messages")
+    __slots__ = ("_aliases", "_by_id", "_messages", "_origin", "_pairs", "_threads")
 
     def __init__(
         self,
         messages: Iterable[Message] = (),
         aliases: Mapping[str, str] | None = None,
     ) -> None:
-        self._messages: tuple[Message, ...] = tuple(messages)
-        by_id: dict[str, Message] = {}
-        for message in self._messages:
-            if message.id in by_id:
-                msg = f"duplicate message id {message.id!r}"
-                raise ValueError(msg)
-            by_id[message.id] = message
+        checked = _checks.messages(messages)
+        self._start(checked, _checks.unique_ids(checked), _Origin(checked, _aliases(aliases)))
+
+    def _start(
+        self, messages: tuple[Message, ...], by_id: dict[str, Message], origin: _Origin
+    ) -> None:
+        self._messages = messages
         self._by_id = by_id
-        self._aliases: dict[str, str] = dict(aliases or {})
+        self._origin = origin
+        self._aliases = origin.aliases
+        #: What the engines computed, kept: the pairs at the default threshold
+        #: and every message's thread.
+        self._pairs: tuple[Pair, ...] | None = None
+        self._threads: dict[str, tuple[str, ...]] | None = None
+
+    @classmethod
+    def _taken(cls, messages: tuple[Message, ...], origin: _Origin) -> Corpus:
+        corpus = cls.__new__(cls)
+        cls._start(corpus, messages, {m.id: m for m in messages}, origin)
+        return corpus
+
+    def _derived(self, messages: Iterable[Message]) -> Corpus:
+        """Return a corpus of some of this one's messages, sharing its aliases and vocabulary."""
+        return self._taken(tuple(messages), self._origin)
+
+    def _known(self) -> Vocabulary:
+        """Return the vocabulary of the corpus this one was taken from, made on first use."""
+        origin = self._origin
+        if origin.vocabulary is None:
+            from ._query import Vocabulary  # noqa: PLC0415 - loaded with the first query
+
+            origin.vocabulary = Vocabulary(origin.messages, origin.aliases)
+        return origin.vocabulary
 
     @overload
     def __getitem__(self, key: int) -> Message: ...
@@ -59,8 +145,21 @@ class Corpus(Sequence[Message]):
         if isinstance(key, str):
             return self.get(key)
         if isinstance(key, slice):
-            return Corpus(self._messages[key], self._aliases)
-        return self._messages[key]
+            return self._derived(self._messages[key])
+        try:
+            index = operator.index(key)
+        except TypeError:
+            msg = (
+                f"a Corpus is indexed by an int, a slice, or a message id (str), {_checks.got(key)}"
+            )
+            raise ArgumentTypeError(msg) from None
+        try:
+            return self._messages[index]
+        except IndexError:
+            size = len(self._messages)
+            held = f"positions 0 to {size - 1}, or -{size} to -1" if size else "no positions"
+            msg = f"Corpus index {index} out of range: this corpus of {size} messages has {held}"
+            raise MessageIndexError(msg) from None
 
     def __len__(self) -> int:
         return len(self._messages)
@@ -97,15 +196,24 @@ class Corpus(Sequence[Message]):
     def get(self, message_id: str) -> Message:
         """Return the message with *message_id*, following aliases.
 
+        Args:
+            message_id: The id of a message, or a retired id.
+
+        Returns:
+            The message.
+
         Raises:
             UnknownMessageError: No message has that id; the error names the
                 closest ids. It is also a :class:`KeyError`.
+            ArgumentTypeError: *message_id* is not a str (also a
+                :class:`TypeError`).
         """
+        _checks.message_id(message_id, "message_id")
         found = self._by_id.get(message_id)
         if found is None and message_id in self._aliases:
             found = self._by_id.get(self._aliases[message_id])
         if found is None:
-            from ._suggest import close_matches  # noqa: PLC0415 - only to explain a miss
+            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
 
             close = close_matches(message_id, self._by_id)
             raise UnknownMessageError(message_id, tuple(close))
@@ -129,7 +237,9 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.1.0
         """
-        return _export.to_records(self)
+        from ._export import to_records  # noqa: PLC0415 - loaded when first asked for
+
+        return to_records(self._messages)
 
     def to_dataframe(self) -> pd.DataFrame:
         """Return the messages as a :class:`pandas.DataFrame`, one row per message.
@@ -138,14 +248,16 @@ class Corpus(Sequence[Message]):
         ``pandas`` extra: ``pip install 'stalin-telegrams[pandas]'``.
 
         The frame has a default integer index. Its columns are the fields of
-        :class:`Message` in their order, with three derived columns put in:
-        ``date`` after ``sent_on``, ``year`` after ``date`` and
-        ``recipients_joined`` after ``recipients``:
+        :class:`Message` in their order, with four derived columns put in:
+        ``sender`` after ``senders``, ``date`` after ``sent_on``, ``year``
+        after ``date`` and ``recipients_joined`` after ``recipients``:
 
         ``id`` (str), ``number`` (int)
             The message id and its position in the volume.
+        ``senders`` (list of str)
+            Surnames of the writers, in heading order.
         ``sender`` (str)
-            Surname of the writer.
+            The same joined by ``" and "``, as :attr:`Message.sender`.
         ``recipients`` (list of str)
             Surnames of the addressees, in heading order.
         ``recipients_joined`` (str)
@@ -166,34 +278,35 @@ class Corpus(Sequence[Message]):
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
 
+        Returns:
+            The frame.
+
         Raises:
             ImportError: pandas is not installed; the message names the
                 extra to install. The error is also a
                 :class:`~stalin_telegrams.exceptions.StalinTelegramsError`.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The column ``senders`` (a list) comes before ``sender``, which is
+           now derived from it.
         """
-        return _export.to_dataframe(self)
+        from ._export import to_dataframe  # noqa: PLC0415 - loaded when first asked for
 
-    def filter_by(  # noqa: PLR0913 - the criteria of filter_by(), one keyword each
-        self,
-        *,
-        sender: str | None = None,
-        recipient: str | None = None,
-        year: int | None = None,
-        month: int | None = None,
-        on: datetime.date | str | None = None,
-        after: datetime.date | str | None = None,
-        before: datetime.date | str | None = None,
-        classification: str | None = None,
-        contains: str | None = None,
-        ids: Iterable[str] | None = None,
-        **unknown: NoReturn,
-    ) -> Corpus:
+        return to_dataframe(self._messages)
+
+    def _filter(self, criteria: Criteria) -> Corpus:
+        from ._query import select  # noqa: PLC0415 - loaded with the first query
+
+        return self._derived(select(self._messages, criteria, self._known))
+
+    @method_keywords(Criteria)
+    def filter_by(self, criteria: Criteria) -> Corpus:
         """Return the messages of this corpus that meet every criterion given.
 
         The same as :func:`~stalin_telegrams.filter_by` with this corpus as
-        *messages*; the criteria and errors are documented there.
+        *messages*; the criteria (keywords only) and errors are documented
+        there.
 
         >>> from stalin_telegrams import load
         >>> load().filter_by(on="1942-11-20", recipient="Roosevelt").ids
@@ -201,44 +314,14 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.1.0
         """
-        from ._query import filter_by  # noqa: PLC0415 - _query imports this module
-
-        return filter_by(
-            self,
-            sender=sender,
-            recipient=recipient,
-            year=year,
-            month=month,
-            on=on,
-            after=after,
-            before=before,
-            classification=classification,
-            contains=contains,
-            ids=ids,
-            **unknown,
-        )
-
-    def thread_of(self, message_or_id: Message | str) -> Corpus:
-        """Return the thread of a message, within this corpus.
-
-        The same as :func:`~stalin_telegrams.thread_of` with this corpus as
-        *messages*.
-
-        >>> from stalin_telegrams import load
-        >>> load().thread_of("1942-11-20-churchill").ids
-        ('1942-11-20-churchill', '1942-11-20-roosevelt')
-
-        .. versionadded:: 0.1.0
-        """
-        from ._threads import thread_of  # noqa: PLC0415 - _threads imports this module
-
-        return thread_of(message_or_id, self)
+        return self._filter(criteria)
 
     def duplicates(self, *, threshold: float | None = None) -> tuple[Pair, ...]:
         """Return the pairs of messages of this corpus whose texts are (nearly) the same.
 
         The same as :func:`~stalin_telegrams.duplicates` with this corpus as
-        *messages*; *threshold* ``None`` means its default.
+        *messages*; *threshold* ``None`` means its default. The pairs at
+        the default threshold are found once and kept.
 
         >>> from stalin_telegrams import load
         >>> load().filter_by(on="1942-11-20").duplicates()[0].kind
@@ -246,9 +329,47 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.1.0
         """
-        from ._duplicates import (  # noqa: PLC0415 - _duplicates imports this module
-            DEFAULT_THRESHOLD,
-            duplicates,
-        )
+        limit = _checks.DEFAULT_THRESHOLD if threshold is None else _checks.threshold(threshold)
+        from ._duplicates import find_pairs  # noqa: PLC0415 - loaded when first asked for
 
-        return duplicates(self, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+        if limit != _checks.DEFAULT_THRESHOLD:
+            return find_pairs(self._messages, limit)
+        if self._pairs is None:
+            self._pairs = find_pairs(self._messages, limit)
+        return self._pairs
+
+    def thread_of(self, message_or_id: Message | str) -> Corpus:
+        """Return the thread of a message, within this corpus.
+
+        The same as :func:`~stalin_telegrams.thread_of` with this corpus as
+        *messages*. The threads of every message are found at the first
+        call, and kept.
+
+        >>> from stalin_telegrams import load
+        >>> load().thread_of("1942-11-20-churchill").ids
+        ('1942-11-20-churchill', '1942-11-20-roosevelt')
+
+        .. versionadded:: 0.1.0
+        """
+        if isinstance(message_or_id, Message):
+            wanted = message_or_id.id
+        elif isinstance(message_or_id, str):
+            wanted = message_or_id
+            if wanted not in self._by_id:
+                wanted = self._aliases.get(wanted, wanted)
+        else:
+            msg = (
+                "message_or_id: expected a Message or a message id (str),"
+                f" {_checks.got(message_or_id)}"
+            )
+            raise CriterionTypeError(msg)
+        if wanted not in self._by_id:
+            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
+
+            raise UnknownMessageError(wanted, tuple(close_matches(wanted, self._by_id)))
+        if self._threads is None:
+            from ._threads import thread_index  # noqa: PLC0415 - loaded when first asked for
+
+            pairs = ((pair.first.id, pair.second.id) for pair in self.duplicates())
+            self._threads = thread_index(self._messages, pairs)
+        return self._derived(self._by_id[i] for i in self._threads[wanted])

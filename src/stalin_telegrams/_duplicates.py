@@ -1,23 +1,30 @@
-"""duplicates(): pairs of messages whose texts are identical or nearly so."""
+"""The engine of duplicates(): pairs of messages whose texts are identical or nearly so.
+
+It computes only, on the messages it is given; :class:`~stalin_telegrams.Corpus`
+keeps the pairs it found. Also the word diff and the similarity of any two
+messages.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import chain, combinations
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._load import load
+from . import _checks
 from ._model import Message
 from ._suggest import matcher
-from .exceptions import CriterionTypeError, InvalidCriterionError
+
+if TYPE_CHECKING:
+    import difflib
 
 #: The similarity at or above which two messages count as duplicates.
-DEFAULT_THRESHOLD = 0.7
+DEFAULT_THRESHOLD = _checks.DEFAULT_THRESHOLD
 #: A 3-word shingle found in more messages than this is a stock phrase
 #: ("i have received", "of the soviet"): it says nothing about copying, and
 #: skipping it bounds the work of candidate generation.
@@ -144,13 +151,25 @@ def word_diff(first: Message, second: Message) -> WordDiff:
     compares them; each chunk shows the words as printed. Any two messages
     can be compared; :meth:`Pair.diff` is this for the two of a pair.
 
-    >>> from stalin_telegrams import load
+    Args:
+        first: A message.
+        second: Another message.
+
+    Returns:
+        The diff, as :meth:`Pair.diff` gives it.
+
+    Raises:
+        ArgumentTypeError: *first* or *second* is not a :class:`Message`.
+
+    >>> from stalin_telegrams import load, word_diff
     >>> corpus = load()
     >>> word_diff(corpus[0], corpus[0]).changes
     ()
 
-    .. versionadded:: 0.1.0
+    .. versionadded:: 0.2.0
     """
+    _checks.message(first, "first")
+    _checks.message(second, "second")
     (words_a, keys_a), (words_b, keys_b) = _printed(first.text), _printed(second.text)
     chunks = tuple(
         DiffChunk(op, words_a[i1:i2], words_b[j1:j2])
@@ -210,28 +229,36 @@ def similarity(first: Message, second: Message) -> float:
         ``2 * M / T``, where ``M`` is the number of words in the matching runs
         of the two word sequences and ``T`` the number of words in both
         (``difflib.SequenceMatcher.ratio`` over words, case and punctuation
-        ignored): 1.0 for the same words in the same order, 0.0 for no word
-        in common.
+        ignored): 1.0 for the same words in the same order (two texts
+        without words included), 0.0 for no word in common.
 
-    >>> from stalin_telegrams import load
+    Raises:
+        ArgumentTypeError: *first* or *second* is not a :class:`Message`.
+
+    >>> from stalin_telegrams import load, similarity
     >>> corpus = load()
     >>> similarity(corpus["1942-11-20-churchill"], corpus["1942-11-20-roosevelt"])
     1.0
+
+    .. versionadded:: 0.2.0
     """
+    _checks.message(first, "first")
+    _checks.message(second, "second")
     a, b = _keys(first.text).keys, _keys(second.text).keys
-    if not a and not b:
-        return 1.0
-    return matcher(a, b).ratio()
+    return _score(a, b, matcher(a, b))[0]
 
 
-def _check_threshold(threshold: object) -> float:
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-        msg = f"threshold: expected a number in (0, 1], got {type(threshold).__name__}"
-        raise CriterionTypeError(msg)
-    if not 0 < threshold <= 1:
-        msg = f"threshold: expected a number in (0, 1], got {threshold!r}"
-        raise InvalidCriterionError(msg)
-    return float(threshold)
+def _score(
+    a: Sequence[str], b: Sequence[str], pairing: difflib.SequenceMatcher[str]
+) -> tuple[float, int]:
+    """Return the similarity of two word sequences, and the words in their matching runs.
+
+    The one statement of the formula: ``2 * M / T`` (1.0 for two empty
+    sequences).
+    """
+    matched = sum(block.size for block in pairing.get_matching_blocks())
+    total = len(a) + len(b)
+    return (2 * matched / total if total else 1.0), matched
 
 
 def candidates(messages: Sequence[Message]) -> list[tuple[int, int]]:
@@ -268,84 +295,40 @@ def candidates(messages: Sequence[Message]) -> list[tuple[int, int]]:
     )
 
 
-def duplicates(
-    messages: Iterable[Message] | None = None, *, threshold: float = DEFAULT_THRESHOLD
-) -> tuple[Pair, ...]:
-    """Find the pairs of messages whose texts are identical or nearly so.
+def find_pairs(messages: Sequence[Message], threshold: float) -> tuple[Pair, ...]:
+    """Return the pairs of *messages* whose texts are identical or nearly so.
 
-    The same message sent to two leaders, with the address or a sentence
-    adapted, is such a pair; so is a message printed twice in the volume (as
-    sent, and again as the copy enclosed for another leader) or quoted whole
-    in a short covering message. Two messages are a pair when
-
-    * their texts are equal character for character (``kind="identical"``,
-      ``similarity=1.0``), whatever their length; or
-    * their similarity (:func:`similarity`: the share of their words in
-      runs common to both, case and punctuation ignored) is at least
-      *threshold*, and those runs hold at least twenty words
-      (``kind="near"``). Below twenty words a high score is chance: two
-      birthday thank-yous two years apart score 0.74.
-
-    Only candidate pairs are compared word by word, so the work grows about
-    linearly with the corpus: each text is cut into overlapping 3-word
-    shingles, and an inverted index counts, for every two messages that share
-    one, the shingles they share. Shingles found in more than eight messages
-    are stock phrases and are not counted. A pair is a candidate when it
-    shares at least a fifth of the smaller message's other shingles.
-
-    Where it stops working: separately worded messages on one matter ("I am
-    sending a similar message to ...") score 0.5 to 0.62 and are not pairs
-    (their link is a :class:`~stalin_telegrams.Reference`); a message quoted
-    in a covering note as long as itself or longer scores under 0.7; and a
-    text whose every third word or so was changed shares too few shingles to
-    become a candidate, though it would score high enough.
+    The rules are those of :func:`~stalin_telegrams.duplicates`, which
+    documents them.
 
     Args:
-        messages: The messages to search; by default the whole corpus.
-        threshold: The least similarity of a near pair, in ``(0, 1]``. The
-            default, 0.7, finds every message sent twice in the volume (the
-            lowest scores 0.78) and no unrelated pair (the highest with
-            twenty matched words scores 0.62).
+        messages: The messages to search.
+        threshold: The least similarity of a near pair, in ``(0, 1]``.
 
     Returns:
-        The pairs, each with its message earlier in the volume first, in
-        volume order of the first message, then of the second.
-
-    Raises:
-        CriterionTypeError: *threshold* is not a number (also a
-            :class:`TypeError`).
-        InvalidCriterionError: *threshold* is outside ``(0, 1]`` (also a
-            :class:`ValueError`).
-
-    >>> pair = duplicates()[0]
-    >>> pair.first.id, pair.second.id, pair.kind
-    ('1942-11-20-churchill', '1942-11-20-roosevelt', 'identical')
-
-    .. versionadded:: 0.1.0
+        The pairs, each with its message earlier in the volume (lower
+        :attr:`~stalin_telegrams.Message.number`) first, in volume order of
+        the first message, then of the second.
     """
-    limit = _check_threshold(threshold)
-    pool = sorted(load() if messages is None else messages, key=lambda m: m.number)
+    pool = sorted(messages, key=lambda m: m.number)
     found: set[tuple[int, int]] = set()
     by_text: dict[str, list[int]] = {}
     for position, message in enumerate(pool):
         by_text.setdefault(message.text, []).append(position)
-    pairs: list[Pair] = []
     for group in by_text.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                found.add((a, b))
-                pairs.append(Pair(pool[a], pool[b], 1.0, "identical"))
+        found.update(combinations(group, 2))
+    scores = dict.fromkeys(found, 1.0)
     for a, b in candidates(pool):
         if (a, b) in found:
             continue
         ka, kb = _keys(pool[a].text).keys, _keys(pool[b].text).keys
         pairing = matcher(ka, kb)
-        if pairing.real_quick_ratio() < limit or pairing.quick_ratio() < limit:
+        if pairing.real_quick_ratio() < threshold or pairing.quick_ratio() < threshold:
             continue
-        matched = sum(block.size for block in pairing.get_matching_blocks())
-        score = 2 * matched / (len(ka) + len(kb))
-        if score >= limit and matched >= MIN_MATCHED_WORDS:
-            pairs.append(Pair(pool[a], pool[b], score, "near"))
-    order = {id(message): position for position, message in enumerate(pool)}
-    pairs.sort(key=lambda p: (order[id(p.first)], order[id(p.second)]))
-    return tuple(pairs)
+        score, matched = _score(ka, kb, pairing)
+        if score >= threshold and matched >= MIN_MATCHED_WORDS:
+            scores[a, b] = score
+    return tuple(
+        Pair(pool[a], pool[b], score, "identical" if (a, b) in found else "near")
+        for (a, b), score in sorted(scores.items())
+    )

@@ -1,4 +1,8 @@
-"""Export the corpus: plain JSON-ready records, and a pandas DataFrame."""
+"""Export messages: plain JSON-ready records, and a pandas DataFrame.
+
+Functions of the messages they are given; :class:`~stalin_telegrams.Corpus`
+calls them for its ``to_records`` and ``to_dataframe``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._converter import converter
-from ._model import Message
+from ._model import Message, join_names
 from .exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -18,18 +22,10 @@ if TYPE_CHECKING:
 PANDAS_EXTRA = "stalin-telegrams[pandas]"
 
 #: Derived columns of :func:`to_dataframe`, each put right after the field it comes from.
-_DERIVED = {"date": "year", "recipients": "recipients_joined"}
+_DERIVED = {"date": "year", "recipients": "recipients_joined", "senders": "sender"}
 _DATE_COLUMNS = ("date", "written_on", "sent_on")
 #: How :func:`to_dataframe` joins several recipients into one string.
 RECIPIENT_SEPARATOR = ", "
-
-
-def _messages(messages: Iterable[Message] | None) -> Iterable[Message]:
-    if messages is not None:
-        return messages
-    from ._load import load  # noqa: PLC0415  # _load imports _corpus, which imports us
-
-    return load()
 
 
 def record_keys() -> tuple[str, ...]:
@@ -42,7 +38,7 @@ def record_keys() -> tuple[str, ...]:
     return tuple(keys)
 
 
-def columns() -> tuple[str, ...]:
+def _columns() -> tuple[str, ...]:
     """Return the columns of :func:`to_dataframe`, in order."""
     out: list[str] = []
     for key in record_keys():
@@ -68,14 +64,14 @@ def to_record(message: Message) -> dict[str, Any]:
     return record
 
 
-def to_records(messages: Iterable[Message] | None = None) -> list[dict[str, Any]]:
+def to_records(messages: Iterable[Message]) -> list[dict[str, Any]]:
     """Return *messages* as plain dicts, ready for :func:`json.dumps`.
 
     This is :meth:`Corpus.to_records <stalin_telegrams.Corpus.to_records>`
     for any iterable of messages.
 
     Args:
-        messages: The messages to export; by default the whole corpus.
+        messages: The messages to export.
 
     Returns:
         One dict per message (see :func:`to_record`), in the order given.
@@ -85,20 +81,20 @@ def to_records(messages: Iterable[Message] | None = None) -> list[dict[str, Any]
     >>> record["id"], record["date"], record["recipients"]
     ('1942-11-20-churchill', '1942-11-20', ['Churchill'])
     """
-    return [to_record(message) for message in _messages(messages)]
+    return [to_record(message) for message in messages]
 
 
-def to_dataframe(messages: Iterable[Message] | None = None) -> pd.DataFrame:
+def to_dataframe(messages: Iterable[Message]) -> pd.DataFrame:
     """Return *messages* as a :class:`pandas.DataFrame`, one row per message.
 
     This is :meth:`Corpus.to_dataframe <stalin_telegrams.Corpus.to_dataframe>`
     for any iterable of messages; the columns are documented there.
 
     Args:
-        messages: The messages to export; by default the whole corpus.
+        messages: The messages to export.
 
     Returns:
-        A frame with a default integer index and the columns of :func:`columns`.
+        A frame with a default integer index and the columns of :func:`_columns`.
 
     Raises:
         MissingExtraError: pandas is not installed.
@@ -114,9 +110,10 @@ def to_dataframe(messages: Iterable[Message] | None = None) -> pd.DataFrame:
     records = to_records(messages)
     for record in records:
         record["recipients_joined"] = RECIPIENT_SEPARATOR.join(record["recipients"])
+        record["sender"] = join_names(tuple(record["senders"]))
         record["year"] = None if record["date"] is None else int(record["date"][:4])
     # Typed here: for Python 3.10, pandas-stubs types from_records() as Any.
-    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(columns()))
+    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(_columns()))
     for column in _DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype("datetime64[ns]")
     frame["year"] = frame["year"].astype("Int64")

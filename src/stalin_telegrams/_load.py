@@ -12,7 +12,7 @@ from ._corpus import Corpus
 from ._model import Message
 from .exceptions import CorpusDataError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 
 

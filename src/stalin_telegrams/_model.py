@@ -6,6 +6,20 @@ import datetime
 
 import attrs
 
+#: How several names are joined into one string, and split again: the joint
+#: sender "Stalin and Churchill", a criterion "Churchill and Roosevelt".
+JOINT = " and "
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    """Return *names* as one string, joined by :data:`JOINT`."""
+    return JOINT.join(names)
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Return the names of a string joined by :data:`JOINT`, stripped."""
+    return tuple(name.strip() for name in text.split(JOINT))
+
 
 @attrs.frozen
 class LineSpan:
@@ -93,7 +107,9 @@ class Message:
             ``"1942-11-20-churchill"``; a suffix ``-2``, ``-3`` … tells apart
             several messages to the same recipients on one day.
         number: Position in the volume, 1-based, after page-order repair.
-        sender: Surname of the writer, normally ``"Stalin"``.
+        senders: Surnames of the writers, in heading order: ``("Stalin",)``
+            for all but four records; the one joint message has
+            ``("Stalin", "Churchill")``.
         recipients: Surnames of the addressees, in heading order.
         heading: The heading, cleaned, its lines joined by a space.
         classification: ``"PERSONAL AND SECRET"`` and the like, or ``None``.
@@ -119,11 +135,14 @@ class Message:
             copy of a message the volume also prints), else ``None``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``senders`` (a tuple) replaces the field ``sender``, which stays as a
+       read-only property.
     """
 
     id: str
     number: int
-    sender: str
+    senders: tuple[str, ...]
     recipients: tuple[str, ...]
     heading: str
     classification: str | None
@@ -141,6 +160,15 @@ class Message:
     notes: tuple[str, ...] = ()
     enclosed_in: str | None = None
     copy_of: str | None = None
+
+    @property
+    def sender(self) -> str:
+        """The senders joined by ``" and "``, such as ``"Stalin and Churchill"``.
+
+        Kept for compatibility with 0.1, where it was a field; use
+        :attr:`senders`.
+        """
+        return join_names(self.senders)
 
     @property
     def date(self) -> datetime.date | None:

@@ -1,23 +1,16 @@
-"""thread_of(): the messages connected to one message, by references and duplicates."""
+"""The engine of thread_of(): the messages connected to each message, by references and duplicates.
+
+It computes only: given the messages and the pairs of duplicates among them,
+it returns every message's thread as ids. :class:`~stalin_telegrams.Corpus`
+keeps the result, and looks threads up in it.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 
-from ._corpus import Corpus
-from ._duplicates import duplicates
-from ._load import load
 from ._model import Message
-from ._suggest import close_matches
-from .exceptions import CriterionTypeError, UnknownMessageError
-
-#: How many message collections keep their computed threads.
-_CACHE_SIZE = 8
-_cache: OrderedDict[tuple[int, ...], tuple[tuple[Message, ...], dict[str, tuple[int, ...]]]] = (
-    OrderedDict()
-)
 
 
 class _Union:
@@ -36,98 +29,39 @@ class _Union:
         self.parent[self.root(i)] = self.root(j)
 
 
-def _components(pool: tuple[Message, ...]) -> dict[str, tuple[int, ...]]:
-    """Map each id to the positions of its thread, in thread order."""
-    sets = _Union(len(pool))
-    position = {m.id: i for i, m in enumerate(pool)}
-    for i, message in enumerate(pool):
-        for reference in message.references:
-            if reference.target in position:
-                sets.join(i, position[reference.target])
-    index = {id(m): i for i, m in enumerate(pool)}
-    for pair in duplicates(pool):
-        sets.join(index[id(pair.first)], index[id(pair.second)])
-    groups: dict[int, list[int]] = {}
-    for i in range(len(pool)):
-        groups.setdefault(sets.root(i), []).append(i)
-    out: dict[str, tuple[int, ...]] = {}
-    for members in groups.values():
-        ordered = tuple(sorted(members, key=lambda i: _order(pool[i])))
-        for i in members:
-            out[pool[i].id] = ordered
-    return out
-
-
 def _order(message: Message) -> tuple[bool, datetime.date, int]:
     date = message.date
     return (date is None, date or datetime.date.min, message.number)
 
 
-def _threads(pool: tuple[Message, ...]) -> dict[str, tuple[int, ...]]:
-    # Messages are immutable, so the same objects give the same threads; the
-    # cached tuple keeps them alive, so their id()s cannot be reused meanwhile.
-    key = tuple(map(id, pool))
-    hit = _cache.get(key)
-    if hit is not None:
-        _cache.move_to_end(key)
-        return hit[1]
-    threads = _components(pool)
-    _cache[key] = (pool, threads)
-    if len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
-    return threads
-
-
-def _find(wanted: Message | str, known: Mapping[str, object], aliases: Mapping[str, str]) -> str:
-    if isinstance(wanted, Message):
-        message_id = wanted.id
-    elif isinstance(wanted, str):
-        message_id = wanted if wanted in known else aliases.get(wanted, wanted)
-    else:
-        msg = (
-            "message_or_id: expected a Message or a message id (str),"
-            f" got {type(wanted).__name__} {wanted!r}"
-        )
-        raise CriterionTypeError(msg)
-    if message_id not in known:
-        close = close_matches(message_id, known)
-        raise UnknownMessageError(message_id, tuple(close))
-    return message_id
-
-
-def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None = None) -> Corpus:
-    """Return the thread a message belongs to.
-
-    Two messages are linked when one has a :class:`~stalin_telegrams.Reference`
-    whose target is the other, or when :func:`~stalin_telegrams.duplicates`
-    pairs them at its default threshold. The thread is every message reached
-    from the given one through links, in either direction, any number of
-    steps (the connected component), the message itself included. Only the
-    messages searched count: a link to a message outside *messages* is not
-    followed.
+def thread_index(
+    messages: Sequence[Message], duplicates: Iterable[tuple[str, str]]
+) -> dict[str, tuple[str, ...]]:
+    """Map the id of each message to the ids of its thread, in thread order.
 
     Args:
-        message_or_id: A message, or its id (a retired id is followed to the
-            id that replaced it when *messages* is a corpus).
-        messages: The messages to search; by default the whole corpus.
+        messages: The messages searched, with unique ids.
+        duplicates: The pairs of ids that duplicate each other.
 
     Returns:
-        The thread in date order (:attr:`Message.date`); messages with the
-        same date by :attr:`Message.number`, undated messages last.
-
-    Raises:
-        UnknownMessageError: No message searched has that id (also a
-            :class:`KeyError`).
-        CriterionTypeError: *message_or_id* is neither a message nor a str.
-
-    >>> [m.id for m in thread_of("1944-06-05-churchill")]
-    ['1944-06-05-churchill', '1944-06-05-roosevelt']
-
-    .. versionadded:: 0.1.0
+        For each id, the ids of every message reached from it through
+        references to messages searched and through duplicate pairs, itself
+        included, in date order (undated last, ties by number).
     """
-    source = load() if messages is None else messages
-    pool = tuple(source)
-    aliases: Mapping[str, str] = source.aliases if isinstance(source, Corpus) else {}
-    threads = _threads(pool)
-    members = threads[_find(message_or_id, threads, aliases)]
-    return Corpus((pool[i] for i in members), aliases)
+    position = {m.id: i for i, m in enumerate(messages)}
+    sets = _Union(len(messages))
+    for i, message in enumerate(messages):
+        for reference in message.references:
+            if reference.target in position:
+                sets.join(i, position[reference.target])
+    for first, second in duplicates:
+        sets.join(position[first], position[second])
+    groups: dict[int, list[Message]] = {}
+    for i, message in enumerate(messages):
+        groups.setdefault(sets.root(i), []).append(message)
+    index: dict[str, tuple[str, ...]] = {}
+    for members in groups.values():
+        thread = tuple(m.id for m in sorted(members, key=_order))
+        for message in members:
+            index[message.id] = thread
+    return index

@@ -2,7 +2,7 @@
 
 Every exception derives from :class:`StalinTelegramsError`, and also from the
 built-in exception a caller would expect (``KeyError``, ``ValueError``,
-``TypeError``), so either can be caught.
+``TypeError``, ``IndexError``), so either can be caught.
 """
 
 from __future__ import annotations
@@ -28,11 +28,32 @@ class UnknownMessageError(StalinTelegramsError, KeyError):
         return str(self.args[0])
 
 
-class InvalidCriterionError(StalinTelegramsError, ValueError):
+class ArgumentTypeError(StalinTelegramsError, TypeError):
+    """An argument has the wrong type; the message names it and what was expected.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class InvalidArgumentError(StalinTelegramsError, ValueError):
+    """An argument has the right type but a value that cannot be used.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class MessageIndexError(StalinTelegramsError, IndexError):
+    """A position is outside the corpus indexed.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class InvalidCriterionError(InvalidArgumentError):
     """A query criterion has a value that cannot be used (bad date, empty range)."""
 
 
-class CriterionTypeError(StalinTelegramsError, TypeError):
+class CriterionTypeError(ArgumentTypeError):
     """A query criterion is unknown, or its value has the wrong type."""
 
 

@@ -96,7 +96,7 @@ class TestAssemble:
             Message(
                 id="1943-06-01-churchill",
                 number=1,
-                sender="Stalin",
+                senders=("Stalin",),
                 recipients=("Churchill",),
                 heading="MESSAGE FROM PREMIER STALIN TO THE PRIME MINISTER, Mr CHURCHILL",
                 classification="PERSONAL AND SECRET",
@@ -117,7 +117,7 @@ class TestAssemble:
             Message(
                 id="1943-06-02-roosevelt",
                 number=2,
-                sender="Stalin",
+                senders=("Stalin",),
                 recipients=("Roosevelt",),
                 heading="TO PRESIDENT ROOSEVELT",
                 classification=None,
@@ -136,7 +136,7 @@ class TestAssemble:
             Message(
                 id="1943-06-02-roosevelt-2",
                 number=3,
-                sender="Stalin",
+                senders=("Stalin",),
                 recipients=("Roosevelt",),
                 heading="TO PRESIDENT ROOSEVELT",
                 classification="SECRET",

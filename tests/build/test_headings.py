@@ -25,33 +25,33 @@ class TestIsCaps:
 
 
 class TestParties:
-    """parties reads sender and recipients from a heading."""
+    """parties reads senders and recipients from a heading."""
 
     @pytest.mark.parametrize(
         ("heading", "expected"),
         [
-            ("J. V. STALIN TO F. ROOSEVELT", ("Stalin", ("Roosevelt",))),
-            ("PERSONAL MESSAGE FROM STALIN TO Mr CHURCHILL", ("Stalin", ("Churchill",))),
-            ("TO PRESIDENT ROOSEVELT FROM PREMIER STALIN", ("Stalin", ("Roosevelt",))),
+            ("J. V. STALIN TO F. ROOSEVELT", (("Stalin",), ("Roosevelt",))),
+            ("PERSONAL MESSAGE FROM STALIN TO Mr CHURCHILL", (("Stalin",), ("Churchill",))),
+            ("TO PRESIDENT ROOSEVELT FROM PREMIER STALIN", (("Stalin",), ("Roosevelt",))),
             (
                 (
                     "FROM PREMIER J. V. STALIN TO THE PRESIDENT, Mr F. ROOSEVELT,"
                     " AND THE PRIME MINISTER, Mr W. CHURCHILL"
                 ),
-                ("Stalin", ("Roosevelt", "Churchill")),
+                (("Stalin",), ("Roosevelt", "Churchill")),
             ),
             (
                 "MESSAGE TO PRESIDENT ROOSEVELT FROM MARSHAL STALIN AND PRIME MINISTER CHURCHILL",
-                ("Stalin and Churchill", ("Roosevelt",)),
+                (("Stalin", "Churchill"), ("Roosevelt",)),
             ),
             (
                 "REPLY FROM PREMIER STALIN TO MESSAGE FROM PRESIDENT ROOSEVELT",
-                ("Stalin", ("Roosevelt",)),
+                (("Stalin",), ("Roosevelt",)),
             ),
-            ("TO MR WINSTON CHURCHILL", ("Stalin", ("Churchill",))),
+            ("TO MR WINSTON CHURCHILL", (("Stalin",), ("Churchill",))),
         ],
     )
-    def test_parties(self, heading: str, expected: tuple[str, tuple[str, ...]]) -> None:
+    def test_parties(self, heading: str, expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
         """FROM names senders, TO and FOR name recipients; Stalin by default."""
         assert expected == _headings.parties(heading)
 
@@ -128,6 +128,6 @@ class TestPartiesRepeated:
 
     def test_repeated_recipient(self) -> None:
         """A recipient named twice is listed once."""
-        assert ("Stalin", ("Churchill",)) == _headings.parties(
+        assert (("Stalin",), ("Churchill",)) == _headings.parties(
             "FROM STALIN TO CHURCHILL, FOR CHURCHILL ONLY"
         )

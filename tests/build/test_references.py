@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-import attrs
 import pytest
 
 from stalin_telegrams import Message, load
 from stalin_telegrams.build._references import find, link, mentioned_date, person
+from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Every reference of the shipped corpus: (message id, phrase, target). Each
@@ -132,24 +132,6 @@ REFERENCES = (
     ),
 )
 # ---------------------------------------------------------------------------
-
-
-def fake(
-    message_id: str, number: int, text: str, on: str | None = None, **changes: object
-) -> Message:
-    """Return a message to Churchill made from the first of the corpus, with *changes*."""
-    fields: dict[str, object] = {
-        "id": message_id,
-        "number": number,
-        "text": text,
-        "recipients": ("Churchill",),
-        "sender": "Stalin",
-        "sent_on": None,
-        "references": (),
-        "written_on": None if on is None else datetime.date.fromisoformat(on),
-    }
-    fields.update(changes)
-    return attrs.evolve(load()[0], **fields)  # type: ignore[arg-type]
 
 
 def refs(messages: list[Message]) -> dict[str, list[tuple[str, str | None]]]:
@@ -285,7 +267,7 @@ class TestLink:
                 "I thank you for your message of April 24th.",
                 on="1945-04-28",
                 recipients=("Stalin",),
-                sender="Churchill",
+                senders=("Churchill",),
             ),
         ]
         assert [("your message of April 24th", "stalin")] == refs(messages)["churchill"]

@@ -123,7 +123,7 @@ class Edits:
 class Parts:
     """The fields of one message, read from its draft, before it has an id."""
 
-    sender: str
+    senders: tuple[str, ...]
     recipients: tuple[str, ...]
     heading: str
     classification: str | None
@@ -199,7 +199,7 @@ def _message(
     return Message(
         id=ident,
         number=number,
-        sender=parts.sender,
+        senders=parts.senders,
         recipients=parts.recipients,
         heading=parts.heading,
         classification=parts.classification,
@@ -254,13 +254,13 @@ def read_parts(draft: Draft, edits: Edits, hyphenated: frozenset[str]) -> Parts:
     heading = _read_heading(draft, edits.errata)
     body = _read_body(draft, edits.errata, hyphenated)
     written_on, sent_on, date_notes = _dates(draft, heading.written_on, edits.rulings)
-    sender, recipients = _headings.parties(heading.text)
+    senders, recipients = _headings.parties(heading.text)
     placing = edits.placings.get(draft.start, Placing())
     own = set(draft.lines)
     corrections = [c for no in sorted(own) for c in edits.errata.get(no, ())]
     corrections += [c for block, c in edits.moves if own.intersection(block)]
     return Parts(
-        sender=placing.sender or sender,
+        senders=(placing.sender,) if placing.sender else senders,
         recipients=recipients,
         heading=heading.text,
         classification=heading.classification,

@@ -80,13 +80,12 @@ def split_classification(heading: str) -> tuple[str | None, str]:
     return label, heading[match.end() :].strip()
 
 
-def parties(heading: str) -> tuple[str, tuple[str, ...]]:
-    """Return the sender and the recipients a heading names.
+def parties(heading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the senders and the recipients a heading names.
 
     The heading is cut at the words TO, FOR and FROM. Leaders named before
     the first of them or after FROM are senders (Stalin when none is
-    named); leaders named after TO or FOR are recipients, in order. Joint
-    senders are joined with " and ".
+    named); leaders named after TO or FOR are recipients; both in order.
     """
     text = strip_markup(heading).upper().replace("TO MESSAGE FROM", "TO")
     senders: list[str] = []
@@ -101,4 +100,4 @@ def parties(heading: str) -> tuple[str, tuple[str, ...]]:
             bucket = senders if role == "from" else recipients
             if LEADERS[token] not in bucket:
                 bucket.append(LEADERS[token])
-    return " and ".join(senders) or "Stalin", tuple(recipients)
+    return tuple(senders) or ("Stalin",), tuple(recipients)

@@ -60,7 +60,7 @@ def report(build: Build) -> str:
     out.extend(f"  line {r.line}: {r.role} ({r.reason})" for r in build.tables.roles)
     out.append("\nrecords whose dates or parties needed a judgement:")
     for m in messages:
-        if m.notes or m.sender != "Stalin" or len(m.recipients) != 1:
+        if m.notes or m.senders != ("Stalin",) or len(m.recipients) != 1:
             who = f"{m.sender} -> {', '.join(m.recipients)}"
             out.append(
                 f"  #{m.number} {m.id} [{who}] written {m.written_on} sent {m.sent_on}:"

@@ -227,7 +227,7 @@ def paragraph(text: str, offset: int) -> str:
 
 def senders(message: Message) -> frozenset[str]:
     """Return the names of a (possibly joint) sender."""
-    return frozenset(name.strip() for name in message.sender.split(" and "))
+    return frozenset(message.senders)
 
 
 def person(text: str, on: datetime.date | None) -> str | None:

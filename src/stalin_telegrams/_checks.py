@@ -1,0 +1,169 @@
+"""Checks of what callers pass to the public API, with errors that say what was expected.
+
+Each check names the argument, what it accepts and what it got (the value
+cut to a readable length), and raises the package's own error, which is
+also the built-in exception a caller would expect.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from ._dates import EXAMPLE, parse_iso_date
+from ._model import Message
+from .exceptions import (
+    ArgumentTypeError,
+    CriterionTypeError,
+    InvalidArgumentError,
+    InvalidCriterionError,
+)
+
+#: The similarity at or above which two messages count as duplicates.
+DEFAULT_THRESHOLD = 0.7
+#: How many characters of a bad value an error message shows.
+SHOWN = 60
+#: The months, by number.
+MONTHS = range(1, 13)
+
+
+def shown(value: object) -> str:
+    """Return ``repr(value)``, cut to :data:`SHOWN` characters."""
+    text = repr(value)
+    if len(text) > SHOWN:
+        return text[: SHOWN - 1] + "…"
+    return text
+
+
+def got(value: object) -> str:
+    """Return the type and value of *value*, for the end of an error message."""
+    return f"got {type(value).__name__} {shown(value)}"
+
+
+def messages(value: object, argument: str = "messages") -> tuple[Message, ...]:
+    """Return *value* as a tuple of messages, or raise naming *argument*.
+
+    Raises:
+        ArgumentTypeError: *value* is a string, is not iterable, or holds
+            something other than :class:`Message` records.
+    """
+    expected = "an iterable of Message records"
+    if isinstance(value, (str, bytes)):
+        msg = (
+            f"{argument}: expected {expected}, {got(value)}"
+            f" (criteria are keywords, such as recipient={shown(value)})"
+        )
+        raise ArgumentTypeError(msg)
+    if not isinstance(value, Iterable):
+        msg = f"{argument}: expected {expected}, {got(value)}"
+        raise ArgumentTypeError(msg)
+    items = tuple(value)
+    for position, item in enumerate(items):
+        if not isinstance(item, Message):
+            msg = f"{argument}: expected {expected}, {got(item)} at position {position}"
+            raise ArgumentTypeError(msg)
+    return items
+
+
+def message(value: object, argument: str) -> Message:
+    """Return *value*, a :class:`Message`, or raise naming *argument*."""
+    if not isinstance(value, Message):
+        msg = f"{argument}: expected a Message, {got(value)}"
+        raise ArgumentTypeError(msg)
+    return value
+
+
+def message_id(value: object, argument: str) -> str:
+    """Return *value*, a message id, or raise naming *argument*."""
+    if not isinstance(value, str):
+        msg = (
+            f"{argument}: expected a message id (str) such as '1942-11-20-churchill', {got(value)}"
+        )
+        raise ArgumentTypeError(msg)
+    return value
+
+
+def threshold(value: object) -> float:
+    """Return *value* as a similarity threshold, a real number in ``(0, 1]``.
+
+    Raises:
+        CriterionTypeError: *value* is not a real number (a bool is not).
+        InvalidCriterionError: *value* is outside ``(0, 1]``, or not a number
+            (NaN).
+    """
+    from numbers import Real  # noqa: PLC0415 - only to check a threshold, at no import cost
+
+    if isinstance(value, bool) or not isinstance(value, Real):
+        msg = f"threshold: expected a real number in (0, 1], {got(value)}"
+        raise CriterionTypeError(msg)
+    number = float(value)
+    if not 0 < number <= 1:  # NaN compares false, so it is refused too
+        msg = f"threshold: expected a real number in (0, 1], got {shown(value)}"
+        raise InvalidCriterionError(msg)
+    return number
+
+
+def text(criterion: str, value: object) -> str:
+    """Return *value*, a non-empty string, or raise naming *criterion*."""
+    if not isinstance(value, str):
+        msg = f"{criterion}: expected a str, {got(value)}"
+        raise CriterionTypeError(msg)
+    if not value.strip():
+        msg = f"{criterion}: expected a non-empty str, got {shown(value)}"
+        raise InvalidCriterionError(msg)
+    return value
+
+
+def integer(criterion: str, value: object) -> int:
+    """Return *value*, an int (not a bool), or raise naming *criterion*."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{criterion}: expected an int, {got(value)}"
+        raise CriterionTypeError(msg)
+    return value
+
+
+def month(criterion: str, value: object) -> int:
+    """Return *value*, a month number from 1 to 12, or raise naming *criterion*."""
+    number = integer(criterion, value)
+    if number not in MONTHS:
+        msg = f"{criterion}={number!r}: expected 1 (January) to 12 (December)"
+        raise InvalidCriterionError(msg)
+    return number
+
+
+def date(criterion: str, value: object) -> datetime.date:
+    """Return *value*, a date or a strict ISO date string, as a date.
+
+    Raises:
+        CriterionTypeError: *value* is neither a :class:`datetime.date` nor a
+            str; a :class:`datetime.datetime` is refused too.
+        InvalidCriterionError: The string is not ``YYYY-MM-DD`` or names no
+            day.
+    """
+    if isinstance(value, datetime.datetime):
+        msg = f"{criterion}: expected a datetime.date or an ISO date str, got a datetime {value!r}"
+        raise CriterionTypeError(msg)
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        msg = (
+            f"{criterion}: expected a datetime.date or an ISO date str such as"
+            f" {EXAMPLE}, {got(value)}"
+        )
+        raise CriterionTypeError(msg)
+    try:
+        return parse_iso_date(value)
+    except ValueError as err:
+        msg = f"{criterion}={shown(value)} is {err}"
+        raise InvalidCriterionError(msg) from None
+
+
+def unique_ids(items: tuple[Message, ...], argument: str = "messages") -> dict[str, Message]:
+    """Return the messages by id, or raise when two share an id."""
+    by_id: dict[str, Message] = {}
+    for message in items:
+        if message.id in by_id:
+            msg = f"{argument}: two messages have the id {shown(message.id)}; ids must be unique"
+            raise InvalidArgumentError(msg)
+        by_id[message.id] = message
+    return by_id

@@ -1,0 +1,222 @@
+"""The criteria of filter_by(), stated once.
+
+:class:`Criteria` is the one statement of the criteria: their names, order,
+types and defaults, and the command-line options that give them.
+:func:`~stalin_telegrams.filter_by` and
+:meth:`~stalin_telegrams.Corpus.filter_by` take its fields as keywords
+through :func:`function_keywords` and :func:`method_keywords`, which copy
+its signature for type checkers (a :class:`~typing.ParamSpec`) and for
+:func:`inspect.signature` alike; the command line makes one option of each
+field that has ``metadata["option"]``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TypeVar
+
+import attrs
+
+from . import _checks
+from ._dates import parse_iso_date
+from ._model import Message
+from .exceptions import CriterionTypeError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S")
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    R_co = TypeVar("R_co", covariant=True)
+
+    class CriteriaFunction(Protocol[P, R_co]):
+        """A function of the messages (by default the whole corpus) and the criteria as keywords."""
+
+        def __call__(
+            self, messages: Iterable[Message] | None = None, *args: P.args, **kwargs: P.kwargs
+        ) -> R_co: ...
+
+
+class Option(NamedTuple):
+    """How the command line gives a criterion: ``--NAME METAVAR``."""
+
+    metavar: str
+    help: str
+    #: Reads the option's text; a ValueError's message says what is wrong.
+    parse: Callable[[str], object] = str
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        msg = f"not a year: {_checks.shown(text)}"
+        raise ValueError(msg) from None
+
+
+def _month(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number not in _checks.MONTHS:
+        msg = f"not a month number from 1 to 12: {_checks.shown(text)}"
+        raise ValueError(msg)
+    return number
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return parse_iso_date(text)
+    except ValueError as err:
+        msg = f"{_checks.shown(text)} is {err}"
+        raise ValueError(msg) from None
+
+
+def _option(metavar: str, text: str, parse: Callable[[str], object] = str) -> dict[str, Option]:
+    return {"option": Option(metavar, text, parse)}
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Criteria:
+    """The criteria of :func:`~stalin_telegrams.filter_by`, each ``None`` when not given.
+
+    What each criterion selects, and the errors, are documented on
+    :func:`~stalin_telegrams.filter_by`; the values are checked when the
+    query is made, by :func:`stalin_telegrams._query.select`.
+    """
+
+    sender: str | None = attrs.field(
+        default=None, metadata=_option("NAME", "surname of the writer, e.g. Stalin")
+    )
+    recipient: str | None = attrs.field(
+        default=None, metadata=_option("NAME", "surname of an addressee")
+    )
+    year: int | None = attrs.field(
+        default=None, metadata=_option("YEAR", "year of the message's date", _year)
+    )
+    month: int | None = attrs.field(
+        default=None, metadata=_option("MONTH", "month of the date, 1 to 12", _month)
+    )
+    on: datetime.date | str | None = attrs.field(
+        default=None, metadata=_option("DATE", "dated on DATE (YYYY-MM-DD)", _date)
+    )
+    after: datetime.date | str | None = attrs.field(
+        default=None, metadata=_option("DATE", "dated after DATE (exclusive)", _date)
+    )
+    before: datetime.date | str | None = attrs.field(
+        default=None, metadata=_option("DATE", "dated before DATE (exclusive)", _date)
+    )
+    classification: str | None = attrs.field(
+        default=None, metadata=_option("LABEL", 'e.g. "PERSONAL AND SECRET"')
+    )
+    contains: str | None = attrs.field(
+        default=None,
+        metadata=_option("PHRASE", "text contains PHRASE as whole words, case ignored"),
+    )
+    ids: Iterable[str] | None = None
+
+
+#: The names of the criteria, in signature order.
+CRITERIA: tuple[str, ...] = tuple(field.name for field in attrs.fields(Criteria))
+#: The criteria the command line gives, with their options.
+OPTIONS: Mapping[str, Option] = {
+    field.name: field.metadata["option"]
+    for field in attrs.fields(Criteria)
+    if "option" in field.metadata
+}
+
+
+def reject_unknown(names: Iterable[str], where: str) -> None:
+    """Raise for the first of *names* that is not a criterion, suggesting the one meant."""
+    unknown = sorted(set(names).difference(CRITERIA))
+    if not unknown:
+        return
+    from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
+
+    name = unknown[0]
+    close = close_matches(name, CRITERIA, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    msg = (
+        f"{where}: unknown criterion {_checks.shown(name)}{hint}"
+        f" Criteria are: {', '.join(CRITERIA)}"
+    )
+    raise CriterionTypeError(msg)
+
+
+def _signature(function: Callable[..., object]) -> inspect.Signature:
+    """Return the signature of *function* with its criteria argument spread into keywords."""
+    signature = inspect.signature(function)
+    first = next(iter(signature.parameters.values()))
+    if first.name == "messages":
+        first = first.replace(default=None)
+    keywords = [
+        inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
+        for f in attrs.fields(Criteria)
+    ]
+    return signature.replace(parameters=[first, *keywords])
+
+
+def function_keywords(
+    make: Callable[P, Criteria],
+) -> Callable[[Callable[[Iterable[Message] | None, Criteria], R]], CriteriaFunction[P, R]]:
+    """Turn ``f(messages, criteria)`` into ``f(messages=None, **criteria)``.
+
+    *make* is :class:`Criteria`; passing it lets type checkers copy its
+    keywords into the signature of the function made.
+    """
+
+    def decorate(
+        function: Callable[[Iterable[Message] | None, Criteria], R],
+    ) -> CriteriaFunction[P, R]:
+        where = f"{function.__name__}()"
+
+        def call(messages: Iterable[Message] | None = None, *args: P.args, **kwargs: P.kwargs) -> R:
+            if args:
+                msg = (
+                    f"{where} takes the messages, then criteria as keywords;"
+                    f" got {len(args) + 1} positional arguments"
+                )
+                raise CriterionTypeError(msg)
+            reject_unknown(kwargs, where)
+            return function(messages, make(*args, **kwargs))
+
+        functools.update_wrapper(call, function)
+        del call.__wrapped__  # type: ignore[attr-defined]  # set by update_wrapper
+        call.__signature__ = _signature(function)  # type: ignore[attr-defined]
+        return call
+
+    return decorate
+
+
+def method_keywords(
+    make: Callable[P, Criteria],
+) -> Callable[[Callable[[S, Criteria], R]], Callable[Concatenate[S, P], R]]:
+    """Turn a method ``m(self, criteria)`` into ``m(self, **criteria)``.
+
+    *make* is :class:`Criteria`, as for :func:`function_keywords`.
+    """
+
+    def decorate(method: Callable[[S, Criteria], R]) -> Callable[Concatenate[S, P], R]:
+        where = f"{method.__name__}()"
+
+        def call(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            if args:
+                msg = (
+                    f"{where} takes the criteria as keywords; got {len(args)} positional arguments"
+                )
+                raise CriterionTypeError(msg)
+            reject_unknown(kwargs, where)
+            return method(self, make(*args, **kwargs))
+
+        functools.update_wrapper(call, method)
+        del call.__wrapped__  # type: ignore[attr-defined]  # set by update_wrapper
+        call.__signature__ = _signature(method)  # type: ignore[attr-defined]
+        return call
+
+    return decorate

@@ -1,0 +1,172 @@
+"""The runtime's imports, read from the source: no cycle, and nothing it must not load."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from importlib.resources import files
+
+import pytest
+
+import stalin_telegrams
+
+PACKAGE = "stalin_telegrams"
+#: What the runtime must never import, at any level of a module.
+NEVER = ("stalin_telegrams.build", "dateutil")
+#: What the runtime may import only inside a function, when it is needed.
+ONLY_WHEN_NEEDED = ("difflib", "pandas")
+
+
+def _sources() -> dict[str, ast.Module]:
+    """Return the parsed runtime modules (``src/stalin_telegrams/*.py``) by dotted name."""
+    out: dict[str, ast.Module] = {}
+    for entry in files(PACKAGE).iterdir():
+        if entry.name.endswith(".py"):
+            stem = entry.name.removesuffix(".py")
+            name = PACKAGE if stem == "__init__" else f"{PACKAGE}.{stem}"
+            out[name] = ast.parse(entry.read_text(encoding="utf-8"))
+    return out
+
+
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """Return the ids of the import nodes under ``if TYPE_CHECKING:``, never run."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(inner) for part in node.body for inner in ast.walk(part))
+    return skipped
+
+
+def _imports(name: str, tree: ast.Module) -> list[tuple[str, bool]]:
+    """Return (imported module, at module level) for each import run by module *name*."""
+    package = name if name == PACKAGE else name.rpartition(".")[0]
+    skipped = _type_checking_only(tree)
+    top = {id(node) for node in tree.body}
+    found: list[tuple[str, bool]] = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, id(node) in top) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([package, *([base] if base else [])])
+            if node.module is not None:
+                found.append((base, id(node) in top))
+            if base == PACKAGE:
+                # "from . import _checks" imports the submodules it names.
+                found.extend((f"{base}.{alias.name}", id(node) in top) for alias in node.names)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    """Return each runtime module's imports of other runtime modules."""
+    sources = _sources()
+    graph: dict[str, set[str]] = {}
+    for name, tree in sources.items():
+        graph[name] = {
+            target for target, _ in _imports(name, tree) if target in sources and target != name
+        }
+    # The package's lazy names (PEP 562) import their modules on first use.
+    graph[PACKAGE] |= {f"{PACKAGE}{module}" for module in stalin_telegrams._LAZY.values()}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """Return a cycle of *graph* as a path that ends where it starts, or []."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state and (found := visit(target)):
+                return found
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return []
+
+
+class TestImportGraph:
+    """The runtime modules import one another without a cycle."""
+
+    def test_no_cycle(self) -> None:
+        """No chain of imports, function-level ones included, leads back to its start."""
+        assert [] == _cycle(_graph())
+
+    def test_cycle_is_found(self) -> None:
+        """The cycle search finds a cycle where there is one."""
+        graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}
+        assert ["a", "b", "c", "a"] == _cycle(graph)
+
+    def test_engines_never_load(self) -> None:
+        """The engines import neither the corpus nor the loader."""
+        graph = _graph()
+        engines = ("_query", "_threads", "_duplicates", "_export")
+        reached = {
+            e: graph[f"{PACKAGE}.{e}"] & {f"{PACKAGE}._corpus", f"{PACKAGE}._load"} for e in engines
+        }
+        assert {engine: set() for engine in engines} == reached
+
+    def test_relative_imports_resolved(self) -> None:
+        """``from . import x`` and ``from .x import y`` both count as imports of x."""
+        tree = ast.parse("from . import _checks\nfrom ._model import Message\n")
+        found = _imports(f"{PACKAGE}._corpus", tree)
+        assert [(f"{PACKAGE}._checks", True), (f"{PACKAGE}._model", True)] == found
+
+
+class TestForbiddenImports:
+    """The runtime never imports the pipeline or dateutil, and loads difflib and pandas late."""
+
+    @pytest.mark.parametrize("name", sorted(_sources()))
+    def test_module(self, name: str) -> None:
+        """The module imports nothing forbidden, and difflib and pandas only inside functions."""
+        found = _imports(name, _sources()[name])
+        never = [m for m, _ in found if any(m == n or m.startswith(f"{n}.") for n in NEVER)]
+        early = [m for m, top in found if top and m.split(".")[0] in ONLY_WHEN_NEEDED]
+        assert ([], []) == (never, early)
+
+    def test_type_checking_imports_skipped(self) -> None:
+        """An import under ``if TYPE_CHECKING:`` is not one the module runs."""
+        tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pandas\n")
+        assert [("typing", True)] == _imports(f"{PACKAGE}._export", tree)
+
+    def test_function_level_import_seen(self) -> None:
+        """An import inside a function counts, as not at module level."""
+        tree = ast.parse("def f():\n    import difflib\n")
+        assert [("difflib", False)] == _imports(f"{PACKAGE}._suggest", tree)
+
+
+class TestImportCost:
+    """Importing the package loads only what every use needs."""
+
+    def test_lazy_modules(self) -> None:
+        """The engines, the loader, json and difflib wait until they are used."""
+        later = (
+            "stalin_telegrams._load",
+            "stalin_telegrams._query",
+            "stalin_telegrams._threads",
+            "stalin_telegrams._duplicates",
+            "stalin_telegrams._export",
+            "stalin_telegrams._converter",
+            "stalin_telegrams.build",
+            "json",
+            "difflib",
+            "pandas",
+            "dateutil",
+        )
+        code = f"import sys, stalin_telegrams; print([m for m in {later!r} if m in sys.modules])"
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == done.stdout.strip()

@@ -1,0 +1,51 @@
+"""The package's names: every public name importable, the costly ones loaded on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import stalin_telegrams
+
+
+class TestNames:
+    """__all__ lists the public names, and each of them resolves."""
+
+    def test_all_sorted(self) -> None:
+        """__all__ is sorted."""
+        assert sorted(stalin_telegrams.__all__) == stalin_telegrams.__all__
+
+    @pytest.mark.parametrize("name", stalin_telegrams.__all__)
+    def test_resolves(self, name: str) -> None:
+        """Every name of __all__ is an attribute of the package, and in dir()."""
+        assert getattr(stalin_telegrams, name) is not None
+        assert name in dir(stalin_telegrams)
+
+    def test_unknown_name(self) -> None:
+        """Any other name is an AttributeError naming the package."""
+        with pytest.raises(
+            AttributeError, match=r"module 'stalin_telegrams' has no attribute 'Pairs'"
+        ):
+            stalin_telegrams.Pairs  # noqa: B018 - the lookup is the test
+
+    def test_lazy_name_is_the_module_name(self) -> None:
+        """A lazily loaded name is the object of the module that defines it."""
+        from stalin_telegrams import _duplicates
+
+        assert _duplicates.Pair is stalin_telegrams.Pair
+
+    def test_loaded_on_first_use(self) -> None:
+        """The loader and the duplicates engine are imported when a name of theirs is first used."""
+        code = (
+            "import sys, stalin_telegrams as s\n"
+            "names = ('stalin_telegrams._load', 'stalin_telegrams._duplicates')\n"
+            "before = [m in sys.modules for m in names]\n"
+            "s.load; s.Pair\n"
+            "print(before, [m in sys.modules for m in names])\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[False, False] [True, True]" == done.stdout.strip()
