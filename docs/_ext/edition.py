@@ -115,11 +115,6 @@ def edition() -> Edition:
 # --- Words about a message -----------------------------------------------------
 
 
-def senders(message: Message) -> tuple[str, ...]:
-    """Return the writers of *message*."""
-    return tuple(message.sender.split(" and "))
-
-
 def correspondents(message: Message) -> tuple[str, ...]:
     """Return the other parties of *message*: its senders and recipients but the volume's author.
 
@@ -127,7 +122,7 @@ def correspondents(message: Message) -> tuple[str, ...]:
     >>> correspondents(load()["1942-11-20-churchill"])
     ('Churchill',)
     """
-    parties = (*senders(message), *message.recipients)
+    parties = (*message.senders, *message.recipients)
     return tuple(dict.fromkeys(p for p in parties if p != VOLUME_AUTHOR))
 
 
@@ -142,7 +137,7 @@ def long_date(date: datetime.date | None) -> str:
 
 def parties(message: Message) -> str:
     """Return who wrote to whom: ``"Stalin to Churchill and Roosevelt"``."""
-    return f"{' and '.join(senders(message))} to {' and '.join(message.recipients)}"
+    return f"{' and '.join(message.senders)} to {' and '.join(message.recipients)}"
 
 
 def title(message: Message) -> str:
@@ -561,7 +556,7 @@ class MessageDirective(_EditionDirective):
         known = set(all_correspondents(self.data.corpus))
         rows: list[tuple[str, nodes.Node | str]] = [
             ("Heading", message.heading),
-            ("From", _people(senders(message), known)),
+            ("From", _people(message.senders, known)),
             ("To", _people(message.recipients, known)),
             ("Written", long_date(message.written_on) if message.written_on else "not given"),
             ("Sent", long_date(message.sent_on) if message.sent_on else "not given"),

@@ -19,7 +19,7 @@ def _message(**fields: object) -> Message:
     values: dict[str, object] = {
         "id": "1942-01-02-churchill",
         "number": 1,
-        "sender": "Stalin",
+        "senders": ("Stalin",),
         "recipients": ("Churchill",),
         "heading": "TO Mr CHURCHILL",
         "classification": None,
@@ -45,12 +45,12 @@ class TestCorrespondents:
 
     def test_author_as_recipient(self) -> None:
         """A message to the volume's author has its sender as correspondent."""
-        message = _message(sender="Churchill", recipients=("Stalin",))
+        message = _message(senders=("Churchill",), recipients=("Stalin",))
         assert ("Churchill",) == edition.correspondents(message)
 
     def test_joint_sender(self) -> None:
         """A joint sender beside the author is a correspondent, before the recipients."""
-        message = _message(sender="Stalin and Churchill", recipients=("Roosevelt",))
+        message = _message(senders=("Stalin", "Churchill"), recipients=("Roosevelt",))
         assert ("Churchill", "Roosevelt") == edition.correspondents(message)
 
 

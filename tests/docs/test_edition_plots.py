@@ -20,7 +20,7 @@ def _message(date: datetime.date | None, recipient: str = "Churchill") -> Messag
     return Message(
         id=f"{date}-{recipient.lower()}",
         number=1,
-        sender="Stalin",
+        senders=("Stalin",),
         recipients=(recipient,),
         heading="",
         classification=None,
