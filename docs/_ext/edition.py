@@ -893,17 +893,29 @@ def generate(app: Sphinx) -> None:
     logger.info("edition: %d pages, %d source files rewritten", len(sources(data)), written)
 
 
+def redirect_pages(corpus: Corpus) -> dict[str, str]:
+    """Return the redirect page of every retired id: its path in the site, and its HTML.
+
+    Raises:
+        ValueError: A retired id is also the id of a message: its page
+            cannot be both.
+    """
+    clashes = sorted(set(corpus.aliases) & set(corpus.ids))
+    if clashes:
+        msg = f"retired ids that are also message ids: {', '.join(clashes)}"
+        raise ValueError(msg)
+    return {
+        f"messages/{old}.html": redirect_page(f"{new}.html")
+        for old, new in sorted(corpus.aliases.items())
+    }
+
+
 def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     """Write a redirect page for every retired id, once an HTML build has succeeded."""
     if exception is not None or app.builder.format != "html":
         return
-    outdir = Path(app.outdir)
-    for old, new in sorted(edition().corpus.aliases.items()):
-        if old in edition().corpus.ids:
-            logger.warning("edition: alias %r is also a message id", old, type="edition")
-            continue
-        page = outdir / "messages" / f"{old}.html"
-        page.write_text(redirect_page(f"{new}.html"), encoding="utf-8")
+    for name, html in redirect_pages(edition().corpus).items():
+        (Path(app.outdir) / name).write_text(html, encoding="utf-8")
 
 
 #: The navigation of the generated pages, by folder depth and arguments: the

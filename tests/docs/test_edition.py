@@ -12,7 +12,7 @@ pytest.importorskip("sphinx", reason="the docs tools (pip install --group docs) 
 import edition
 from docutils import nodes
 
-from stalin_telegrams import Message, Pair, load
+from stalin_telegrams import Corpus, Message, Pair, load
 
 
 def _message(**fields: object) -> Message:
@@ -217,6 +217,29 @@ class TestRedirectPage:
         page = edition.redirect_page("1942-11-20-churchill.html")
         assert 'content="0; url=1942-11-20-churchill.html"' in page
         assert '<a href="1942-11-20-churchill.html">' in page
+
+
+class TestRedirectPages:
+    """redirect_pages(): a page for every retired id."""
+
+    def test_pages(self) -> None:
+        """Each retired id gets messages/<old>.html, sending the reader to its new id."""
+        corpus = Corpus([_message()], {"1942-01-02-churchill-x": "1942-01-02-churchill"})
+        pages = edition.redirect_pages(corpus)
+        expected = {
+            "messages/1942-01-02-churchill-x.html": edition.redirect_page(
+                "1942-01-02-churchill.html"
+            )
+        }
+        assert expected == pages
+
+    def test_clash(self) -> None:
+        """A retired id that is also a message's id is an error, not an overwritten page."""
+        first = _message()
+        second = _message(id="1942-01-02-churchill-2", number=2)
+        corpus = Corpus([first, second], {"1942-01-02-churchill-2": "1942-01-02-churchill"})
+        with pytest.raises(ValueError, match="1942-01-02-churchill-2"):
+            edition.redirect_pages(corpus)
 
 
 class TestDiffNodes:

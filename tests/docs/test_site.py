@@ -90,12 +90,6 @@ class TestPages:
         mark = message.footnote_marks[0]
         assert f'<sup class="edition-mark">{mark.mark}</sup>' in html
 
-    def test_redirects(self, site: Path) -> None:
-        """A retired id's page sends the reader to the page of the id that replaced it."""
-        for old, new in load().aliases.items():
-            html = (site / "messages" / f"{old}.html").read_text(encoding="utf-8")
-            assert f'url={new}.html"' in html
-
     def test_timeline_picture(self, site: Path) -> None:
         """The home page shows the timeline picture, copied into the site."""
         pictures = [src for tag, src in _parse(site / "index.html").links if tag == "img"]
