@@ -500,7 +500,9 @@ class _EditionDirective(SphinxDirective):
 
     @property
     def data(self) -> Edition:
-        """The edition of the installed package."""
+        """The edition of the installed package; the page is read again when its data change."""
+        data_file = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json")
+        self.env.note_dependency(str(data_file))
         return edition()
 
     def message(self, message_id: str) -> Message:
