@@ -97,6 +97,64 @@ class TestMain:
         assert option in line
         assert value in line
 
+    def test_no_abbreviations(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An option is taken only when spelt in full: --rec is not --recipient."""
+        status, out, err = run(capsys, "list", "--rec", "Truman")
+        assert (2, "") == (status, out)
+        assert "unrecognized arguments: --rec" in one_error_line(err)
+
+    def test_damaged_data(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A damaged data file is one line on stderr and exit 1."""
+        from stalin_telegrams.exceptions import CorpusDataError
+
+        def damaged() -> Corpus:
+            raise CorpusDataError("telegrams.json: damaged\nreinstall the package")
+
+        monkeypatch.setattr(_cli, "load", damaged)
+        status, out, err = run(capsys, "list")
+        assert (1, "") == (status, out)
+        expected = "stalin-telegrams list: error: telegrams.json: damaged reinstall the package"
+        assert expected == one_error_line(err)
+
+    def test_internal_error(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An error no one foresaw exits 70 with two lines and no traceback."""
+
+        def broken() -> Corpus:
+            raise RuntimeError("unforeseen")
+
+        monkeypatch.setattr(_cli, "load", broken)
+        status, out, err = run(capsys, "list")
+        assert (70, "") == (status, out)
+        expected = [
+            "stalin-telegrams: error: internal error: RuntimeError: unforeseen",
+            "please report this as a bug, with the command line that caused it",
+        ]
+        assert expected == err.splitlines()
+
+    def test_interrupted(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ctrl-C exits 130 with one line."""
+
+        def interrupted() -> Corpus:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_cli, "load", interrupted)
+        status, out, err = run(capsys, "list")
+        assert (130, "", "stalin-telegrams: error: interrupted\n") == (status, out, err)
+
+    def test_exit_statuses_documented(self) -> None:
+        """Every exit status of the command line has a row in docs/cli.md."""
+        docs = Path(__file__).parent.parent / "docs" / "cli.md"
+        if not docs.exists():
+            pytest.skip("docs/ is not next to the tests")
+        rows = re.findall(r"^\| (\d+) \|", docs.read_text(encoding="utf-8"), re.MULTILINE)
+        assert sorted(_cli.EXIT_STATUSES) == sorted(map(int, rows))
+
     def test_help_lists_commands(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--help names every command."""
         status, out, _ = run(capsys, "--help")
@@ -407,6 +465,38 @@ class TestExport:
         exported = [json.loads(line)["id"] for line in out.splitlines()]
         assert list(filter_by(load(), recipient="Attlee").ids) == exported
 
+    def test_csv_nothing_selected(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A CSV export that selects nothing still writes the header row of the record keys."""
+        from stalin_telegrams._export import record_keys
+
+        status, out, _ = run(capsys, "export", "--format", "csv", "--contains", "zzzz no such")
+        assert 0 == status
+        assert [list(record_keys())] == list(csv.reader(io.StringIO(out)))
+        assert list(load().to_records()[0]) == list(record_keys())
+
+    def test_output_kept_on_failure(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A write that fails part-way leaves the existing file whole, with one error line."""
+        target = tmp_path / "out.jsonl"
+        target.write_text("kept\n", encoding="utf-8")
+        written = []
+
+        def fail_part_way(records: list[dict[str, object]], *_: object, **__: object) -> None:
+            written.extend(records[:1])
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(_cli, "_write_records", fail_part_way)
+        status, out, err = run(capsys, "export", "--format", "jsonl", "--output", str(target))
+        assert (1, "") == (status, out)
+        line = one_error_line(err)
+        assert f"cannot write {str(target)!r}: No space left on device" in line
+        assert ("kept\n", ["out.jsonl"]) == (
+            target.read_text(encoding="utf-8"),
+            [p.name for p in tmp_path.iterdir()],
+        )
+        assert written
+
     def test_format_required(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The format must be given and be one of jsonl and csv."""
         assert 2 == run(capsys, "export")[0]
@@ -468,8 +558,9 @@ class TestProcess:
     def test_broken_pipe(self, argv: list[str]) -> None:
         """Output to a pipe that closes early ends quietly, with no traceback."""
         command = shlex.join([sys.executable, "-m", "stalin_telegrams", *argv])
+        # pipefail: the status is the program's, not head's.
         done = subprocess.run(
-            ["bash", "-c", f"{command} | head -1"],
+            ["bash", "-c", f"set -o pipefail; {command} | head -1"],
             capture_output=True,
             text=True,
             check=False,
@@ -479,3 +570,40 @@ class TestProcess:
         assert 0 == done.returncode
         assert 1 == len(done.stdout.splitlines())
         assert "" == done.stderr
+
+    def test_output_to_dev_stdout(self) -> None:
+        """--output /dev/stdout on a pipe writes the records to the pipe."""
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "stalin_telegrams", "export", "--format", "jsonl"),
+                *("--recipient", "Attlee", "--output", "/dev/stdout"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=_env(),
+            encoding="utf-8",
+        )
+        from stalin_telegrams import filter_by
+
+        assert (0, "") == (done.returncode, done.stderr)
+        expected = list(filter_by(load(), recipient="Attlee").ids)
+        assert expected == [json.loads(line)["id"] for line in done.stdout.splitlines()]
+
+    def test_broken_pipe_subprocess(self) -> None:
+        """The program's own exit status is 0 when its reader closes the pipe early."""
+        process = subprocess.Popen(
+            [sys.executable, "-m", "stalin_telegrams", "export", "--format", "jsonl"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_env(),
+        )
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        status = process.wait(timeout=120)
+        err = process.stderr.read()
+        process.stderr.close()
+        assert (0, b"") == (status, err)
+        assert first.startswith(b'{"id": ')

@@ -2,14 +2,19 @@
 
 Each subcommand is one function that takes the parsed arguments and an output
 stream and returns an exit status. Errors of the package
-(:class:`~stalin_telegrams.exceptions.StalinTelegramsError`) and of the
-options end the program with one line on standard error.
+(:class:`~stalin_telegrams.exceptions.StalinTelegramsError`), of the options,
+of files and of standard output end the program with one line on standard
+error and the exit status of :data:`EXIT_STATUSES`; the command line never
+shows a traceback. Output goes through :class:`~stalin_telegrams._terminal.Output`
+(an encoding fallback, never a crash), and files are written whole or not at
+all through :func:`~stalin_telegrams._atomic.atomic_text`.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import json
 import os
 import re
@@ -19,10 +24,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any, NoReturn
 
+from ._atomic import atomic_text
 from ._criteria import OPTIONS
-from ._export import to_records
+from ._export import record_keys, to_records
 from ._load import load
 from ._model import Message
+from ._terminal import Output, OutputError
 from ._version import __version__
 from .exceptions import CriterionTypeError, InvalidCriterionError, StalinTelegramsError
 
@@ -30,6 +37,21 @@ PROG = "stalin-telegrams"
 #: Exit status for a bad command line (as argparse has it) and for a failed command.
 USAGE_ERROR = 2
 FAILURE = 1
+#: Exit status after Ctrl-C (SIGINT), as shells report a process it ended: 128 + 2.
+INTERRUPTED = 130
+#: Exit status for an error the program did not foresee (a bug), as sysexits.h's EX_SOFTWARE.
+INTERNAL_ERROR = 70
+#: Every exit status of the command line, as docs/cli.md lists them.
+EXIT_STATUSES = {
+    0: "success, also when nothing was selected or the reader of the output stopped early",
+    FAILURE: "the command failed",
+    USAGE_ERROR: "a bad command line",
+    INTERNAL_ERROR: "an internal error",
+    INTERRUPTED: "interrupted (Ctrl-C)",
+}
+#: Longest error message written, in characters; longer ones are cut in the
+#: middle, so that a huge argument is not echoed whole.
+MESSAGE_LIMIT = 200
 #: Width of a listing line; the first words of the text fill what is left.
 LINE_WIDTH = 100
 #: Width to which ``show`` wraps the text of a message.
@@ -41,23 +63,43 @@ CRITERIA = tuple(OPTIONS)
 #: How much text ``search`` shows either side of a hit, in characters.
 CONTEXT = 45
 
-Command = Callable[[argparse.Namespace, IO[str]], int]
+Command = Callable[[argparse.Namespace, Output], int]
+
+
+def _one_line(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Return *text* on one line of at most about *limit* characters.
+
+    Line breaks and tabs become spaces and other control characters
+    backslash escapes, so that no value can break the line or drive the
+    terminal; a longer text keeps its start and its end, and says how much
+    was cut from the middle.
+    """
+    shown = "".join(
+        " " if char in "\n\r\t" else char if char.isprintable() else ascii(char)[1:-1]
+        for char in text
+    )
+    if len(shown) <= limit:
+        return shown
+    head, tail = shown[: limit * 2 // 3], shown[-(limit // 3) :]
+    return f"{head}...[{len(shown) - len(head) - len(tail)} characters cut]...{tail}"
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors take one line."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+        _report(self.prog, message + " (see --help)")
+        self.exit(USAGE_ERROR)
 
 
-def _fraction(text: str) -> float:
+def _threshold(text: str) -> float:
+    """Return *text* as a similarity threshold: above 0, at most 1, as duplicates() takes it."""
     try:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not 0.0 <= value <= 1.0:
-        msg = f"not a number from 0 to 1: {text!r}"
+    if not 0.0 < value <= 1.0:
+        msg = f"not a number above 0 and at most 1: {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -112,7 +154,7 @@ def _listing(message: Message, marker: str = "") -> str:
     return head + words
 
 
-def _cmd_stats(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_stats(args: argparse.Namespace, out: Output) -> int:
     messages = _selected(args)
     years = sorted({m.year for m in messages if m.year is not None})
     columns: list[int | None] = [*years, *([None] if any(m.year is None for m in messages) else [])]
@@ -142,7 +184,7 @@ def _cmd_stats(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _cmd_list(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_list(args: argparse.Namespace, out: Output) -> int:
     for message in _selected(args):
         print(_listing(message), file=out)
     return 0
@@ -162,7 +204,7 @@ def _wrapped(text: str) -> str:
     )
 
 
-def _cmd_show(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_show(args: argparse.Namespace, out: Output) -> int:
     m = load()[args.id]
     lines = [
         f"{m.id} (no. {m.number})",
@@ -199,7 +241,7 @@ def _cmd_show(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _cmd_thread(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_thread(args: argparse.Namespace, out: Output) -> int:
     message = load()[args.id]
     from stalin_telegrams import thread_of
 
@@ -208,7 +250,7 @@ def _cmd_thread(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _cmd_pairs(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_pairs(args: argparse.Namespace, out: Output) -> int:
     from stalin_telegrams import duplicates
 
     pairs = duplicates() if args.threshold is None else duplicates(threshold=args.threshold)
@@ -220,7 +262,7 @@ def _cmd_pairs(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _cmd_diff(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_diff(args: argparse.Namespace, out: Output) -> int:
     from ._duplicates import word_diff
 
     corpus = load()
@@ -243,7 +285,7 @@ def _context(text: str, hit: re.Match[str]) -> str:
     return f"{lead}{' '.join(before)} [{' '.join(hit.group(0).split())}] {' '.join(after)}{tail}"
 
 
-def _cmd_search(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_search(args: argparse.Namespace, out: Output) -> int:
     phrase = " ".join(args.phrase.split())
     if not phrase:
         msg = "the phrase to search for is empty"
@@ -266,27 +308,31 @@ def _csv_value(value: Any) -> Any:  # noqa: ANN401  # any value of a record
     return value
 
 
-def _cmd_export(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_export(args: argparse.Namespace, out: Output) -> int:
     records = to_records(_selected(args))
     if args.output is None:
-        _write_records(records, args.format, out)
+        # JSON has escapes of its own: exact data in any output encoding.
+        _write_records(records, args.format, out, ascii_only=not out.holds_unicode)
         return 0
-    with open(args.output, "w", encoding="utf-8", newline="") as stream:  # noqa: PTH123
-        _write_records(records, args.format, stream)
+    try:
+        with atomic_text(args.output) as stream:
+            _write_records(records, args.format, stream, ascii_only=False)
+    except OSError as err:
+        raise _FileError(args.output, err) from err
     return 0
 
 
-def _write_records(records: Iterable[dict[str, Any]], form: str, out: IO[str]) -> None:
+def _write_records(
+    records: Iterable[dict[str, Any]], form: str, out: IO[str] | Output, *, ascii_only: bool
+) -> None:
     if form == "jsonl":
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json.dumps(record, ensure_ascii=ascii_only) + "\n")
         return
-    rows = list(records)
-    if not rows:
-        return
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    # The header comes from the record keys, so that no selection gives an empty file.
+    writer = csv.DictWriter(out, fieldnames=record_keys(), lineterminator="\n")
     writer.writeheader()
-    for row in rows:
+    for row in records:
         writer.writerow({key: _csv_value(value) for key, value in row.items()})
 
 
@@ -294,10 +340,19 @@ class _UsageError(Exception):
     """A command found its arguments unusable."""
 
 
+class _FileError(Exception):
+    """A file named on the command line could not be written."""
+
+    def __init__(self, path: str, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        super().__init__(f"cannot write {_one_line(repr(path), MESSAGE_LIMIT // 2)}: {reason}")
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     top = _Parser(
         prog=PROG,
+        allow_abbrev=False,
         description=(
             "Stalin's wartime correspondence with Churchill, Roosevelt, Truman and Attlee"
             " (1941-1945): list, read, search and export the messages."
@@ -307,7 +362,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def add(name: str, command: Command, summary: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=summary, description=summary)
+        cmd = sub.add_parser(name, help=summary, description=summary, allow_abbrev=False)
         cmd.set_defaults(run=command)
         return cmd
 
@@ -322,7 +377,7 @@ def parser() -> argparse.ArgumentParser:
         "id", help="message id"
     )
     add("pairs", _cmd_pairs, "List pairs of messages that duplicate each other.").add_argument(
-        "--threshold", type=_fraction, help="lowest similarity reported, from 0 to 1"
+        "--threshold", type=_threshold, help="lowest similarity reported, above 0 and at most 1"
     )
     diff = add("diff", _cmd_diff, "Show how the text of one message differs from another's.")
     diff.add_argument("first", metavar="ID", help="message id")
@@ -331,10 +386,70 @@ def parser() -> argparse.ArgumentParser:
         "phrase", help="words to find, case ignored"
     )
     export = add("export", _cmd_export, "Write messages as JSON lines or CSV.")
+    # Exported data is never transliterated: what the output cannot hold is escaped.
+    export.set_defaults(transliterate=False)
     export.add_argument("--format", required=True, choices=("jsonl", "csv"), help="output format")
     export.add_argument("--output", metavar="FILE", help="write to FILE, not standard output")
     _add_criteria(export)
     return top
+
+
+def _say(line: str) -> None:
+    """Write *line* to standard error, in any encoding."""
+    stream = Output(sys.stderr)
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except OSError:
+        pass  # Standard error is gone too: the exit status is all that is left.
+
+
+def _report(where: str, message: str) -> None:
+    """Write ``where: error: message`` to standard error, on one line."""
+    _say(f"{where}: error: {_one_line(message)}")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device after it failed.
+
+    The interpreter flushes standard output once more at exit; what is left
+    in its buffer would fail again and print a warning.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return  # closed or not a file: nothing will be flushed to it
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command of *args*; map each kind of failure to its exit status."""
+    where = f"{PROG} {args.command}"
+    out = Output(sys.stdout, transliterate=getattr(args, "transliterate", True))
+    command: Command = args.run
+    try:
+        status = command(args, out)
+        out.flush()
+    except OutputError as err:
+        _silence_stdout()
+        if err.errno == errno.EPIPE:
+            # The reader went away (``| head``): it has what it wanted.
+            return 0
+        _report(where, f"cannot write to standard output: {err.strerror}")
+        return FAILURE
+    except (_UsageError, InvalidCriterionError, CriterionTypeError) as err:
+        _report(where, str(err))
+        return USAGE_ERROR
+    except (StalinTelegramsError, _FileError) as err:
+        _report(where, str(err))
+        return FAILURE
+    except OSError as err:
+        path = "" if err.filename is None else f" {_one_line(repr(err.filename), 100)}"
+        _report(where, f"cannot read or write{path}: {err.strerror or err}")
+        return FAILURE
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -344,10 +459,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments, without the program name.
 
     Returns:
-        The exit status: 0 on success; 1 when a command fails (an unknown
-        id, a file that cannot be written); 2 for a bad command line (an
-        unknown option, a date that cannot be read, a name that no message
-        has).
+        The exit status: 0 on success (also when the reader of the output
+        stops early); 1 when a command fails (an unknown id, a damaged data
+        file, a file or standard output that cannot be written); 2 for a bad
+        command line (an unknown option, a date that cannot be read, a name
+        that no message has); 70 for an internal error; 130 after Ctrl-C.
+        Every error is one line on standard error, never a traceback.
 
     >>> status = main(["show", "1942-11-20-churchill"])  # doctest: +ELLIPSIS
     1942-11-20-churchill (no. ...)
@@ -357,22 +474,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     .. versionadded:: 0.1.0
     """
-    cli = parser()
-    args = cli.parse_args(argv)
-    command: Command = args.run
     try:
-        status = command(args, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (``| head``): say nothing, and keep the
-        # interpreter from failing again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return FAILURE
-    except (_UsageError, InvalidCriterionError, CriterionTypeError) as err:
-        print(f"{PROG} {args.command}: error: {err}", file=sys.stderr)
-        return USAGE_ERROR
-    except (StalinTelegramsError, OSError) as err:
-        print(f"{PROG} {args.command}: error: {err}", file=sys.stderr)
-        return FAILURE
-    return status
+        args = parser().parse_args(argv)
+        return _run(args)
+    except KeyboardInterrupt:
+        _report(PROG, "interrupted")
+        return INTERRUPTED
+    except Exception as err:  # noqa: BLE001  # the command line never shows a traceback
+        _report(PROG, f"internal error: {type(err).__name__}: {err}")
+        _say("please report this as a bug, with the command line that caused it")
+        return INTERNAL_ERROR
