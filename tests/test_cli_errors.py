@@ -209,7 +209,7 @@ class TestFailures:
         assert before == target.read_bytes()
         assert ["telegrams.jsonl"] == [p.name for p in tmp_path.iterdir()]
 
-    @pytest.mark.parametrize("damage", ["schema"])
+    @pytest.mark.parametrize("damage", ["schema", "truncated", "edited"])
     def test_damaged_data_file(self, tmp_path: Path, damage: str) -> None:
         """A damaged data file gives one line on stderr and exit 1."""
         package = Path(stalin_telegrams.__file__).parent
@@ -219,6 +219,8 @@ class TestFailures:
         raw = data.read_bytes()
         if damage == "truncated":
             data.write_bytes(raw[: len(raw) // 2])
+        elif damage == "edited":
+            data.write_bytes(raw.replace(b"Churchill", b"Churchil", 1))
         else:
             document = json.loads(raw)
             document["schema_version"] += 1
@@ -232,7 +234,9 @@ class TestFailures:
             timeout=120,
         )
         assert (1, b"") == (done.returncode, done.stdout)
-        assert error_line(done.stderr).startswith(f"{PROG} list: error: ")
+        line = error_line(done.stderr)
+        assert line.startswith(f"{PROG} list: error: ")
+        assert "characters cut" not in line
 
 
 class TestHugeArguments:

@@ -1,26 +1,38 @@
-"""Tests for stalin_telegrams._load: load() and the corpus document."""
+"""Tests for stalin_telegrams._load: load(), its verification, and the corpus document."""
 
 from __future__ import annotations
 
 import copy
+import gc
+import hashlib
 import json
 import subprocess
 import sys
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import stalin_telegrams
 from stalin_telegrams import Corpus, load
-from stalin_telegrams._load import corpus_from_document
+from stalin_telegrams import _load as load_module
+from stalin_telegrams._digest import DATA_SHA256
+from stalin_telegrams._load import corpus_from_document, load_bytes, load_file
 from stalin_telegrams.exceptions import CorpusDataError, StalinTelegramsError, UnknownMessageError
+
+DATA_FILE = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json")
 
 
 @pytest.fixture(scope="module")
-def document() -> dict[str, Any]:
+def raw() -> bytes:
+    """Return the bytes of the packaged corpus file."""
+    return DATA_FILE.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def document(raw: bytes) -> dict[str, Any]:
     """Return the packaged corpus document, parsed."""
-    raw = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json").read_bytes()
     parsed: dict[str, Any] = json.loads(raw)
     return parsed
 
@@ -69,9 +81,136 @@ class TestLoad:
         assert target is aliased["1900-01-01-old"]
         assert "1900-01-01-old" in aliased
 
+    def test_shipped_digest_matches(self, raw: bytes) -> None:
+        """The packaged file has the SHA-256 that _digest.py records."""
+        assert DATA_SHA256 == hashlib.sha256(raw).hexdigest()
+
+    def test_failure_not_cached(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A first load that fails caches nothing: the next call reads the file again."""
+        monkeypatch.setattr(load_module, "_loaded", [])
+        calls: list[object] = []
+
+        def failing(path: object) -> Corpus:
+            calls.append(path)
+            raise CorpusDataError("damaged")
+
+        monkeypatch.setattr(load_module, "load_file", failing)
+        for _ in range(2):
+            with pytest.raises(CorpusDataError, match="damaged"):
+                load()
+        assert 2 == len(calls)
+
+
+_RACE = """
+import sys, threading, time
+sys.setswitchinterval(1e-6)
+from stalin_telegrams import _load
+calls = []
+real = _load.load_file
+def slow(path):
+    calls.append(path)
+    time.sleep(0.05)  # widen the window in which a second first call could start
+    return real(path)
+_load.load_file = slow
+barrier = threading.Barrier(16)
+results = [None] * 16
+def worker(i):
+    barrier.wait()
+    results[i] = _load.load()
+threads = [threading.Thread(target=worker, args=(i,)) for i in range(16)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(calls), len({id(r) for r in results}), type(results[0]).__name__)
+"""
+
+
+class TestLoadThreads:
+    """load() from many threads at once reads and parses the file once."""
+
+    def test_sixteen_threads_one_parse(self) -> None:
+        """16 threads racing on a fresh process all get the same Corpus, read once."""
+        out = subprocess.run(
+            [sys.executable, "-c", _RACE], capture_output=True, text=True, check=True
+        ).stdout
+        assert "1 1 Corpus" == out.strip()
+
+
+class TestLoadFile:
+    """load_file() reads a file, verifies and structures it."""
+
+    def test_packaged_file(self) -> None:
+        """The packaged file loads as the packaged corpus."""
+        assert load() == load_file(DATA_FILE)
+
+    def test_copy(self, tmp_path: Path, raw: bytes) -> None:
+        """A byte-identical copy elsewhere loads the same."""
+        path = tmp_path / "telegrams.json"
+        path.write_bytes(raw)
+        assert load() == load_file(path)
+
+    def test_missing(self, tmp_path: Path) -> None:
+        """A missing file is a CorpusDataError naming the file, chained to the OSError."""
+        path = tmp_path / "telegrams.json"
+        with pytest.raises(CorpusDataError) as info:
+            load_file(path)
+        assert str(path) in str(info.value)
+        assert "reinstall" in str(info.value)
+        assert isinstance(info.value.__cause__, FileNotFoundError)
+
+
+class TestLoadBytes:
+    """load_bytes() checks the digest before parsing, then structures the document."""
+
+    def test_good(self, raw: bytes) -> None:
+        """The packaged bytes with their digest give the packaged corpus."""
+        assert load() == load_bytes(raw, DATA_SHA256)
+
+    def test_digest_mismatch(self, raw: bytes) -> None:
+        """Bytes with another digest are refused, naming the file, both digests and the cure."""
+        changed = raw.replace(b"thank", b"thanK", 1)
+        actual = hashlib.sha256(changed).hexdigest()
+        with pytest.raises(CorpusDataError) as info:
+            load_bytes(changed, DATA_SHA256, "some/telegrams.json")
+        text = str(info.value)
+        assert text.startswith("some/telegrams.json: ")
+        assert DATA_SHA256 in text
+        assert actual in text
+        assert "pip install --force-reinstall" in text
+        assert "\n" not in text
+
+    def test_checked_before_parsing(self) -> None:
+        """Bytes that are not even JSON fail on the digest first."""
+        with pytest.raises(CorpusDataError, match="SHA-256"):
+            load_bytes(b"not json", DATA_SHA256)
+
+    def test_name_prefixes_structure_errors(self, document: dict[str, Any]) -> None:
+        """An error found while structuring names the file first."""
+        changed = copy.deepcopy(document)
+        changed["schema_version"] = 99
+        data = json.dumps(changed).encode()
+        with pytest.raises(CorpusDataError) as info:
+            load_bytes(data, hashlib.sha256(data).hexdigest(), "x/telegrams.json")
+        assert str(info.value).startswith("x/telegrams.json: corpus schema version 99")
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_cycle_collector_state_kept(self, raw: bytes, enabled: bool) -> None:
+        """The cycle collector, paused while loading, is left as it was, after an error too."""
+        was = gc.isenabled()
+        try:
+            (gc.enable if enabled else gc.disable)()
+            load_bytes(raw, DATA_SHA256)
+            assert enabled == gc.isenabled()
+            with pytest.raises(CorpusDataError):
+                load_bytes(b"[]", hashlib.sha256(b"[]").hexdigest())
+            assert enabled == gc.isenabled()
+        finally:
+            (gc.enable if was else gc.disable)()
+
 
 class TestCorpusFromDocument:
-    """corpus_from_document checks the header before trusting the messages."""
+    """corpus_from_document checks the whole document before trusting the messages."""
 
     def test_round_trip(self, document: dict[str, Any]) -> None:
         """The packaged document gives the same corpus as load()."""
@@ -88,8 +227,36 @@ class TestCorpusFromDocument:
         """A header whose count disagrees with the messages is refused."""
         changed = copy.deepcopy(document)
         changed["messages"].pop()
-        with pytest.raises(CorpusDataError, match="messages"):
+        with pytest.raises(CorpusDataError, match="the header says 372 messages"):
             corpus_from_document(changed)
+
+    def test_field_error_names_message_and_field(self, document: dict[str, Any]) -> None:
+        """A bad field is reported with the message's position, its id and the field."""
+        changed = copy.deepcopy(document)
+        changed["messages"][1]["recipients"] = "Churchill"
+        first_id = document["messages"][1]["id"]
+        with pytest.raises(CorpusDataError) as info:
+            corpus_from_document(changed)
+        expected = (
+            f"message #2 {first_id!r}: recipients: expected an array of strings,"
+            " got a string, 'Churchill'"
+        )
+        assert expected == str(info.value)
+        assert info.value.__cause__ is not None
+
+    def test_alias_to_unknown_id(self, document: dict[str, Any]) -> None:
+        """An alias to an id that no message has is refused."""
+        changed = copy.deepcopy(document)
+        changed["aliases"] = {"1900-01-01-old": "1900-01-02-new"}
+        with pytest.raises(CorpusDataError, match="names no message: '1900-01-02-new'"):
+            corpus_from_document(changed)
+
+    def test_alias_is_accepted(self, document: dict[str, Any]) -> None:
+        """An alias from a retired id to a live one is kept."""
+        changed = copy.deepcopy(document)
+        live = document["messages"][0]["id"]
+        changed["aliases"] = {"1900-01-01-old": live}
+        assert {"1900-01-01-old": live} == corpus_from_document(changed).aliases
 
 
 _IMPORT_PROBE = """
@@ -104,7 +271,8 @@ data_opened = [p for p in opened if "stalin_telegrams" in p and "data" in p]
 print(data_opened)
 print(sorted(m for m in sys.modules if m.startswith(("dateutil", "stalin_telegrams.build"))))
 stalin_telegrams.load()
-print(sorted(m for m in sys.modules if m.startswith(("dateutil", "stalin_telegrams.build"))))
+late = ("dateutil", "stalin_telegrams.build", "cattrs")
+print(sorted(m for m in sys.modules if m.startswith(late)))
 """
 
 
@@ -112,7 +280,7 @@ class TestImport:
     """Importing the package does no I/O and pulls in no build-time code."""
 
     def test_import_is_quiet(self) -> None:
-        """No data file is opened on import; neither dateutil nor the pipeline is imported."""
+        """Import opens no data file; load() imports neither dateutil, the pipeline nor cattrs."""
         out = subprocess.run(
             [sys.executable, "-c", _IMPORT_PROBE], capture_output=True, text=True, check=True
         ).stdout.splitlines()

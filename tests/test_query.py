@@ -301,6 +301,7 @@ class TestFilterByProperties:
     def test_phrase(self, corpus: Corpus, data: st.DataObject) -> None:
         """A phrase found verbatim as whole words is selected; every selected text has its words."""
         words = data.draw(st.sampled_from(list(corpus))).text.split()
+        assume(words)
         start = data.draw(st.integers(0, len(words) - 1))
         phrase = " ".join(words[start : start + data.draw(st.integers(1, 3))])
         whole = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")

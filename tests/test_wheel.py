@@ -15,6 +15,7 @@ CI (``CI`` set) a missing variable is a failure, so CI cannot skip them.
 from __future__ import annotations
 
 import email
+import hashlib
 import json
 import os
 import sysconfig
@@ -30,9 +31,10 @@ import stalin_telegrams
 
 WHEEL_VARIABLE = "STALIN_TELEGRAMS_WHEEL"
 SDIST_VARIABLE = "STALIN_TELEGRAMS_SDIST"
-#: Files the wheel must carry: the corpus, its schema, the raw source, the typing marker.
+#: Files the wheel must carry: the corpus and its digest and schema, the raw source, py.typed.
 REQUIRED = (
     "stalin_telegrams/__init__.py",
+    "stalin_telegrams/_digest.py",
     "stalin_telegrams/__main__.py",
     "stalin_telegrams/py.typed",
     "stalin_telegrams/data/telegrams.json",
@@ -87,7 +89,7 @@ class TestWheel:
     """The wheel carries the package and its data, and nothing else."""
 
     def test_required_files(self, wheel_names: list[str]) -> None:
-        """The corpus, its schema, the raw source, the correction tables and py.typed are in."""
+        """The corpus, its digest, its schema, the raw source, the tables and py.typed are in."""
         assert [] == [name for name in REQUIRED if name not in wheel_names]
 
     def test_every_correction_table(self, wheel_names: list[str]) -> None:
@@ -113,12 +115,28 @@ class TestWheel:
         assert {"stalin_telegrams"} == {t for t in top if not t.endswith(".dist-info")}
 
     def test_metadata(self, wheel_metadata: email.message.Message) -> None:
-        """The metadata names the package, its version, Python and the pandas extra."""
+        """The metadata names the package, its version, Python and the extras."""
         assert "stalin-telegrams" == wheel_metadata["Name"]
         assert stalin_telegrams.__version__ == wheel_metadata["Version"]
         assert ">=3.10" == wheel_metadata["Requires-Python"]
-        assert "pandas" in wheel_metadata.get_all("Provides-Extra", [])
+        assert {"build", "pandas"} == set(wheel_metadata.get_all("Provides-Extra", []))
         assert "MIT" == wheel_metadata["License-Expression"]
+
+    def test_plain_install_needs_attrs_and_cattrs(
+        self, wheel_metadata: email.message.Message
+    ) -> None:
+        """A plain install needs attrs and cattrs; dateutil comes with the build extra."""
+        requires = wheel_metadata.get_all("Requires-Dist", [])
+        plain = sorted(r.split(">")[0].strip() for r in requires if "extra ==" not in r)
+        assert ["attrs", "cattrs"] == plain
+        assert any(r.startswith("python-dateutil") and "extra == 'build'" in r for r in requires)
+
+    def test_digest_matches_data(self) -> None:
+        """The wheel's _digest.py records the SHA-256 of the wheel's corpus file."""
+        with zipfile.ZipFile(_given(WHEEL_VARIABLE)) as archive:
+            data = archive.read("stalin_telegrams/data/telegrams.json")
+            digest = archive.read("stalin_telegrams/_digest.py").decode()
+        assert f'DATA_SHA256 = "{hashlib.sha256(data).hexdigest()}"' in digest
 
     def test_console_script(self, wheel_names: list[str]) -> None:
         """The wheel declares the stalin-telegrams command."""

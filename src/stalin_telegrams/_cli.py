@@ -31,7 +31,12 @@ from ._load import load
 from ._model import Message
 from ._terminal import Output, OutputError
 from ._version import __version__
-from .exceptions import CriterionTypeError, InvalidCriterionError, StalinTelegramsError
+from .exceptions import (
+    CorpusDataError,
+    CriterionTypeError,
+    InvalidCriterionError,
+    StalinTelegramsError,
+)
 
 PROG = "stalin-telegrams"
 #: Exit status for a bad command line (as argparse has it) and for a failed command.
@@ -52,6 +57,9 @@ EXIT_STATUSES = {
 #: Longest error message written, in characters; longer ones are cut in the
 #: middle, so that a huge argument is not echoed whole.
 MESSAGE_LIMIT = 200
+#: The same for a damaged data file: the package cuts each value it names, and
+#: the message must keep both digests and the remedy.
+DATA_MESSAGE_LIMIT = 600
 #: Width of a listing line; the first words of the text fill what is left.
 LINE_WIDTH = 100
 #: Width to which ``show`` wraps the text of a message.
@@ -404,9 +412,9 @@ def _say(line: str) -> None:
         pass  # Standard error is gone too: the exit status is all that is left.
 
 
-def _report(where: str, message: str) -> None:
+def _report(where: str, message: str, limit: int = MESSAGE_LIMIT) -> None:
     """Write ``where: error: message`` to standard error, on one line."""
-    _say(f"{where}: error: {_one_line(message)}")
+    _say(f"{where}: error: {_one_line(message, limit)}")
 
 
 def _silence_stdout() -> None:
@@ -424,6 +432,18 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
+def _failure(err: Exception) -> tuple[str, int, int]:
+    """Return the message, exit status and message length limit of a failed command."""
+    if isinstance(err, (_UsageError, InvalidCriterionError, CriterionTypeError)):
+        return str(err), USAGE_ERROR, MESSAGE_LIMIT
+    if isinstance(err, CorpusDataError):
+        return str(err), FAILURE, DATA_MESSAGE_LIMIT
+    if isinstance(err, OSError):
+        path = "" if err.filename is None else f" {_one_line(repr(err.filename), 100)}"
+        return f"cannot read or write{path}: {err.strerror or err}", FAILURE, MESSAGE_LIMIT
+    return str(err), FAILURE, MESSAGE_LIMIT
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the command of *args*; map each kind of failure to its exit status."""
     where = f"{PROG} {args.command}"
@@ -439,16 +459,9 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         _report(where, f"cannot write to standard output: {err.strerror}")
         return FAILURE
-    except (_UsageError, InvalidCriterionError, CriterionTypeError) as err:
-        _report(where, str(err))
-        return USAGE_ERROR
-    except (StalinTelegramsError, _FileError) as err:
-        _report(where, str(err))
-        return FAILURE
-    except OSError as err:
-        path = "" if err.filename is None else f" {_one_line(repr(err.filename), 100)}"
-        _report(where, f"cannot read or write{path}: {err.strerror or err}")
-        return FAILURE
+    except (_UsageError, StalinTelegramsError, _FileError, OSError) as err:
+        message, status, limit = _failure(err)
+        _report(where, message, limit)
     return status
 
 

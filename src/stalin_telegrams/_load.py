@@ -1,64 +1,264 @@
-"""load(): read the packaged corpus once, structure it, cache it."""
+"""load(): read the packaged corpus once, verify it, structure it, cache it."""
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import gc
 import json
+import threading
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
-from typing import Any
+from typing import Any, NoReturn, Protocol
 
-from ._converter import converter
+from ._converter import (
+    Column,
+    FieldError,
+    describe,
+    integer,
+    key_problem,
+    shorten,
+    show,
+    string,
+    structure_messages,
+)
 from ._corpus import Corpus
+from ._digest import DATA_SHA256
 from ._model import Message
+from ._version import __version__
 from .exceptions import CorpusDataError
 
 SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
+#: The keys of the corpus document, besides its messages.
+HEADER = frozenset(
+    {"schema_version", "package_version", "source_sha256", "message_count", "aliases"}
+)
+_REINSTALL = (
+    f"reinstall the package (pip install --force-reinstall --no-deps"
+    f" stalin-telegrams=={__version__}), or in a checkout rebuild the file"
+    f" (python -m stalin_telegrams.build)"
+)
+
+# load() keeps the corpus here; the lock makes racing first calls parse once.
+_loaded: list[Corpus] = []
+_lock = threading.Lock()
 
 
-def _read_packaged() -> dict[str, Any]:
-    raw = files("stalin_telegrams").joinpath("data").joinpath(DATA_FILE).read_bytes()
-    document = json.loads(raw)
-    if not isinstance(document, dict):
-        msg = f"{DATA_FILE}: expected a JSON object at the top"
-        raise CorpusDataError(msg)
-    return document
+class Readable(Protocol):
+    """A file that can be read whole: a :class:`~pathlib.Path`, an ``importlib.resources`` one."""
+
+    def read_bytes(self) -> bytes:
+        """Return the file's content."""
+        ...
 
 
-def corpus_from_document(document: dict[str, Any]) -> Corpus:
-    """Structure a parsed corpus document, checking its header."""
-    version = document.get("schema_version")
-    if version != SCHEMA_VERSION:
-        msg = f"corpus schema version {version!r}, this package reads {SCHEMA_VERSION}"
-        raise CorpusDataError(msg)
-    messages = converter().structure(document["messages"], tuple[Message, ...])
-    if len(messages) != document.get("message_count"):
-        msg = (
-            f"corpus header says {document.get('message_count')} messages,"
-            f" the file holds {len(messages)}"
-        )
-        raise CorpusDataError(msg)
-    return Corpus(messages, document.get("aliases", {}))
-
-
-@functools.cache
 def load() -> Corpus:
     """Return the packaged corpus: every message in volume order.
 
-    The file is read and structured on the first call only; later calls
-    return the same immutable :class:`Corpus`.
+    The file is read, verified and structured on the first call only; later
+    calls, from any thread, return the same immutable :class:`Corpus`.
+    Before parsing, the file's SHA-256 is checked against the one the build
+    recorded, so a damaged or edited file never loads as different data.
 
     Returns:
         The corpus, indexable by position and by message id.
 
     Raises:
-        CorpusDataError: The packaged file is damaged or of another schema
-            version.
+        CorpusDataError: The packaged file is missing, damaged, edited, or of
+            another schema version; the message says what was found and
+            what to do.
 
     >>> corpus = load()
     >>> corpus[0].sender
     'Stalin'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The file is verified against its recorded SHA-256 and structured
+       strictly; concurrent first calls parse it once.
     """
-    return corpus_from_document(_read_packaged())
+    if not _loaded:
+        with _lock:
+            if not _loaded:
+                path = files("stalin_telegrams").joinpath("data").joinpath(DATA_FILE)
+                _loaded.append(load_file(path))
+    return _loaded[0]
+
+
+def load_file(path: Readable, expected_sha256: str = DATA_SHA256) -> Corpus:
+    """Read, verify and structure a corpus file (the work of :func:`load`).
+
+    Args:
+        path: The file.
+        expected_sha256: The SHA-256 its bytes must have.
+
+    Returns:
+        The corpus.
+
+    Raises:
+        CorpusDataError: The file cannot be read, or :func:`load_bytes`
+            refuses its bytes.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        msg = f"{path}: cannot read the corpus file ({err.strerror or err}); {_REINSTALL}"
+        raise CorpusDataError(msg) from err
+    return load_bytes(raw, expected_sha256, str(path))
+
+
+def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpus:
+    """Verify the bytes of a corpus file, parse them and structure them.
+
+    Args:
+        raw: The file's bytes.
+        expected_sha256: The SHA-256 they must have, as lower-case hex.
+        name: The file, for error messages.
+
+    Returns:
+        The corpus.
+
+    Raises:
+        CorpusDataError: The digest differs, the bytes are not UTF-8 JSON,
+            or :func:`corpus_from_document` refuses the document; chained
+            to the error that found it.
+    """
+    # hashlib loads OpenSSL, a few milliseconds: only when a file is loaded.
+    import hashlib  # noqa: PLC0415
+
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != expected_sha256:
+        msg = (
+            f"{name}: the corpus file is damaged or was changed: its SHA-256 is {actual},"
+            f" the package recorded {expected_sha256}; {_REINSTALL}"
+        )
+        raise CorpusDataError(msg)
+    with _cycles_not_collected():
+        try:
+            document = _DECODER.decode(raw.decode("utf-8"))
+        except ValueError as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            msg = f"{name}: not a UTF-8 JSON document: {shorten(str(err))}"
+            raise CorpusDataError(msg) from err
+        try:
+            return corpus_from_document(document)
+        except CorpusDataError as err:
+            raise CorpusDataError(f"{name}: {err}") from err.__cause__
+
+
+@contextlib.contextmanager
+def _cycles_not_collected() -> Iterator[None]:
+    """Pause the cycle collector while the document and its records are made.
+
+    They are tens of thousands of new objects, none in a cycle: every
+    collection that their making would set off walks them all for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _no_constant(name: str) -> NoReturn:
+    msg = f"{name} is not a JSON value"
+    raise ValueError(msg)
+
+
+# No NaN or Infinity, which are not JSON. A key repeated in one object (the last
+# would win) is left to the digest: checking for it would cost a fifth of the parse.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+def corpus_from_document(document: object) -> Corpus:
+    """Structure a parsed corpus document, checking it whole.
+
+    Args:
+        document: The parsed JSON.
+
+    Returns:
+        The corpus.
+
+    Raises:
+        CorpusDataError: The document is not a corpus of this schema
+            version: a wrong top level, a missing, extra or mistyped key or
+            field, an impossible date, a count that disagrees, messages out
+            of volume order (numbers not 1 to n), a repeated id, or an id
+            (alias, enclosure, copy, reference) that names no message. The
+            message names the message and the field where known.
+    """
+    if type(document) is not dict:
+        msg = f"expected a JSON object at the top, got {show(document)}"
+        raise CorpusDataError(msg)
+    version = document.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        msg = (
+            f"corpus schema version {shorten(repr(version))}, this package reads"
+            f" {SCHEMA_VERSION}: install the package together with its own data"
+        )
+        raise CorpusDataError(msg)
+    keys = HEADER | {"messages"}
+    if document.keys() != keys:
+        raise CorpusDataError(key_problem(document.keys(), keys, "top-level keys"))
+    _header(document, "package_version", string)
+    _header(document, "source_sha256", string)
+    count = _header(document, "message_count", integer)
+    aliases = _header(document, "aliases", _aliases)
+    messages = structure_messages(document["messages"])
+    if len(messages) != count:
+        msg = f"the header says {count} messages, the file holds {len(messages)}"
+        raise CorpusDataError(msg)
+    for index, message in enumerate(messages, start=1):
+        if message.number != index:
+            msg = (
+                f"{describe({'id': message.id}, index - 1)}: number {message.number},"
+                f" expected {index} (messages out of volume order, or one missing)"
+            )
+            raise CorpusDataError(msg)
+    try:
+        corpus = Corpus(messages, aliases)
+    except ValueError as err:
+        raise CorpusDataError(shorten(str(err))) from err
+    _check_ids(messages, aliases)
+    return corpus
+
+
+def _header(document: dict[str, Any], key: str, check: Column) -> Any:  # noqa: ANN401 - any field
+    try:
+        return check([document[key]])[0]
+    except FieldError as err:
+        msg = f"header field {key}: {err.problem}"
+        raise CorpusDataError(msg) from err
+
+
+def _aliases(values: Sequence[Any]) -> Sequence[Any]:
+    """Check a column of alias tables: objects from retired ids to ids."""
+    for value in values:
+        if type(value) is not dict or not set(map(type, value.values())) <= {str}:
+            msg = f"expected an object of id strings, got {show(value)}"
+            raise FieldError(msg)
+    return values
+
+
+def _links(message: Message) -> Iterator[tuple[str, str | None]]:
+    """Yield each field of *message* that names another message, and the id it names."""
+    yield "enclosed_in", message.enclosed_in
+    yield "copy_of", message.copy_of
+    for index, ref in enumerate(message.references):
+        yield f"references[{index}].target", ref.target
+
+
+def _check_ids(messages: tuple[Message, ...], aliases: dict[str, str]) -> None:
+    ids = {m.id for m in messages}
+    for old, new in aliases.items():
+        if old in ids or new not in ids:
+            problem = "is still a message id" if old in ids else f"names no message: {new!r}"
+            msg = f"alias {shorten(repr(old))} {shorten(problem)}"
+            raise CorpusDataError(msg)
+    for index, message in enumerate(messages, start=1):
+        for field, target in _links(message):
+            if target is not None and target not in ids:
+                where = describe({"id": message.id}, index - 1)
+                msg = f"{where}: {field}: no message has the id {shorten(repr(target))}"
+                raise CorpusDataError(msg)

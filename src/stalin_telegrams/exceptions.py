@@ -62,4 +62,4 @@ class MissingExtraError(StalinTelegramsError, ImportError):
 
 
 class CorpusDataError(StalinTelegramsError, ValueError):
-    """The packaged corpus file is missing, malformed or inconsistent."""
+    """The packaged corpus file is missing, damaged, edited, malformed or inconsistent."""
