@@ -40,6 +40,21 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = False
 
+# Every cross-reference must resolve, except to documentation that has no
+# inventory here: the build is offline, so there is no intersphinx.
+nitpicky = True
+nitpick_ignore = [
+    # The standard library.
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Mapping"),
+    ("py:class", "collections.abc.Sequence"),
+    ("py:class", "datetime.date"),
+    ("py:func", "json.dumps"),
+    # pandas, an optional extra; "pd" is the name the annotations import it as.
+    ("py:class", "pandas.DataFrame"),
+    ("py:class", "pd.DataFrame"),
+]
+
 html_theme = "furo"
 html_title = f"stalin_telegrams {release}"
 html_static_path = ["_static"]

@@ -472,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments, without the program name.
 
     Returns:
-        The exit status: 0 on success (also when the reader of the output
+        The exit status, 0 on success (also when the reader of the output
         stops early); 1 when a command fails (an unknown id, a damaged data
         file, a file or standard output that cannot be written); 2 for a bad
         command line (an unknown option, a date that cannot be read, a name

@@ -23,6 +23,8 @@ from ._suggest import matcher
 if TYPE_CHECKING:
     import difflib
 
+#: The words in a shingle.
+_SHINGLE_WORDS = 3
 #: The similarity at or above which two messages count as duplicates.
 DEFAULT_THRESHOLD = _checks.DEFAULT_THRESHOLD
 #: A 3-word shingle found in more messages than this is a stock phrase
@@ -200,7 +202,7 @@ def _keys(text: str) -> _Keys:
     # A shingle is kept as the hash of its three keys: ints are cheap to count
     # and intersect, and a collision could only add a candidate, which the
     # word-by-word comparison then rejects.
-    if len(keys) < 3:
+    if len(keys) < _SHINGLE_WORDS:
         shingles = frozenset([hash(keys)]) if keys else frozenset()
     else:
         shingles = frozenset(map(hash, zip(keys, keys[1:], keys[2:], strict=False)))

@@ -172,7 +172,7 @@ class Message:
 
     @property
     def date(self) -> datetime.date | None:
-        """The best date: :attr:`written_on`, else :attr:`sent_on`."""
+        """The best date, :attr:`written_on` when known, else :attr:`sent_on`."""
         return self.written_on if self.written_on is not None else self.sent_on
 
     @property

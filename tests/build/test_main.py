@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from stalin_telegrams.build import __main__ as build_main
@@ -105,6 +106,32 @@ class TestMain:
         capsys.readouterr()
         assert 1 == build_main.main(["--check"])
         assert f"{data} is out of date" in capsys.readouterr().err
+
+    def test_report(
+        self,
+        targets: tuple[Path, Path],
+        build: _pipeline.Build,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--report prints the build report before the outcome."""
+        assert 0 == build_main.main([])
+        capsys.readouterr()
+        assert 0 == build_main.main(["--report", "--check"])
+        assert capsys.readouterr().out.startswith(_pipeline.report(build) + "\n")
+
+    def test_problems_fail_and_write_nothing(
+        self,
+        targets: tuple[Path, Path],
+        build: _pipeline.Build,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A build with broken invariants names each on stderr, fails and writes nothing."""
+        broken = attrs.evolve(build, problems=("first problem", "second problem"))
+        monkeypatch.setattr(_pipeline, "run", lambda: broken)
+        assert 1 == build_main.main([])
+        assert "problem: first problem\nproblem: second problem\n" == capsys.readouterr().err
+        assert [False, False] == [path.exists() for path in targets]
 
 
 _HIDDEN_DATEUTIL = """

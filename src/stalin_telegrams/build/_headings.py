@@ -21,6 +21,10 @@ _CLASSIFICATION = re.compile(
 _LOWER_OK = {"Mr", "Mr.", "Mrs", "the"}
 _KEYWORD = re.compile(r"\b(?:TO|FROM|FOR|MEMORANDUM|MESSAGE|REPLY)\b")
 _SIGNATURE = re.compile(r"^(?:(?:J\.|I\.)\s*(?:V\.\s*)?)?STALIN\.?$")
+#: Fewer capital letters than this make an initial or a mark, not a heading.
+_MIN_CAPS = 3
+#: A last word this short ending in its only full stop is an initial ("J."): it keeps the stop.
+_ABBREVIATION_MAX = 2
 
 
 def is_caps(text: str) -> bool:
@@ -33,7 +37,7 @@ def is_caps(text: str) -> bool:
         if any(c.islower() for c in word):
             return False
         letters += sum(c.isalpha() for c in word)
-    return letters >= 3
+    return letters >= _MIN_CAPS
 
 
 def is_signature(text: str) -> bool:
@@ -66,7 +70,7 @@ def tidy(heading: str) -> str:
     """Drop a heading's closing full stop, keeping one that ends an abbreviation."""
     heading = " ".join(heading.split())
     last = heading.rsplit(" ", 1)[-1]
-    if last.endswith(".") and last.count(".") == 1 and len(last) > 2:
+    if last.endswith(".") and last.count(".") == 1 and len(last) > _ABBREVIATION_MAX:
         return heading[:-1]
     return heading
 
