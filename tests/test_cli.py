@@ -220,6 +220,12 @@ class TestList:
         assert 0 == status
         assert list(load().ids) == ids_of(out)
 
+    def test_mentions_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown name for --mentions is a usage error suggesting the name meant."""
+        status, _, err = run(capsys, "list", "--mentions", "Curzon Lin")
+        assert 2 == status
+        assert "did you mean 'Curzon Line'" in one_error_line(err)
+
     def test_line(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A line gives the id, the date, the recipients and the first words."""
         _, out, _ = run(capsys, "list")
@@ -249,6 +255,7 @@ class TestList:
                 {"classification": "PERSONAL AND SECRET"},
             ),
             (["--contains", "second front"], {"contains": "second front"}),
+            (["--mentions", "mr kerr"], {"mentions": "Archibald Clark Kerr"}),
         ],
     )
     def test_criteria_as_filter_by(
@@ -307,6 +314,14 @@ class TestShow:
             _, out, _ = run(capsys, "show", referring.id)
             assert "Refers to:" in out
 
+    def test_mentions(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The names the text mentions are listed, with their counts, the film apart."""
+        _, out, _ = run(capsys, "show", "1943-03-15-churchill-2")
+        listed = " ".join(out.split("Mentions:", 1)[1].split())
+        assert "Stalingrad (film)" in listed
+        assert "Stalingrad" not in listed.replace("Stalingrad (film)", "")
+        assert "Kharkov" in listed
+
     def test_text_wrapped(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The text is wrapped for reading at a terminal."""
         _, out, _ = run(capsys, "show", load()[0].id)
@@ -321,6 +336,31 @@ class TestShow:
         line = one_error_line(err)
         assert repr(ID[:-1]) in line
         assert ID in line
+
+
+class TestNames:
+    """names lists the index: name, kind, messages, first and last date."""
+
+    def test_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--kind operation lists the seven operations and convoys, Overlord in ten messages."""
+        status, out, _ = run(capsys, "names", "--kind", "operation")
+        assert 0 == status
+        lines = out.splitlines()
+        assert ["name", "kind", "messages", "first", "last"] == lines[0].split()
+        assert 8 == len(lines)
+        overlord = next(line for line in lines if line.startswith("Operation Overlord"))
+        assert "operation 10 1944-01-07 1944-06-09" == " ".join(overlord.split()[2:])
+
+    def test_all(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --kind every entry of the index is listed, one a line."""
+        _, out, _ = run(capsys, "names")
+        assert len(load().names()) + 1 == len(out.splitlines())
+
+    def test_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind is a usage error that lists the kinds."""
+        status, _, err = run(capsys, "names", "--kind", "city")
+        assert 2 == status
+        assert "invalid choice: 'city' (choose from 'person'" in one_error_line(err)
 
 
 class TestThread:

@@ -8,7 +8,15 @@ from typing import Any
 import attrs
 import pytest
 
-from stalin_telegrams import Correction, FootnoteMark, LineSpan, Message, Reference, load
+from stalin_telegrams import (
+    Correction,
+    FootnoteMark,
+    LineSpan,
+    Mention,
+    Message,
+    Reference,
+    load,
+)
 from stalin_telegrams._converter import (
     SHOWN,
     TABLES,
@@ -71,6 +79,7 @@ FULL = Message(
     notes=("a note",),
     enclosed_in="1942-11-20-roosevelt",
     copy_of="1942-11-19-churchill",
+    mentions=(Mention(name="Winston Churchill", start=0, end=4, surface="Text"),),
 )
 
 

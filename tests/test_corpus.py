@@ -356,3 +356,46 @@ class TestCorpus:
         second = Corpus([fake("a", 1)])
         first.duplicates()
         assert (first, hash(first)) == (second, hash(second))
+
+
+class TestNames:
+    """Corpus.names returns the index with the messages of the corpus that mention each entry."""
+
+    def test_index_size(self) -> None:
+        """The packaged index has 387 entries, by kind as the table lists them."""
+        kinds = Counter(entry.kind for entry in load().names())
+        assert 387 == sum(kinds.values())
+        assert {"person": 102, "country": 33, "place": 165, "organisation": 39} == {
+            k: kinds[k] for k in ("person", "country", "place", "organisation")
+        }
+
+    def test_mentions_total(self) -> None:
+        """The counts add up to the mentions of all messages: 4,281."""
+        assert 4281 == sum(entry.count for entry in load().names())
+        assert 4281 == sum(len(m.mentions) for m in load())
+
+    def test_kind_filter(self) -> None:
+        """A kind keeps its entries, in alphabetical order."""
+        names = [entry.name for entry in load().names(kind="conference")]
+        assert [
+            "Adana Conference",
+            "Berlin Conference",
+            "Crimea Conference",
+            "Dumbarton Oaks Conference",
+            "Moscow Conference (1941)",
+            "Quebec Conference",
+            "San Francisco Conference",
+            "Tehran Conference",
+        ] == names
+
+    def test_slice_keeps_index(self) -> None:
+        """A slice keeps the whole index, with the ids of its own messages only."""
+        first = load()[:2]
+        poland = next(e for e in first.names() if e.name == "Poland")
+        assert len(load().names()) == len(first.names())
+        assert () == poland.ids
+
+    def test_unknown_kind(self) -> None:
+        """An unknown kind is an error that lists the kinds."""
+        with pytest.raises(ValueError, match="kinds: person"):
+            load().names(kind="city")

@@ -230,6 +230,28 @@ class TestCorpusFromDocument:
         with pytest.raises(CorpusDataError, match="the header says 372 messages"):
             corpus_from_document(changed)
 
+    def test_index_read(self, document: dict[str, Any]) -> None:
+        """The index of names comes with the corpus, entry for entry."""
+        assert len(document["names"]) == len(corpus_from_document(document).name_index)
+
+    def test_bad_kind_refused(self, document: dict[str, Any]) -> None:
+        """An index entry of an unknown kind is refused, by position and field."""
+        changed = copy.deepcopy(document)
+        changed["names"][0]["kind"] = "city"
+        with pytest.raises(CorpusDataError, match=r"names\[0\]\.kind: expected one of"):
+            corpus_from_document(changed)
+
+    def test_mention_outside_index(self, document: dict[str, Any]) -> None:
+        """A mention of a name the index lacks, or off its surface, is refused."""
+        changed = copy.deepcopy(document)
+        mention = next(m for m in changed["messages"] if m["mentions"])["mentions"][0]
+        mention["name"] = "Atlantis"
+        with pytest.raises(CorpusDataError, match="names no entry of the index: 'Atlantis'"):
+            corpus_from_document(changed)
+        mention["name"], mention["end"] = document["names"][0]["name"], mention["end"] + 1
+        with pytest.raises(CorpusDataError, match="do not hold its surface"):
+            corpus_from_document(changed)
+
     def test_field_error_names_message_and_field(self, document: dict[str, Any]) -> None:
         """A bad field is reported with the message's position, its id and the field."""
         changed = copy.deepcopy(document)

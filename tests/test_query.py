@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, filter_by, load
+from stalin_telegrams import Corpus, Mention, Name, filter_by, load
 from stalin_telegrams.exceptions import (
     CriterionTypeError,
     InvalidCriterionError,
@@ -336,3 +336,61 @@ class TestFilterByProperties:
         ]
         assert set.intersection(*alone) == set(both.ids)
         assert [m.number for m in both] == sorted(m.number for m in both)
+
+
+# --- Mentions of the index of names ----------------------------------------
+#: Messages that mention both Clark Kerr and the Curzon Line: the pinned sets
+#: of the two entities (tests/build/test_names.py), read in context, intersected.
+KERR_AND_CURZON = (
+    "1944-02-04-churchill",
+    "1944-03-03-churchill",
+    "1944-03-03-churchill-2",
+    "1944-03-23-churchill",
+)
+
+
+class TestFilterByMentions:
+    """filter_by(mentions=...) selects by the names of the index, through any alias."""
+
+    def test_alias_any_case(self) -> None:
+        """An alias in any case selects what the canonical name selects."""
+        assert filter_by(mentions="Poland") == filter_by(mentions="poles")
+        assert filter_by(mentions="Archibald Clark Kerr") == filter_by(mentions="MR KERR")
+
+    def test_all_of(self) -> None:
+        """A tuple of names selects the messages that mention all of them."""
+        assert KERR_AND_CURZON == filter_by(mentions=("Kerr", "Curzon Line")).ids
+
+    def test_unknown_name_suggests(self) -> None:
+        """An unknown name is an error that suggests the names meant."""
+        with pytest.raises(InvalidCriterionError, match="did you mean 'Poland'"):
+            filter_by(mentions="Polland")
+
+    def test_empty_tuple(self) -> None:
+        """An empty tuple of names is refused."""
+        with pytest.raises(InvalidCriterionError, match="at least one name"):
+            filter_by(mentions=())
+
+    def test_not_a_name(self) -> None:
+        """A value that is neither a str nor a tuple is a type error."""
+        with pytest.raises(CriterionTypeError):
+            filter_by(mentions=5)  # type: ignore[arg-type]
+
+    def test_selection_knows_the_index(self) -> None:
+        """A part of the packaged corpus resolves aliases through the whole index."""
+        assert () == load()[:3].filter_by(mentions="Mr Kerr").ids
+
+    def test_own_messages(self) -> None:
+        """Messages given without the index are asked for by the canonical names they mention."""
+        poland = fake("a", 1, mentions=(Mention("Poland", 0, 4, "text"),))
+        corpus = Corpus([poland, fake("b", 2)])
+        assert ("a",) == corpus.filter_by(mentions="poland").ids
+        with pytest.raises(InvalidCriterionError, match="'Poles' is not a name"):
+            corpus.filter_by(mentions="Poles")
+
+    @given(st.sampled_from(load().name_index), st.data())
+    def test_equals_mentions(self, entry: Name, data: st.DataObject) -> None:
+        """Any form of an entry selects exactly the messages whose mentions name it."""
+        form = data.draw(st.sampled_from((entry.name, *entry.aliases)))
+        expected = tuple(m.id for m in load() if any(x.name == entry.name for x in m.mentions))
+        assert expected == filter_by(mentions=form).ids

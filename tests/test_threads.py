@@ -1,8 +1,9 @@
-"""thread_of(): messages connected by resolved references and by duplicate pairs."""
+"""thread_of(): one exchange, followed through references, pairs, enclosures and copies."""
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 import pytest
 from hypothesis import given
@@ -14,7 +15,7 @@ from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: The Casablanca decisions: the message of February 16, 1943 to Churchill
-#: and its near-duplicate to Roosevelt, then the messages that chase a reply
+#: and the same message to Roosevelt, then the messages that chase a reply
 #: ("I look forward to a reply ... to my message of February 16").
 CASABLANCA = (
     "1943-02-16-churchill",
@@ -34,8 +35,12 @@ POLAND_MAY_1945 = (
 #: The meeting declined in July 1944: "I notified the President at the same
 #: time as I did you", and "of which I apprised you last time".
 MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02-roosevelt")
-#: How many messages stand in a thread of their own (no link at all).
-ALONE = 279
+#: How many messages stand in a thread of their own (no link at all), how
+#: many threads the corpus has, and the most messages in one (the largest
+#: were read: each is one exchange).
+ALONE = 255
+THREADS = 304
+LARGEST = 5
 # ---------------------------------------------------------------------------
 
 
@@ -72,6 +77,25 @@ class TestThreadOf:
         corpus = load()
         alone = [m.id for m in corpus if thread_of(m, corpus).ids == (m.id,)]
         assert ALONE == len(alone)
+
+    def test_threads_stay_small(self) -> None:
+        """The corpus falls into many small threads, none of them the whole war."""
+        corpus = load()
+        threads = {corpus.thread_of(m).ids for m in corpus}
+        assert (THREADS, LARGEST) == (len(threads), max(map(len, threads)))
+
+    def test_enclosure_and_copy_link(self) -> None:
+        """An enclosure links to its covering message, a copy to its original."""
+        messages = [
+            fake("cover", 1, on="1944-03-03"),
+            fake("enclosed", 2, on="1944-03-03", enclosed_in="cover"),
+            fake("original", 3, on="1944-03-03"),
+            fake("copy", 4, on="1944-03-04", copy_of="original"),
+        ]
+        assert [("cover", "enclosed"), ("original", "copy")] == [
+            thread_of("enclosed", messages).ids,
+            thread_of("original", messages).ids,
+        ]
 
     def test_references_link_both_ways_and_transitively(self) -> None:
         """A reference links its message and its target, both ways, any number of steps."""
@@ -143,10 +167,10 @@ def components(corpus: Corpus) -> dict[str, frozenset[str]]:
     ids = set(corpus.ids)
     links: dict[str, set[str]] = {i: set() for i in ids}
     for message in corpus:
-        for reference in message.references:
-            if reference.target in ids:
-                links[message.id].add(reference.target)
-                links[reference.target].add(message.id)
+        named = {r.target for r in message.references} | {message.enclosed_in, message.copy_of}
+        for target in named & ids:
+            links[message.id].add(target)
+            links[target].add(message.id)
     for pair in duplicates(corpus):
         links[pair.first.id].add(pair.second.id)
         links[pair.second.id].add(pair.first.id)
@@ -175,6 +199,22 @@ class TestThreadOfProperties:
         assert {i: expected[i] for i in corpus.ids} == {
             i: frozenset(thread_of(i, corpus).ids) for i in corpus.ids
         }
+
+    @given(strategies.corpora(min_size=1))
+    def test_symmetric_and_contains_its_message(self, corpus: Corpus) -> None:
+        """A message is in its own thread, and b is in a's thread just when a is in b's."""
+        members = {m.id: set(corpus.thread_of(m).ids) for m in corpus}
+        assert all(i in members[i] for i in members)
+        assert {(a, b) for a in members for b in members[a]} == {
+            (b, a) for a in members for b in members[a]
+        }
+
+    @given(strategies.corpora(min_size=1))
+    def test_partition(self, corpus: Corpus) -> None:
+        """The threads partition the messages: each message is in exactly one."""
+        threads = {corpus.thread_of(m).ids for m in corpus}
+        counts = Counter(i for thread in threads for i in thread)
+        assert ({*corpus.ids}, {1}) == (set(counts), set(counts.values()))
 
     @given(strategies.corpora(min_size=1))
     def test_order_and_sharing(self, corpus: Corpus) -> None:

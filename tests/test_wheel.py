@@ -31,7 +31,7 @@ import stalin_telegrams
 
 WHEEL_VARIABLE = "STALIN_TELEGRAMS_WHEEL"
 SDIST_VARIABLE = "STALIN_TELEGRAMS_SDIST"
-#: Files the wheel must carry: the corpus and its digest and schema, the raw source, py.typed.
+#: Files the wheel must carry: the corpus, its digest and schema, the source, the tables, py.typed.
 REQUIRED = (
     "stalin_telegrams/__init__.py",
     "stalin_telegrams/_digest.py",
@@ -43,6 +43,9 @@ REQUIRED = (
     "stalin_telegrams/data/corrections/errata.csv",
     "stalin_telegrams/data/corrections/moves.csv",
     "stalin_telegrams/data/corrections/roles.csv",
+    "stalin_telegrams/data/index/names.csv",
+    "stalin_telegrams/data/index/not_names.csv",
+    "stalin_telegrams/data/index/rulings.csv",
     "stalin_telegrams/build/__main__.py",
 )
 

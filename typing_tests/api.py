@@ -44,6 +44,16 @@ def check_api() -> None:
     assert_type(message.references, tuple[st.Reference, ...])
     assert_type(message.footnote_marks, tuple[st.FootnoteMark, ...])
     assert_type(message.copy_of, str | None)
+    assert_type(message.mentions, tuple[st.Mention, ...])
+    assert_type(message.mentions[0].start, int)
+
+    index = corpus.names(kind="person")
+    assert_type(index, tuple[st.IndexEntry, ...])
+    assert_type(index[0].entry, st.Name)
+    assert_type(index[0].ids, tuple[str, ...])
+    assert_type(index[0].count, int)
+    assert_type(index[0].kind, st.NameKind)
+    assert_type(corpus.name_index, tuple[st.Name, ...])
 
     assert_type(st.filter_by(recipient="Churchill", year=1942), st.Corpus)
     assert_type(st.filter_by(list(corpus), on=datetime.date(1942, 11, 20)), st.Corpus)

@@ -28,16 +28,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 import stalin_telegrams
-from stalin_telegrams import Corpus, Message, Pair
+from stalin_telegrams import Corpus, IndexEntry, Message, NameKind, Pair
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,34 @@ SOURCE_FILE = "data/source/war-telegrams-vol17.txt"
 VOLUME_AUTHOR = "Stalin"
 #: The printed edition, as a citation names it.
 EDITION_CITATION = "J. V. Stalin, Works, vol. 17: War Telegrams (London: Red Star Press, 1986)"
+#: What each kind of pair (:attr:`stalin_telegrams.Pair.kind`) is, as a reader is told.
+PAIR_KINDS = {
+    "copy": "a copy of one of them, printed again",
+    "identical": "the same text",
+    "quotation": "the shorter quoted whole in the longer",
+    "same-message": "the same message to another recipient, reworded",
+    "same-matter": "the same matter, told in separately worded messages",
+}
+#: The kinds of pair whose word diff is worth reading: one text, reworded.
+DIFFED_KINDS = frozenset({"copy", "same-message"})
+#: The page of the index of names, and the heading of each kind of name on it.
+NAMES_PAGE = "names-index"
+KIND_TITLES: dict[str, str] = {
+    "person": "Persons",
+    "country": "Countries",
+    "people": "Peoples",
+    "place": "Places",
+    "organisation": "Organisations",
+    "conference": "Conferences",
+    "operation": "Operations and convoys",
+    "event": "Events",
+    "document": "Treaties, acts and orders",
+    "publication": "Publications",
+    "award": "Awards",
+    "ship": "Ships",
+    "equipment": "Equipment",
+    "work": "Films and works of art",
+}
 #: How many words of a message a list shows.
 EXCERPT_WORDS = 18
 #: A first line that marks a source file as made by this extension.
@@ -233,6 +263,16 @@ def correspondent_slug(name: str) -> str:
     return "edition/" + "-".join(name.lower().split())
 
 
+def name_anchor(name: str) -> str:
+    """Return the anchor of a name's entry in the index of names.
+
+    >>> name_anchor("Archibald Clark Kerr")
+    'name-archibald-clark-kerr'
+    """
+    words = "".join(c if c.isalnum() else " " for c in name.casefold()).split()
+    return "-".join(["name", *words])
+
+
 def all_correspondents(corpus: Corpus) -> list[str]:
     """Return the correspondents of the corpus, those with the most messages first."""
     counts: dict[str, int] = {}
@@ -400,6 +440,11 @@ def message_link(message: Message, text: str | None = None) -> edition_link:
     return link(f"messages/{message.id}", title(message) if text is None else text)
 
 
+def name_link(name: str) -> edition_link:
+    """Return a link to a name's entry in the index of names."""
+    return link(NAMES_PAGE, name, name_anchor(name))
+
+
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Turn every :class:`edition_link` into a reference, warning on a missing page."""
     for node in list(doctree.findall(edition_link)):
@@ -510,7 +555,8 @@ class _EditionDirective(SphinxDirective):
         try:
             return self.data.corpus[message_id]
         except KeyError as error:
-            raise self.error(f"edition: {error}") from None
+            msg = f"edition: {error}"
+            raise self.error(msg) from None
 
 
 class MessageDirective(_EditionDirective):
@@ -530,7 +576,7 @@ class MessageDirective(_EditionDirective):
             sections.append(_section("references", "References", self._references(message)))
         pairs = self.data.pairs.get(message.id, ())
         if pairs:
-            sections.append(_section("pairs", "Copies and near copies", *self._pairs(message)))
+            sections.append(_section("pairs", "Copies and related messages", *self._pairs(message)))
         if message.id in self.data.threads:
             sections.append(_section("thread", "Thread", *self._thread(message)))
         sections.append(_section("source", "Source", *self._source(message)))
@@ -569,6 +615,9 @@ class MessageDirective(_EditionDirective):
             rows.append(("Address", message.address))
         rows.append(("Classification", message.classification or "none printed"))
         rows.append(("How dated", self._dating(message)))
+        names = list(dict.fromkeys(mention.name for mention in message.mentions))
+        if names:
+            rows.append(("Names", _para(*_joined([name_link(n) for n in names]))))
         if message.enclosed_in:
             enclosure = self.data.corpus[message.enclosed_in]
             rows.append(("Enclosed with", _para(message_link(enclosure))))
@@ -631,18 +680,19 @@ class MessageDirective(_EditionDirective):
 
     def _pairs(self, message: Message) -> Iterator[nodes.Node]:
         yield _para(
-            "The same text, or nearly, stands elsewhere in the volume. In each diff, ",
+            "Messages of the volume that a reader would name with this one, as ",
+            nodes.literal("duplicates()", "duplicates()"),
+            " pairs them. Where one text stands twice, reworded, a diff follows: ",
             deleted("", "struck words"),
-            " are only in the earlier message and ",
+            " are only in the earlier message, ",
             inserted("", "marked words"),
             " only in the later one.",
         )
         for pair in self.data.pairs[message.id]:
             other = pair.second if pair.first.id == message.id else pair.first
-            share = f"{pair.similarity:.0%}"
-            what = "identical" if pair.kind == "identical" else f"{share} of the words alike"
-            yield _para(message_link(other), f" ({what})", classes=["edition-pair"])
-            if pair.kind != "identical":
+            what = PAIR_KINDS.get(pair.kind, pair.kind)
+            yield _para(message_link(other), f": {what}", classes=["edition-pair"])
+            if pair.kind in DIFFED_KINDS and pair.first.text != pair.second.text:
                 yield diff_nodes(pair)
 
     def _thread(self, message: Message) -> Iterator[nodes.Node]:
@@ -731,7 +781,8 @@ class ThreadDirective(_EditionDirective):
         """Return the thread's messages in date order, each with its first words."""
         thread = self.data.threads.get(self.arguments[0])
         if thread is None:
-            raise self.error(f"edition: {self.arguments[0]!r} starts no thread")
+            msg = f"edition: {self.arguments[0]!r} starts no thread"
+            raise self.error(msg)
         intro = _para(
             f"{len(thread)} messages linked by what they say of each other (a message that "
             "names another) and by their copies, from ",
@@ -816,6 +867,37 @@ class ListDirective(_EditionDirective):
             f"{len(chosen)} messages: {to} to {name}, {len(chosen) - to} from {name} or "
             f"between others{span}."
         )
+
+
+class NamesDirective(_EditionDirective):
+    """The index of names: ``.. edition-names::``, a section per kind, an entry per name."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return a section per kind; each entry, anchored by its name, links its messages."""
+        sections: list[nodes.Node] = []
+        for kind in get_args(NameKind):
+            items = [self._entry(item) for item in self.data.corpus.names(kind=kind)]
+            if items:
+                sections.append(_section(f"names-{kind}", KIND_TITLES[kind], _bullets(items)))
+        return sections
+
+    def _entry(self, item: IndexEntry) -> nodes.paragraph:
+        corpus = self.data.corpus
+        entry = _para(nodes.strong(item.name, item.name))
+        entry["ids"].append(name_anchor(item.name))
+        if item.entry.description:
+            entry += nodes.Text(f": {item.entry.description}")
+        if not item.ids:
+            entry += nodes.Text(". Named in no message.")
+            return entry
+        mentions = "1 mention" if item.count == 1 else f"{item.count} mentions"
+        entry += nodes.Text(f". {mentions}, in ")
+        for i, message_id in enumerate(item.ids):
+            if i:
+                entry += nodes.Text(", ")
+            message = corpus[message_id]
+            entry += message_link(message, f"No. {message.number}")
+        return entry
 
 
 class OverviewDirective(_EditionDirective):
@@ -963,6 +1045,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("edition-threads", ThreadsDirective)
     app.add_directive("edition-list", ListDirective)
     app.add_directive("edition-overview", OverviewDirective)
+    app.add_directive("edition-names", NamesDirective)
     app.connect("builder-inited", generate)
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_redirects)

@@ -27,6 +27,8 @@ from stalin_telegrams import Message
 SMALL_GROUP = 5
 #: Colours told apart by readers with any common colour blindness (Okabe and Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
+#: The last month of a year.
+DECEMBER = 12
 #: Pixels per inch of the PNG files: sharp on a high-density screen.
 DPI = 150
 
@@ -46,7 +48,7 @@ def month_range(dates: Iterable[datetime.date]) -> list[datetime.date]:
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         months.append(datetime.date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        year, month = (year + 1, 1) if month == DECEMBER else (year, month + 1)
     return months
 
 

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING
 
 from ._api import duplicates, filter_by, thread_of
 from ._corpus import Corpus
-from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
+from ._model import (
+    Correction,
+    FootnoteMark,
+    IndexEntry,
+    LineSpan,
+    Mention,
+    Message,
+    Name,
+    NameKind,
+    Reference,
+)
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -23,8 +33,12 @@ __all__ = [
     "Correction",
     "DiffChunk",
     "FootnoteMark",
+    "IndexEntry",
     "LineSpan",
+    "Mention",
     "Message",
+    "Name",
+    "NameKind",
     "Pair",
     "Reference",
     "WordDiff",

@@ -62,6 +62,11 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
       whitespace in the text.
     * *ids*: a collection of message ids (retired ids are followed to the
       ids that replace them).
+    * *mentions*: a name of the index of names, by its canonical name or any
+      alias, without regard to case (``"Poland"``, ``"poles"``, ``"Mr
+      Kerr"``), or a tuple of names that must all be mentioned; it selects
+      the messages whose :attr:`Message.mentions` name the entry. The data
+      card states what counts as a mention.
 
     Names, classifications, years and ids must name something in the corpus
     searched, so that a typo raises instead of returning an empty corpus.
@@ -83,6 +88,7 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
         classification: Such as ``"PERSONAL AND SECRET"``.
         contains: A phrase of the text.
         ids: Message ids to keep.
+        mentions: A name of the index, or a tuple of names (all of them).
 
     Returns:
         The matching messages, in the order given, as a :class:`Corpus`
@@ -98,20 +104,23 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
             :class:`~stalin_telegrams.exceptions.ArgumentTypeError`).
         InvalidCriterionError: A value is unusable: a date not in the form
             ``YYYY-MM-DD`` or not in the calendar, a month outside 1 to 12,
-            date criteria that leave no day, an empty phrase, or a name,
-            classification, year or id that names nothing (also an
+            date criteria that leave no day, an empty phrase, an empty tuple
+            of names, or a name, classification, year, id or index name that
+            names nothing (also an
             :class:`~stalin_telegrams.exceptions.InvalidArgumentError`).
 
     >>> [m.id for m in filter_by(recipient="roosevelt", on="1942-11-20")]
     ['1942-11-20-roosevelt']
     >>> len(filter_by(sender="Churchill", year=1944))
     1
+    >>> filter_by(mentions=("Mr Kerr", "Curzon Line"), year=1944).ids[:2]
+    ('1944-02-04-churchill', '1944-03-03-churchill')
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        Dates must be ``YYYY-MM-DD`` on every Python; names, years and ids
        are checked against the messages given, never against the packaged
-       corpus unless they come from it.
+       corpus unless they come from it. The criterion *mentions* is new.
     """
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 
@@ -119,9 +128,16 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
 def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None = None) -> Corpus:
     """Return the thread a message belongs to.
 
-    Two messages are linked when one has a :class:`~stalin_telegrams.Reference`
-    whose target is the other, or when :func:`~stalin_telegrams.duplicates`
-    pairs them at its default threshold. The thread is every message reached
+    A thread is one exchange as a historian would see it: a message, its
+    counterpart to the other leader, the messages that chase the same reply.
+    Two messages are linked when one has a
+    :class:`~stalin_telegrams.Reference` whose target is the other (a
+    reference that names no single message, "my previous messages", links
+    nothing), when one is enclosed in the other
+    (:attr:`~stalin_telegrams.Message.enclosed_in`) or copies it
+    (:attr:`~stalin_telegrams.Message.copy_of`), or when
+    :func:`~stalin_telegrams.duplicates` pairs them at its default, whatever
+    the kind of pair. The thread is every message reached
     from the given one through links, in either direction, any number of
     steps (the connected component), the message itself included. Only the
     messages searched count: a link to a message outside *messages* is not
@@ -149,6 +165,8 @@ def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None =
     ['1944-06-05-churchill', '1944-06-05-roosevelt']
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Enclosures, copies and every kind of pair link messages.
     """
     return _corpus(messages).thread_of(message_or_id)
 
@@ -156,41 +174,81 @@ def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None =
 def duplicates(
     messages: Iterable[Message] | None = None, *, threshold: float = _checks.DEFAULT_THRESHOLD
 ) -> tuple[Pair, ...]:
-    """Find the pairs of messages whose texts are identical or nearly so.
+    """Find the pairs of messages a careful reader names: one text twice, or one matter.
 
-    The same message sent to two leaders, with the address or a sentence
-    adapted, is such a pair; so is a message printed twice in the volume (as
-    sent, and again as the copy enclosed for another leader) or quoted whole
-    in a short covering message. Two messages are a pair when
+    Each pair has a :attr:`~stalin_telegrams.Pair.kind`, decided in this
+    order (the first that holds):
 
-    * their texts are equal character for character (``kind="identical"``,
-      ``similarity=1.0``), whatever their length; or
-    * their similarity (:func:`~stalin_telegrams.similarity`: the share of
-      their words in runs common to both, case and punctuation ignored) is
-      at least *threshold*, and those runs hold at least twenty words
-      (``kind="near"``). Below twenty words a high score is chance: two
-      birthday thank-yous two years apart score 0.74.
+    * ``"copy"``: one message is the copy of the other
+      (:attr:`~stalin_telegrams.Message.copy_of`: a message printed as
+      sent, and again as the copy enclosed for another leader).
+    * ``"identical"``: the texts are equal character for character,
+      whatever their length.
+    * ``"quotation"``: the shorter text is quoted whole in the longer ("in
+      reply to a message from Mr Churchill I sent the following"): at least
+      95 % of its words, and twenty words at least, stand in runs of three
+      or more words found in the longer text; it has at most nine tenths of
+      the longer text's words; and the longer text prints it as a
+      quotation, in paragraphs that open with a quotation mark and hold at
+      least as many words. A text contained whole in a longer one without
+      quotation marks is the same message with a paragraph added.
+    * ``"same-message"``: one message sent to two recipients, with the
+      address or a sentence adapted: the similarity
+      (:func:`~stalin_telegrams.similarity`, the share of their words in
+      runs common to both, case and punctuation ignored) is at least
+      *threshold*, and those runs hold at least twenty words. Below twenty
+      words a high score is chance: two birthday thank-yous two years apart
+      score 0.74.
+    * ``"same-matter"``: one matter told to two leaders in separately
+      worded messages (the hour at which the link-up of the armies in
+      Germany was to be announced, April 1945). The two messages go to
+      different leaders (no recipient in common), both are dated, at most
+      two days apart, and they share rare words: the cosine of their rare
+      words, each weighted by the log of its inverse document frequency, is
+      at least 0.2. A rare word is one found in at most 5 % of the messages
+      searched: names, places, code names, the subject ("Tedder",
+      "Vienna", "Argonaut", "Himmler"). When one message refers to the
+      other (a :class:`~stalin_telegrams.Reference` targets it: "I have
+      sent a similar message to the President") a cosine of 0.1 suffices.
+      A message that names its counterpart to a leader that way is paired
+      with no other message to that leader; a message enclosed in the
+      other is not its counterpart (see
+      :attr:`~stalin_telegrams.Message.enclosed_in`); and messages of
+      courtesy, whose first sentence is about congratulations, greetings,
+      good wishes or a death, make no same-matter pair: two thanks for
+      birthday wishes look alike without being one matter.
 
-    Only candidate pairs are compared word by word, so the work grows about
-    linearly with the corpus: each text is cut into overlapping 3-word
-    shingles, and an inverted index counts, for every two messages that share
-    one, the shingles they share. Shingles found in more than eight messages
-    are stock phrases and are not counted. A pair is a candidate when it
-    shares at least a fifth of the smaller message's other shingles.
+    A pair's :attr:`~stalin_telegrams.Pair.similarity` is the score that
+    decided it: the word-sequence similarity for copies, identical texts and
+    same messages, the share of the shorter text quoted for a quotation, and
+    the rare-word cosine for a same-matter pair.
 
-    Where it stops working: separately worded messages on one matter ("I am
-    sending a similar message to ...") score 0.5 to 0.62 and are not pairs
-    (their link is a :class:`~stalin_telegrams.Reference`); a message quoted
-    in a covering note as long as itself or longer scores under 0.7; and a
-    text whose every third word or so was changed shares too few shingles to
-    become a candidate, though it would score high enough.
+    Copies, identical texts, quotations and same messages are looked for
+    among candidate pairs only, so the work grows about linearly with the
+    corpus: each text is cut into overlapping 3-word shingles, and an
+    inverted index counts, for every two messages that share one, the
+    shingles they share. Shingles found in more than eight messages are
+    stock phrases and are not counted. A pair is a candidate when it shares
+    at least a fifth of the smaller message's other shingles. Same-matter
+    pairs are looked for among messages at most two days apart, in date
+    order.
+
+    Where it stops working: same-matter pairs depend on rare words, so two
+    short messages on one matter that share none of them (or messages on
+    one matter more than two days apart) are missed, and two messages on
+    different matters that happen to name the same rare things may pair; a
+    text whose every third word or so was changed shares too few shingles
+    to become a candidate for a same-message pair.
 
     Args:
         messages: The messages to search; by default the whole corpus.
-        threshold: The least similarity of a near pair, a real number in
-            ``(0, 1]``. The default, 0.7, finds every message sent twice in
-            the volume (the lowest scores 0.78) and no unrelated pair (the
-            highest with twenty matched words scores 0.62).
+        threshold: The least similarity of a ``"same-message"`` pair, a real
+            number in ``(0, 1]``; the other kinds do not depend on it, and
+            a pair of close messages to two leaders below it may still be a
+            ``"same-matter"`` pair. The default, 0.7, finds every message
+            sent twice in the volume (the lowest scores 0.78) and no
+            unrelated pair (the highest with twenty matched words scores
+            0.62).
 
     Returns:
         The pairs, each with its message earlier in the volume first, in
@@ -206,9 +264,16 @@ def duplicates(
 
     >>> pair = duplicates()[0]
     >>> pair.first.id, pair.second.id, pair.kind
-    ('1942-11-20-churchill', '1942-11-20-roosevelt', 'identical')
+    ('1941-10-03-roosevelt', '1941-10-03-churchill', 'same-matter')
+    >>> link_up = [p for p in duplicates() if p.second.id == "1945-04-23-truman"][0]
+    >>> link_up.first.id, link_up.kind, round(link_up.similarity, 2)
+    ('1945-04-23-churchill-2', 'same-matter', 0.29)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Pairs have five kinds instead of ``"identical"`` and ``"near"``;
+       quotations, copies and same-matter pairs are found whatever their
+       similarity, and *threshold* governs only same-message pairs.
     """
     limit = _checks.threshold(threshold)
     return _corpus(messages).duplicates(threshold=limit)

@@ -50,7 +50,8 @@ def _temporary_beside(target: Path) -> Path:
             raise OSError(err.errno, reason, str(target)) from err
         os.close(fd)
         return candidate
-    raise FileExistsError(f"no free temporary name next to {target}")
+    msg = f"no free temporary name next to {target}"
+    raise FileExistsError(msg)
 
 
 #: Folders of special files, whose entries stand for something else and are

@@ -22,13 +22,13 @@ import sys
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, Any, NoReturn
+from typing import IO, Any, NoReturn, get_args
 
 from ._atomic import atomic_text
 from ._criteria import OPTIONS
 from ._export import record_keys, to_records
 from ._load import load
-from ._model import Message
+from ._model import Message, NameKind
 from ._terminal import Output, OutputError
 from ._version import __version__
 from .exceptions import (
@@ -245,7 +245,33 @@ def _cmd_show(args: argparse.Namespace, out: Output) -> int:
     lines.extend(
         f"Refers to:      {r.target or '(not in the corpus)'}: {r.phrase!r}" for r in m.references
     )
+    lines.extend(_mention_lines(m))
     print("\n".join(lines), file=out)
+    return 0
+
+
+def _mention_lines(message: Message) -> list[str]:
+    """Return the lines of ``show`` that list the names a message mentions."""
+    counts = Counter(m.name for m in message.mentions)
+    if not counts:
+        return []
+    named = ", ".join(f"{name} ({n})" if n > 1 else name for name, n in counts.items())
+    wrapped = textwrap.wrap(named, TEXT_WIDTH - 16, break_on_hyphens=False)
+    return [f"{'Mentions:' if i == 0 else '':<16}{line}" for i, line in enumerate(wrapped)]
+
+
+def _cmd_names(args: argparse.Namespace, out: Output) -> int:
+    corpus = load()
+    entries = corpus.names(kind=args.kind)
+    print(f"{'name':<40} {'kind':<12} {'messages':>8}  {'first':<10}  last", file=out)
+    for entry in entries:
+        dates = [d for d in (corpus[i].date for i in entry.ids) if d is not None]
+        first = min(dates).isoformat() if dates else "-"
+        last = max(dates).isoformat() if dates else "-"
+        print(
+            f"{entry.name:<40} {entry.kind:<12} {len(entry.ids):>8}  {first:<10}  {last}",
+            file=out,
+        )
     return 0
 
 
@@ -384,8 +410,10 @@ def parser() -> argparse.ArgumentParser:
     add("thread", _cmd_thread, "List the thread of messages a message belongs to.").add_argument(
         "id", help="message id"
     )
-    add("pairs", _cmd_pairs, "List pairs of messages that duplicate each other.").add_argument(
-        "--threshold", type=_threshold, help="lowest similarity reported, above 0 and at most 1"
+    add("pairs", _cmd_pairs, "List pairs of messages: one text twice, or one matter.").add_argument(
+        "--threshold",
+        type=_threshold,
+        help="lowest similarity of a same-message pair, above 0 and at most 1",
     )
     diff = add("diff", _cmd_diff, "Show how the text of one message differs from another's.")
     diff.add_argument("first", metavar="ID", help="message id")
@@ -393,6 +421,9 @@ def parser() -> argparse.ArgumentParser:
     add("search", _cmd_search, "Find messages whose text contains a phrase.").add_argument(
         "phrase", help="words to find, case ignored"
     )
+    add(
+        "names", _cmd_names, "List the index of names: name, kind, messages, first and last date."
+    ).add_argument("--kind", choices=get_args(NameKind), help="keep only names of this kind")
     export = add("export", _cmd_export, "Write messages as JSON lines or CSV.")
     # Exported data is never transliterated: what the output cannot hold is escaped.
     export.set_defaults(transliterate=False)

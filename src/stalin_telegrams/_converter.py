@@ -27,11 +27,20 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate, chain, pairwise
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 import attrs
 
-from ._model import Correction, FootnoteMark, LineSpan, Message, Reference
+from ._model import (
+    Correction,
+    FootnoteMark,
+    LineSpan,
+    Mention,
+    Message,
+    Name,
+    NameKind,
+    Reference,
+)
 from .exceptions import CorpusDataError
 
 if TYPE_CHECKING:
@@ -330,6 +339,17 @@ correction = Table(
     },
 )
 reference = Table(Reference, {"phrase": string, "target": optional_string})
+mention = Table(Mention, {"name": string, "start": integer, "end": integer, "surface": string})
+name_entry = Table(
+    Name,
+    {
+        "name": string,
+        "kind": literal(*get_args(NameKind)),
+        "aliases": strings,
+        "description": string,
+        "note": string,
+    },
+)
 message = Table(
     Message,
     {
@@ -353,10 +373,33 @@ message = Table(
         "notes": strings,
         "enclosed_in": optional_string,
         "copy_of": optional_string,
+        "mentions": tuple_of(mention),
     },
 )
 #: Every record table, for the tests that check them against their classes.
-TABLES: tuple[Table[Any], ...] = (line_span, footnote_mark, correction, reference, message)
+TABLES: tuple[Table[Any], ...] = (
+    line_span,
+    footnote_mark,
+    correction,
+    reference,
+    mention,
+    name_entry,
+    message,
+)
+
+
+def structure_names(value: object) -> tuple[Name, ...]:
+    """Structure the ``names`` array of a corpus document (the index of names), strictly.
+
+    Raises:
+        CorpusDataError: *value* is not an array of index entries; the error
+            names the entry by position and the field.
+    """
+    try:
+        return name_entry(value)
+    except FieldError as err:
+        msg = f"names{err.location}: {err.problem}" if err.path else f"names: {err}"
+        raise CorpusDataError(msg) from err
 
 
 def structure_messages(value: object) -> tuple[Message, ...]:
@@ -396,7 +439,8 @@ def _structure_message(value: object, _: object) -> Message:
     try:
         return message.one(value)
     except FieldError as err:
-        raise CorpusDataError(f"{describe(value)}: {err}") from err
+        msg = f"{describe(value)}: {err}"
+        raise CorpusDataError(msg) from err
 
 
 @functools.cache

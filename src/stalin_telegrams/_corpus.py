@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from . import _checks
 from ._criteria import Criteria, method_keywords
-from ._model import Message
+from ._model import IndexEntry, Message, Name
 from .exceptions import (
     ArgumentTypeError,
     CriterionTypeError,
@@ -50,14 +50,29 @@ def _aliases(value: object) -> dict[str, str]:
     return aliases
 
 
+def _index(value: object) -> tuple[Name, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        msg = f"index: expected an iterable of Name, {_checks.got(value)}"
+        raise ArgumentTypeError(msg)
+    index = tuple(value)
+    for entry in index:
+        if not isinstance(entry, Name):
+            msg = f"index: expected an iterable of Name, {_checks.got(entry)}"
+            raise ArgumentTypeError(msg)
+    return index
+
+
 class _Origin:
-    """What a corpus shares with every corpus taken from it: its aliases and its vocabulary."""
+    """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
 
-    __slots__ = ("aliases", "messages", "vocabulary")
+    __slots__ = ("aliases", "index", "messages", "vocabulary")
 
-    def __init__(self, messages: tuple[Message, ...], aliases: dict[str, str]) -> None:
+    def __init__(
+        self, messages: tuple[Message, ...], aliases: dict[str, str], index: tuple[Name, ...] = ()
+    ) -> None:
         self.messages = messages
         self.aliases = aliases
+        self.index = index
         #: The values the messages hold, made on the first query that needs them.
         self.vocabulary: Vocabulary | None = None
 
@@ -78,11 +93,14 @@ class Corpus(Sequence[Message]):
     Args:
         messages: The messages, with unique ids, in the order to keep.
         aliases: Retired ids and the ids that replace them.
+        index: The entries of the index of names that the messages'
+            :attr:`~Message.mentions` refer to (added in 0.2.0).
 
     Raises:
         ArgumentTypeError: *messages* is not an iterable of :class:`Message`
-            (a string is refused), or *aliases* is not a mapping of str to
-            str (also a :class:`TypeError`).
+            (a string is refused), *aliases* is not a mapping of str to
+            str, or *index* is not an iterable of :class:`Name` (also a
+            :class:`TypeError`).
         InvalidArgumentError: Two messages have the same id (also a
             :class:`ValueError`).
 
@@ -100,9 +118,11 @@ class Corpus(Sequence[Message]):
         self,
         messages: Iterable[Message] = (),
         aliases: Mapping[str, str] | None = None,
+        index: Iterable[Name] = (),
     ) -> None:
         checked = _checks.messages(messages)
-        self._start(checked, _checks.unique_ids(checked), _Origin(checked, _aliases(aliases)))
+        origin = _Origin(checked, _aliases(aliases), _index(index))
+        self._start(checked, _checks.unique_ids(checked), origin)
 
     def _start(
         self, messages: tuple[Message, ...], by_id: dict[str, Message], origin: _Origin
@@ -132,7 +152,7 @@ class Corpus(Sequence[Message]):
         if origin.vocabulary is None:
             from ._query import Vocabulary  # noqa: PLC0415 - loaded with the first query
 
-            origin.vocabulary = Vocabulary(origin.messages, origin.aliases)
+            origin.vocabulary = Vocabulary(origin.messages, origin.aliases, origin.index)
         return origin.vocabulary
 
     @overload
@@ -192,6 +212,48 @@ class Corpus(Sequence[Message]):
     def aliases(self) -> Mapping[str, str]:
         """Retired ids and the ids that replace them."""
         return dict(self._aliases)
+
+    @property
+    def name_index(self) -> tuple[Name, ...]:
+        """The entries of the index of names, in the order of the table.
+
+        .. versionadded:: 0.2.0
+        """
+        return self._origin.index
+
+    def names(self, kind: str | None = None) -> tuple[IndexEntry, ...]:
+        """Return the index of names, each entry with the messages of this corpus that mention it.
+
+        Entries come in alphabetical order; those that no message of this
+        corpus mentions are kept, with no ids and a count of 0. A corpus
+        taken from another (a slice, a selection, a thread) has the index of
+        the corpus it came from.
+
+        Args:
+            kind: Keep only entries of this kind (``"person"``,
+                ``"country"``, ``"place"``, ``"operation"``…, see
+                ``stalin_telegrams.NameKind``); ``None`` keeps all.
+
+        Returns:
+            One :class:`~stalin_telegrams.IndexEntry` per entry: the entry,
+            the ids of the messages that mention it, the number of mentions.
+
+        Raises:
+            CriterionTypeError: *kind* is not a str (also a
+                :class:`TypeError`).
+            InvalidCriterionError: *kind* is not a kind of the index; the
+                error lists the kinds (also a :class:`ValueError`).
+
+        >>> from stalin_telegrams import load
+        >>> first = load().names(kind="operation")[0]
+        >>> first.name, first.count, first.ids
+        ('Crossword', 1, ('1945-04-26-churchill',))
+
+        .. versionadded:: 0.2.0
+        """
+        from ._index import entries  # noqa: PLC0415 - loaded when the index is asked for
+
+        return entries(self._messages, self._origin.index, kind)
 
     def get(self, message_id: str) -> Message:
         """Return the message with *message_id*, following aliases.
@@ -277,6 +339,8 @@ class Corpus(Sequence[Message]):
             The nested records, as :meth:`to_records` gives them.
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
+        ``mentions`` (list of dict)
+            The names found in the text, as :meth:`to_records` gives them.
 
         Returns:
             The frame.

@@ -120,6 +120,10 @@ class Criteria:
         metadata=_option("PHRASE", "text contains PHRASE as whole words, case ignored"),
     )
     ids: Iterable[str] | None = None
+    mentions: str | tuple[str, ...] | None = attrs.field(
+        default=None,
+        metadata=_option("NAME", "text mentions NAME: a name of the index or an alias"),
+    )
 
 
 #: The names of the criteria, in signature order.

@@ -1,4 +1,4 @@
-"""The engine of duplicates(): pairs of messages whose texts are identical or nearly so.
+"""The engine of duplicates(): pairs of messages a reader would name as one text, or one matter.
 
 It computes only, on the messages it is given; :class:`~stalin_telegrams.Corpus`
 keeps the pairs it found. Also the word diff and the similarity of any two
@@ -7,7 +7,9 @@ messages.
 
 from __future__ import annotations
 
+import datetime
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -38,14 +40,46 @@ CANDIDATE_SHARE = 0.2
 #: below it a high similarity is chance, two stock formulas alike ("Please
 #: accept my thanks for your congratulations and good wishes").
 MIN_MATCHED_WORDS = 20
+#: The share of the shorter text's words, in runs of at least
+#: :data:`QUOTED_RUN` words found in the longer, that makes it quoted whole.
+QUOTED_SHARE = 0.95
+#: The shortest run of matching words that counts towards a quotation.
+QUOTED_RUN = 3
+#: The most the shorter text may have, as a share of the longer one's words,
+#: to be quoted in it rather than be the same message.
+QUOTED_LENGTH = 0.9
+#: The most days between two messages on one matter to two leaders.
+SAME_MATTER_DAYS = 2
+#: A word in at most this share of the messages searched is a rare word: a
+#: name, a place, a code name, a subject ("Tedder", "Vienna", "Argonaut").
+RARE_SHARE = 0.05
+#: The least rare-word cosine of two messages on one matter.
+SAME_MATTER_COSINE = 0.2
+#: The least rare-word cosine of two messages on one matter when one refers
+#: to the other ("I have sent a similar message to the President").
+REFERRED_COSINE = 0.1
 
 # What a word is compared by: its letters and digits, case-folded. Dashes
 # join words without spaces in the edition ("troops—in"), and separate them.
 _NOT_KEY = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 
+#: A message of courtesy: its first sentence is about congratulations,
+#: greetings or good wishes, or about a death. Two such messages look alike
+#: (thanks for birthday wishes, for Red Army anniversary greetings,
+#: condolences) without being one matter told to two leaders.
+_FORMULA = re.compile(
+    r"\A[^.]*\b(?:congratulations|greetings|good wishes|death|condolences?)\b",
+    re.IGNORECASE,
+)
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_QUOTES = ('"', "\u201c", "\u00ab")
+_QUOTED_PARAGRAPH = re.compile(r"(?:\A|\n\n)[\"\u201c\u00ab]")
+
 Shingle = int
 Op = Literal["equal", "replace", "delete", "insert"]
+Kind = Literal["identical", "copy", "quotation", "same-message", "same-matter"]
 
 
 @attrs.frozen
@@ -106,23 +140,44 @@ class WordDiff:
 
 @attrs.frozen
 class Pair:
-    """Two messages whose texts are identical or nearly so.
+    """Two messages a reader would name together: one text twice, or one matter.
 
     Attributes:
         first: The message that comes first in the volume.
         second: The message that comes later in the volume.
-        similarity: How much of the two word sequences matches, from 0 to 1
-            (see :func:`duplicates`).
-        kind: ``"identical"`` when the texts are equal character for
-            character, else ``"near"``.
+        similarity: The score that decided the pair, from 0 to 1; what it
+            measures depends on the kind. For ``"identical"``, ``"copy"``
+            and ``"same-message"``: :func:`~stalin_telegrams.similarity`,
+            the share of the two word sequences in common runs (1.0 for
+            identical texts, at least the threshold for a same message).
+            For ``"quotation"``: the share of the shorter text's words
+            found in runs of three or more words in the longer (0.95 to 1).
+            For ``"same-matter"``: the cosine of the two messages' rare
+            words (at least 0.2, or 0.1 when one refers to the other; see
+            :func:`~stalin_telegrams.duplicates`). Call
+            :func:`~stalin_telegrams.similarity` for the word-sequence
+            score of any pair.
+        kind: How the two are related, decided in this order (see
+            :func:`~stalin_telegrams.duplicates`): ``"copy"`` (one is the
+            copy of the other, :attr:`Message.copy_of`), ``"identical"``
+            (equal texts), ``"quotation"`` (the shorter is quoted whole in
+            the longer), ``"same-message"`` (one message sent to two
+            recipients, reworded or not), ``"same-matter"`` (one matter
+            told to two leaders in separately worded messages).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``kind`` was ``"identical"`` or ``"near"``; ``"near"`` is gone: a
+       near pair is now ``"same-message"``, ``"copy"`` or ``"quotation"``,
+       and ``"same-matter"`` pairs are new. Code that tested
+       ``kind == "near"`` should test ``kind != "identical"``, or the kinds
+       it means.
     """
 
     first: Message
     second: Message
     similarity: float
-    kind: Literal["identical", "near"]
+    kind: Kind
 
     def diff(self) -> WordDiff:
         """Return the word-by-word diff from the first text to the second.
@@ -136,7 +191,9 @@ class Pair:
 
         >>> from stalin_telegrams import load
         >>> corpus = load()
-        >>> pair = Pair(corpus["1945-05-07-churchill"], corpus["1945-05-07-truman"], 0.96, "near")
+        >>> pair = Pair(
+        ...     corpus["1945-05-07-churchill"], corpus["1945-05-07-truman"], 0.96, "same-message"
+        ... )
         >>> change = pair.diff().changes[0]
         >>> change.first, change.second
         (('have', 'received'), ('am', 'in', 'receipt', 'of'))
@@ -182,9 +239,10 @@ def word_diff(first: Message, second: Message) -> WordDiff:
 
 @attrs.frozen
 class _Keys:
-    """The keys a text's words are compared by, and its shingles."""
+    """The keys a text's words are compared by, its distinct words, and its shingles."""
 
     keys: tuple[str, ...]
+    words: frozenset[str]
     shingles: frozenset[Shingle]
 
 
@@ -206,7 +264,7 @@ def _keys(text: str) -> _Keys:
         shingles = frozenset([hash(keys)]) if keys else frozenset()
     else:
         shingles = frozenset(map(hash, zip(keys, keys[1:], keys[2:], strict=False)))
-    return _Keys(keys, shingles)
+    return _Keys(keys, frozenset(keys), shingles)
 
 
 def _printed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -297,15 +355,182 @@ def candidates(messages: Sequence[Message]) -> list[tuple[int, int]]:
     )
 
 
+def _quoted(first: Message, second: Message, pairing: difflib.SequenceMatcher[str]) -> float:
+    """Return the share of the shorter text quoted in the longer, or 0.0 if it is not quoted whole.
+
+    The shorter must be contained whole (see :data:`QUOTED_SHARE`), and the
+    longer must print it as a quotation: paragraphs that open with a
+    quotation mark hold at least as many words as the shorter text has.
+    """
+    a, b = len(_keys(first.text).keys), len(_keys(second.text).keys)
+    short, long_text = (b, first.text) if a > b else (a, second.text)
+    if not short or short > QUOTED_LENGTH * max(a, b):
+        return 0.0
+    quoted = _quoted_words(long_text)
+    if quoted < short or pairing.quick_ratio() * (a + b) < 2 * QUOTED_SHARE * short:
+        return 0.0
+    runs = sum(block.size for block in pairing.get_matching_blocks() if block.size >= QUOTED_RUN)
+    if runs < MIN_MATCHED_WORDS or runs < QUOTED_SHARE * short:
+        return 0.0
+    return runs / short
+
+
+@functools.lru_cache(maxsize=4096)
+def _quoted_words(text: str) -> int:
+    """Return how many words of *text* stand in paragraphs that open with a quotation mark."""
+    if not _QUOTED_PARAGRAPH.search(text):
+        return 0
+    return sum(len(_keys(p).keys) for p in _PARAGRAPH.split(text) if p.startswith(_QUOTES))
+
+
+def _text_pairs(
+    pool: Sequence[Message], threshold: float
+) -> dict[tuple[int, int], tuple[float, Kind]]:
+    """Return the pairs of one text twice: copies, identical texts, quotations, same messages."""
+    found: dict[tuple[int, int], tuple[float, Kind]] = {}
+    by_text: dict[str, list[int]] = {}
+    for position, message in enumerate(pool):
+        by_text.setdefault(message.text, []).append(position)
+    for group in by_text.values():
+        for a, b in combinations(group, 2):
+            found[a, b] = (1.0, "identical")
+    for a, b in candidates(pool):
+        if (a, b) not in found:
+            compared = _compare(pool[a], pool[b], threshold)
+            if compared is not None:
+                found[a, b] = compared
+    numbered = {m.id: i for i, m in enumerate(pool)}
+    for b, message in enumerate(pool):
+        original = numbered.get(message.copy_of) if message.copy_of else None
+        if original is not None and original != b:
+            key = (min(original, b), max(original, b))
+            score = found[key][0] if key in found else similarity(pool[key[0]], pool[key[1]])
+            found[key] = (score, "copy")
+    return found
+
+
+def _compare(first: Message, second: Message, threshold: float) -> tuple[float, Kind] | None:
+    """Return the score and kind of two candidate texts, or None if they are not a pair."""
+    ka, kb = _keys(first.text).keys, _keys(second.text).keys
+    pairing = matcher(ka, kb)
+    share = _quoted(first, second, pairing)
+    if share:
+        return share, "quotation"
+    if pairing.real_quick_ratio() < threshold or pairing.quick_ratio() < threshold:
+        return None
+    score, matched = _score(ka, kb, pairing)
+    if score >= threshold and matched >= MIN_MATCHED_WORDS:
+        return score, "same-message"
+    return None
+
+
+class _RareWords:
+    """The rare words of the messages searched, each weighted by its inverse document frequency.
+
+    A word's weight is the log of its inverse document frequency; words
+    found in one message only cannot be shared, and are left out. Kept as
+    sets and squared weights, so that a cosine is a set intersection and a
+    sum.
+    """
+
+    def __init__(self, pool: Sequence[Message]) -> None:
+        words = [_keys(m.text).words for m in pool]
+        frequency = Counter(chain.from_iterable(words))
+        size = len(pool)
+        limit = RARE_SHARE * size
+        self.squared = {w: math.log(size / n) ** 2 for w, n in frequency.items() if 1 < n <= limit}
+        rare = frozenset(self.squared)
+        self.sets = [ws & rare for ws in words]
+        self.norms = [math.sqrt(sum(map(self.squared.__getitem__, ws))) for ws in self.sets]
+
+    def cosine(self, i: int, j: int) -> float:
+        """Return the cosine of the rare-word vectors of messages *i* and *j*."""
+        shared = self.sets[i] & self.sets[j]
+        if not shared:
+            return 0.0
+        return sum(map(self.squared.__getitem__, shared)) / (self.norms[i] * self.norms[j])
+
+
+def _refers(message: Message, other: Message) -> bool:
+    return any(other.id == reference.target for reference in message.references)
+
+
+def _counterparts(pool: Sequence[Message]) -> set[tuple[str, tuple[str, ...]]]:
+    """Return (id, recipients) for each message that names its counterpart to those recipients.
+
+    A message that refers to a message to another leader written within
+    :data:`SAME_MATTER_DAYS` ("I have sent a similar message to the
+    President") has named its counterpart to that leader: no other message
+    to that leader is paired with it as the same matter.
+    """
+    by_id = {m.id: m for m in pool}
+    named: set[tuple[str, tuple[str, ...]]] = set()
+    for message in pool:
+        for reference in message.references:
+            other = by_id.get(reference.target) if reference.target else None
+            if other is not None and _close(message, other):
+                named.add((message.id, other.recipients))
+    return named
+
+
+def _close(a: Message, b: Message) -> bool:
+    """Tell whether two dated messages to different leaders are within the same-matter window."""
+    if a.date is None or b.date is None or set(a.recipients) & set(b.recipients):
+        return False
+    return abs((a.date - b.date).days) <= SAME_MATTER_DAYS
+
+
+def _matter_pairs(
+    pool: Sequence[Message], taken: set[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[float, Kind]]:
+    """Return the pairs of one matter told to two leaders in separately worded messages."""
+    dated = sorted(
+        (i for i, m in enumerate(pool) if m.date is not None),
+        key=lambda i: pool[i].date or datetime.date.min,
+    )
+    rare = _RareWords(pool)
+    named = _counterparts(pool)
+    window = datetime.timedelta(days=SAME_MATTER_DAYS)
+    found: dict[tuple[int, int], tuple[float, Kind]] = {}
+    for n, i in enumerate(dated):
+        first = pool[i]
+        for j in dated[n + 1 :]:
+            second = pool[j]
+            if (second.date or datetime.date.max) - (first.date or datetime.date.min) > window:
+                break
+            key = (min(i, j), max(i, j))
+            if key in taken or not _close(first, second):
+                continue
+            cosine = rare.cosine(i, j)
+            if _same_matter(first, second, cosine, named):
+                found[key] = (cosine, "same-matter")
+    return found
+
+
+def _same_matter(
+    a: Message, b: Message, cosine: float, named: set[tuple[str, tuple[str, ...]]]
+) -> bool:
+    """Tell whether two close messages to different leaders tell one matter."""
+    if a.enclosed_in == b.id or b.enclosed_in == a.id:
+        return False
+    if _FORMULA.search(a.text) or _FORMULA.search(b.text):
+        return False
+    if _refers(a, b) or _refers(b, a):
+        return cosine >= REFERRED_COSINE
+    if (a.id, b.recipients) in named or (b.id, a.recipients) in named:
+        return False
+    return cosine >= SAME_MATTER_COSINE
+
+
 def find_pairs(messages: Sequence[Message], threshold: float) -> tuple[Pair, ...]:
-    """Return the pairs of *messages* whose texts are identical or nearly so.
+    """Return the pairs of *messages* a reader would name: one text twice, or one matter.
 
     The rules are those of :func:`~stalin_telegrams.duplicates`, which
     documents them.
 
     Args:
         messages: The messages to search.
-        threshold: The least similarity of a near pair, in ``(0, 1]``.
+        threshold: The least similarity of a same-message pair, in ``(0, 1]``.
 
     Returns:
         The pairs, each with its message earlier in the volume (lower
@@ -313,24 +538,8 @@ def find_pairs(messages: Sequence[Message], threshold: float) -> tuple[Pair, ...
         the first message, then of the second.
     """
     pool = sorted(messages, key=lambda m: m.number)
-    found: set[tuple[int, int]] = set()
-    by_text: dict[str, list[int]] = {}
-    for position, message in enumerate(pool):
-        by_text.setdefault(message.text, []).append(position)
-    for group in by_text.values():
-        found.update(combinations(group, 2))
-    scores = dict.fromkeys(found, 1.0)
-    for a, b in candidates(pool):
-        if (a, b) in found:
-            continue
-        ka, kb = _keys(pool[a].text).keys, _keys(pool[b].text).keys
-        pairing = matcher(ka, kb)
-        if pairing.real_quick_ratio() < threshold or pairing.quick_ratio() < threshold:
-            continue
-        score, matched = _score(ka, kb, pairing)
-        if score >= threshold and matched >= MIN_MATCHED_WORDS:
-            scores[a, b] = score
+    found = _text_pairs(pool, threshold)
+    found.update(_matter_pairs(pool, set(found)))
     return tuple(
-        Pair(pool[a], pool[b], score, "identical" if (a, b) in found else "near")
-        for (a, b), score in sorted(scores.items())
+        Pair(pool[a], pool[b], score, kind) for (a, b), (score, kind) in sorted(found.items())
     )

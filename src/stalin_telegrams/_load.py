@@ -20,10 +20,11 @@ from ._converter import (
     show,
     string,
     structure_messages,
+    structure_names,
 )
 from ._corpus import Corpus
 from ._digest import DATA_SHA256
-from ._model import Message
+from ._model import Message, Name
 from ._version import __version__
 from .exceptions import CorpusDataError
 
@@ -31,7 +32,7 @@ SCHEMA_VERSION = 2
 DATA_FILE = "telegrams.json"
 #: The keys of the corpus document, besides its messages.
 HEADER = frozenset(
-    {"schema_version", "package_version", "source_sha256", "message_count", "aliases"}
+    {"schema_version", "package_version", "source_sha256", "message_count", "aliases", "names"}
 )
 _REINSTALL = (
     f"reinstall the package (pip install --force-reinstall --no-deps"
@@ -142,7 +143,8 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
         try:
             return corpus_from_document(document)
         except CorpusDataError as err:
-            raise CorpusDataError(f"{name}: {err}") from err.__cause__
+            msg = f"{name}: {err}"
+            raise CorpusDataError(msg) from err.__cause__
 
 
 @contextlib.contextmanager
@@ -216,11 +218,13 @@ def corpus_from_document(document: object) -> Corpus:
                 f" expected {index} (messages out of volume order, or one missing)"
             )
             raise CorpusDataError(msg)
+    entries = structure_names(document["names"])
     try:
-        corpus = Corpus(messages, aliases)
+        corpus = Corpus(messages, aliases, entries)
     except ValueError as err:
         raise CorpusDataError(shorten(str(err))) from err
     _check_ids(messages, aliases)
+    _check_mentions(messages, entries)
     return corpus
 
 
@@ -261,4 +265,22 @@ def _check_ids(messages: tuple[Message, ...], aliases: dict[str, str]) -> None:
             if target is not None and target not in ids:
                 where = describe({"id": message.id}, index - 1)
                 msg = f"{where}: {field}: no message has the id {shorten(repr(target))}"
+                raise CorpusDataError(msg)
+
+
+def _check_mentions(messages: tuple[Message, ...], index: tuple[Name, ...]) -> None:
+    """Refuse a mention of a name the index lacks, or whose offsets miss its surface."""
+    names = {entry.name for entry in index}
+    for position, message in enumerate(messages):
+        for number, mention in enumerate(message.mentions):
+            problem = (
+                f"names no entry of the index: {shorten(repr(mention.name))}"
+                if mention.name not in names
+                else "its offsets do not hold its surface"
+                if message.text[mention.start : mention.end] != mention.surface
+                else ""
+            )
+            if problem:
+                where = describe({"id": message.id}, position)
+                msg = f"{where}: mentions[{number}]: {problem}"
                 raise CorpusDataError(msg)

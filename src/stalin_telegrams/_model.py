@@ -3,8 +3,28 @@
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 import attrs
+
+#: The kinds of entry in the index of names (:class:`Name`), in the order the
+#: index lists them.
+NameKind = Literal[
+    "person",
+    "country",
+    "people",
+    "place",
+    "organisation",
+    "conference",
+    "operation",
+    "event",
+    "document",
+    "publication",
+    "award",
+    "ship",
+    "equipment",
+    "work",
+]
 
 #: How several names are joined into one string, and split again: the joint
 #: sender "Stalin and Churchill", a criterion "Churchill and Roosevelt".
@@ -98,6 +118,80 @@ class Reference:
     target: str | None
 
 
+@attrs.frozen
+class Mention:
+    """A name found in the text of a message.
+
+    Attributes:
+        name: The canonical name of the entry mentioned (:attr:`Name.name`).
+        start: The offset in :attr:`Message.text` where the name begins.
+        end: The offset right after it: ``text[start:end] == surface``.
+        surface: The words as printed (``"Mr Kerr"``, ``"Polish"``), without
+            a possessive ending.
+
+    .. versionadded:: 0.2.0
+    """
+
+    name: str
+    start: int
+    end: int
+    surface: str
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Name:
+    """An entry of the index of names: a person, country, place and so on.
+
+    Attributes:
+        name: The canonical name, such as ``"Archibald Clark Kerr"``,
+            ``"Poland"`` or ``"Operation Overlord"``.
+        kind: What it names: one of ``NameKind``.
+        aliases: Every other form the texts print that counts as a mention:
+            surnames with and without titles, adjectives and peoples of
+            countries, spelling variants.
+        description: One line saying who or what it is.
+        note: The judgement made for the entry, where one was made, else
+            ``""``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    name: str
+    kind: NameKind
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    note: str = ""
+
+
+@attrs.frozen
+class IndexEntry:
+    """An entry of the index of names, with the messages that mention it.
+
+    :meth:`Corpus.names() <stalin_telegrams.Corpus.names>` returns these.
+
+    Attributes:
+        entry: The entry of the index.
+        ids: The ids of the messages that mention it, in corpus order.
+        count: The number of its mentions in those messages.
+
+    .. versionadded:: 0.2.0
+    """
+
+    entry: Name
+    ids: tuple[str, ...]
+    count: int
+
+    @property
+    def name(self) -> str:
+        """The canonical name of the entry."""
+        return self.entry.name
+
+    @property
+    def kind(self) -> NameKind:
+        """The kind of the entry."""
+        return self.entry.kind
+
+
 @attrs.frozen(kw_only=True)
 class Message:
     """One message of the correspondence, as the edition gives it.
@@ -133,6 +227,8 @@ class Message:
             the volume prints it as an enclosure, else ``None``.
         copy_of: The id of the record this one is a copy of (an enclosed
             copy of a message the volume also prints), else ``None``.
+        mentions: The names found in :attr:`text`, in order of position
+            (added in 0.2.0).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -160,6 +256,7 @@ class Message:
     notes: tuple[str, ...] = ()
     enclosed_in: str | None = None
     copy_of: str | None = None
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def sender(self) -> str:

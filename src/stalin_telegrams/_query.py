@@ -1,4 +1,4 @@
-"""The engine of filter_by(): select messages by name, date, classification, words or id.
+"""The engine of filter_by(): select messages by name, date, classification, words, id or mention.
 
 It computes only: it is given the messages, the criteria and the values the
 messages' corpus knows, and returns the messages selected. Where the
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _checks
 from ._criteria import Criteria
-from ._model import Message, split_names
+from ._model import Message, Name, split_names
 from .exceptions import CriterionTypeError, InvalidCriterionError
 
 _ONE_DAY = datetime.timedelta(days=1)
@@ -46,15 +46,33 @@ class Vocabulary:
     :class:`~stalin_telegrams.Corpus` that owns the messages.
     """
 
-    __slots__ = ("aliases", "classifications", "ids", "recipients", "senders", "shown", "years")
+    __slots__ = (
+        "aliases",
+        "classifications",
+        "ids",
+        "index",
+        "mentioned",
+        "recipients",
+        "senders",
+        "shown",
+        "years",
+    )
 
-    def __init__(self, messages: Iterable[Message], aliases: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        messages: Iterable[Message],
+        aliases: Mapping[str, str],
+        index: tuple[Name, ...] = (),
+    ) -> None:
         senders: set[str] = set()
         recipients: set[str] = set()
         classifications: set[str] = set()
         years: set[int] = set()
         ids: set[str] = set()
+        mentioned: dict[str, set[str]] = {}
         for message in messages:
+            for mention in message.mentions:
+                mentioned.setdefault(mention.name, set()).add(message.id)
             senders.update(message.senders)
             recipients.update(message.recipients)
             if message.classification is not None:
@@ -68,6 +86,13 @@ class Vocabulary:
         self.years = frozenset(years)
         self.ids = frozenset(ids)
         self.aliases: Mapping[str, str] = dict(aliases)
+        #: The index of names, and the ids of the messages that mention each
+        #: canonical name (all a corpus of your own messages, given without
+        #: the index, knows of names).
+        self.index = index
+        self.mentioned: Mapping[str, frozenset[str]] = {
+            name: frozenset(found) for name, found in mentioned.items()
+        }
         #: What an error lists as the known values of each criterion.
         self.shown: Mapping[str, tuple[str, ...]] = {
             "sender": tuple(sorted(senders)),
@@ -219,6 +244,18 @@ def _text_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Ite
         yield lambda m: m.id in wanted
 
 
+def _mention_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
+    """Yield the test of the names mentioned, after resolving them."""
+    if criteria.mentions is not None:
+        from ._index import wanted_names  # noqa: PLC0415 - loaded when asked for
+
+        known = vocabulary()
+        names = wanted_names("mentions", criteria.mentions, known.index, known.mentioned)
+        # The ids that mention every name wanted, from the sets kept by the vocabulary.
+        chosen = frozenset.intersection(*(known.mentioned.get(n, frozenset()) for n in names))
+        yield lambda m: m.id in chosen
+
+
 def select(
     messages: Sequence[Message], criteria: Criteria, vocabulary: Callable[[], Vocabulary]
 ) -> list[Message]:
@@ -238,5 +275,6 @@ def select(
         *_name_tests(criteria, vocabulary),
         *_date_tests(criteria, vocabulary),
         *_text_tests(criteria, vocabulary),
+        *_mention_tests(criteria, vocabulary),
     ]
     return [m for m in messages if all(test(m) for test in tests)]

@@ -1,4 +1,4 @@
-"""The engine of thread_of(): the messages connected to each message, by references and duplicates.
+"""The engine of thread_of(): each message's exchange, by references, pairs, enclosures and copies.
 
 It computes only: given the messages and the pairs of duplicates among them,
 it returns every message's thread as ids. :class:`~stalin_telegrams.Corpus`
@@ -34,6 +34,20 @@ def _order(message: Message) -> tuple[bool, datetime.date, int]:
     return (date is None, date or datetime.date.min, message.number)
 
 
+def links(message: Message) -> set[str]:
+    """Return the ids a message links to by itself: references, enclosure and copy.
+
+    A reference links to its target; one that names no single message ("my
+    previous messages") has none, and links nothing.
+    """
+    out = {reference.target for reference in message.references if reference.target is not None}
+    if message.enclosed_in is not None:
+        out.add(message.enclosed_in)
+    if message.copy_of is not None:
+        out.add(message.copy_of)
+    return out
+
+
 def thread_index(
     messages: Sequence[Message], duplicates: Iterable[tuple[str, str]]
 ) -> dict[str, tuple[str, ...]]:
@@ -41,19 +55,21 @@ def thread_index(
 
     Args:
         messages: The messages searched, with unique ids.
-        duplicates: The pairs of ids that duplicate each other.
+        duplicates: The pairs of ids that :func:`~stalin_telegrams.duplicates`
+            found among them.
 
     Returns:
         For each id, the ids of every message reached from it through
-        references to messages searched and through duplicate pairs, itself
-        included, in date order (undated last, ties by number).
+        references, enclosures and copies to messages searched and through
+        pairs, itself included, in date order (undated last, ties by
+        number).
     """
     position = {m.id: i for i, m in enumerate(messages)}
     sets = _Union(len(messages))
     for i, message in enumerate(messages):
-        for reference in message.references:
-            if reference.target in position:
-                sets.join(i, position[reference.target])
+        for target in links(message):
+            if target in position:
+                sets.join(i, position[target])
     for first, second in duplicates:
         sets.join(position[first], position[second])
     groups: dict[int, list[Message]] = {}

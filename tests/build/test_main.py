@@ -107,9 +107,9 @@ class TestMain:
         assert 1 == build_main.main(["--check"])
         assert f"{data} is out of date" in capsys.readouterr().err
 
+    @pytest.mark.usefixtures("targets")
     def test_report(
         self,
-        targets: tuple[Path, Path],
         build: _pipeline.Build,
         capsys: pytest.CaptureFixture[str],
     ) -> None:

@@ -67,7 +67,8 @@ class Page:
             "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
         )
         if "exceptionDetails" in result:
-            raise BrowserError(f"{expression!r}: {result['exceptionDetails']}")
+            msg = f"{expression!r}: {result['exceptionDetails']}"
+            raise BrowserError(msg)
         return result["result"].get("value")
 
     def wait_until(self, expression: str, timeout: float = 10.0) -> Any:
@@ -87,7 +88,8 @@ class Page:
             " if (!e) return false; e.click(); return true; })()"
         )
         if not found:
-            raise BrowserError(f"nothing matches {selector!r} on {self.evaluate('location.href')}")
+            msg = f"nothing matches {selector!r} on {self.evaluate('location.href')}"
+            raise BrowserError(msg)
         self.browser.wait_for("Page.loadEventFired", self)
 
     def screenshot(self, width: int, height: int, *, mobile: bool = False) -> bytes:
@@ -185,7 +187,8 @@ class Browser:
             message = self._read(TIMEOUT)
             if message.get("id") == self._next_id:
                 if "error" in message:
-                    raise BrowserError(f"{method}: {message['error']}")
+                    msg = f"{method}: {message['error']}"
+                    raise BrowserError(msg)
                 return dict(message.get("result", {}))
             self._note(message, page)
             self._events.append(message)

@@ -21,7 +21,7 @@ from stalin_telegrams import duplicates, load
 from .chromium import Browser, Page, chromium, find_chromium
 
 #: A message that has a near copy (so its page has a pair) and is in a thread.
-MESSAGE = next(p.first for p in duplicates() if p.kind == "near")
+MESSAGE = next(p.first for p in duplicates() if p.kind == "same-message")
 #: Window sizes of the screenshots: a laptop and a phone.
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 

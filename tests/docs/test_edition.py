@@ -209,6 +209,19 @@ class TestThreadLinks:
             assert copies == {(a, b) for a, b, kind in links if kind == "copy"}
 
 
+class TestNameAnchor:
+    """name_anchor(): the anchor of a name in the index of names."""
+
+    def test_words(self) -> None:
+        """Letters and digits are kept in lower case, anything else separates words."""
+        assert "name-j-v-stalin-s-order-no-1" == edition.name_anchor("J. V. Stalin's Order No. 1")
+
+    def test_unique(self) -> None:
+        """No two entries of the index share an anchor."""
+        names = [item.name for item in load().names()]
+        assert len(names) == len({edition.name_anchor(name) for name in names})
+
+
 class TestRedirectPage:
     """redirect_page(): the page of a retired id."""
 
@@ -249,7 +262,7 @@ class TestDiffNodes:
         """Words only in the first text are deleted, words only in the second inserted."""
         first = _message(text="I have received your message.")
         second = _message(id="1942-01-02-roosevelt", text="I am in receipt of your message.")
-        paragraph = edition.diff_nodes(Pair(first, second, 0.5, "near"))
+        paragraph = edition.diff_nodes(Pair(first, second, 0.5, "same-message"))
         deleted = [n.astext() for n in paragraph.findall(edition.deleted)]
         inserted = [n.astext() for n in paragraph.findall(edition.inserted)]
         assert (["have received"], ["am in receipt of"]) == (deleted, inserted)

@@ -75,7 +75,7 @@ class TestPages:
 
     def test_diff_marked(self, site: Path) -> None:
         """The page of a near pair's message marks the differing words with <ins> and <del>."""
-        pair = next(p for p in duplicates() if p.kind == "near")
+        pair = next(p for p in duplicates() if p.kind == "same-message")
         change = pair.diff().changes[0]
         html = (site / "messages" / f"{pair.first.id}.html").read_text(encoding="utf-8")
         if change.first:
@@ -165,6 +165,27 @@ class TestBrowsing:
         keys = {corpus.thread_of(m)[0].id for m in corpus if len(corpus.thread_of(m)) > 1}
         linked = {link for link in _links(site / "edition/threads.html") if "threads/" in link}
         assert {f"../threads/{key}.html" for key in keys} == linked
+
+
+class TestNames:
+    """The index of names, and the links to it from the messages."""
+
+    def test_an_entry_per_name(self, site: Path) -> None:
+        """Every entry of the index has its anchor on the page of the index."""
+        ids = _parse(site / "names-index.html").ids
+        missing = [i.name for i in load().names() if edition.name_anchor(i.name) not in ids]
+        assert [] == missing
+
+    def test_messages_link_their_names(self, site: Path) -> None:
+        """Each message's page links to the entry of every name it mentions."""
+        missing = [
+            (message.id, mention.name)
+            for message in load()
+            for mention in message.mentions
+            if f"../names-index.html#{edition.name_anchor(mention.name)}"
+            not in _links(site / "messages" / f"{message.id}.html")
+        ]
+        assert [] == missing
 
 
 def _links(page: Path) -> set[str]:

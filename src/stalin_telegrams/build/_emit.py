@@ -12,7 +12,7 @@ from typing import Any
 
 from .._converter import converter
 from .._load import SCHEMA_VERSION
-from .._model import Message
+from .._model import Message, Name
 from .._version import __version__
 
 #: Modes of a file written where none was before: readable by all, like a checkout's.
@@ -20,15 +20,19 @@ NEW_FILE_MODE = 0o644
 
 
 def document(
-    messages: Sequence[Message], source_sha256: str, aliases: dict[str, str]
+    messages: Sequence[Message],
+    source_sha256: str,
+    aliases: dict[str, str],
+    names: Sequence[Name] = (),
 ) -> dict[str, Any]:
-    """Return the corpus document: a small header, then the messages."""
+    """Return the corpus document: a small header, the index of names, then the messages."""
     return {
         "schema_version": SCHEMA_VERSION,
         "package_version": __version__,
         "source_sha256": source_sha256,
         "message_count": len(messages),
         "aliases": dict(sorted(aliases.items())),
+        "names": converter().unstructure(tuple(names)),
         "messages": converter().unstructure(tuple(messages)),
     }
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
-from . import _assemble, _emit, _references, _validate
+from . import _assemble, _emit, _names, _references, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
-from ._tables import Tables, read_tables
+from ._tables import Index, Tables, read_index, read_tables
 
 _HYPHENATED = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 
@@ -21,6 +21,7 @@ class Build:
 
     assembly: _assemble.Assembly
     tables: Tables
+    index: Index
     document: dict[str, Any]
     problems: tuple[str, ...]
 
@@ -33,12 +34,18 @@ def run() -> Build:
     hyphenated = frozenset(word.lower() for line in raw for word in _HYPHENATED.findall(line.text))
     assembly = _assemble.assemble(lines, tables, hyphenated)
     assembly = attrs.evolve(assembly, messages=_references.link(assembly.messages))
+    index = read_index()
+    located, name_problems = _names.locate(assembly.messages, index)
+    assembly = attrs.evolve(assembly, messages=located)
     aliases = {a.old_id: a.new_id for a in tables.aliases}
-    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases)
-    found = _validate.problems(assembly.messages) + _validate.alias_problems(
-        assembly.messages, aliases
+    document = _emit.document(assembly.messages, SOURCE_SHA256, aliases, index.names)
+    found = (
+        _validate.problems(assembly.messages)
+        + _validate.alias_problems(assembly.messages, aliases)
+        + _names.duplicate_problems(index.names)
+        + name_problems
     )
-    return Build(assembly, tables, document, tuple(found))
+    return Build(assembly, tables, index, document, tuple(found))
 
 
 def report(build: Build) -> str:
@@ -70,6 +77,10 @@ def report(build: Build) -> str:
     out.extend(
         f"  line {j.line}: {j.kind}: {j.before!r} + {j.after!r}" for j in build.assembly.joins
     )
+    kinds = Counter(entry.kind for entry in build.index.names)
+    out.append(f"\nindex of names: {len(build.index.names)} entries")
+    out.extend(f"  {kind}: {n}" for kind, n in sorted(kinds.items()))
+    out.append(f"  mentions: {sum(len(m.mentions) for m in messages)}")
     out.append("\nproblems:")
     out.extend(f"  {p}" for p in build.problems or ["none"])
     return "\n".join(out)

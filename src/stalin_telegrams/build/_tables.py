@@ -1,7 +1,10 @@
-"""The reviewed correction tables under ``data/corrections``.
+"""The reviewed tables: the corrections, and the index of names.
 
-Each table is a UTF-8 CSV file with a header row. Every entry says what it
-changes, why, in which release it was added and on which day.
+The corrections are under ``data/corrections``, the index under ``data/index``.
+
+Each table is a UTF-8 CSV file with a header row. Every correction says what
+it changes, why, in which release it was added and on which day. A column
+holding several values (the aliases of a name) separates them with ``|``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,17 @@ from typing import TypeVar
 
 import attrs
 from attrs import AttrsInstance
+from cattrs.errors import CattrsError
 
 from .._converter import converter
+from .._model import Name
 
 T = TypeVar("T", bound=AttrsInstance)
 
 TABLE_DIR = Path(__file__).resolve().parent.parent / "data" / "corrections"
+INDEX_DIR = Path(__file__).resolve().parent.parent / "data" / "index"
+#: The separator of several values in one cell.
+SEPARATOR = "|"
 
 
 @attrs.frozen
@@ -97,6 +105,41 @@ class Alias:
 
 
 @attrs.frozen
+class NotName:
+    """The words ``phrase`` look like a name but mention none of the index."""
+
+    phrase: str
+    reason: str
+    added_in: str
+    added_on: str
+
+
+@attrs.frozen
+class MentionRuling:
+    """The ``occurrence``-th hit of ``surface`` in message ``id`` is ``name``.
+
+    An empty ``name`` means the hit mentions nothing of the index.
+    """
+
+    id: str
+    surface: str
+    occurrence: int
+    name: str | None
+    reason: str
+    added_in: str
+    added_on: str
+
+
+@attrs.frozen
+class Index:
+    """The index of names and the tables that rule on its hits."""
+
+    names: tuple[Name, ...]
+    not_names: tuple[NotName, ...]
+    rulings: tuple[MentionRuling, ...]
+
+
+@attrs.frozen
 class Tables:
     """All correction tables, as read from disk."""
 
@@ -117,14 +160,23 @@ def _read(name: str, cls: type[T], directory: Path) -> tuple[T, ...]:
         msg = f"{name}: columns {list(rows[0])}, expected {expected}"
         raise ValueError(msg)
     optional = {f.name for f in attrs.fields(cls) if "None" in str(f.type)}
+    several = {f.name for f in attrs.fields(cls) if str(f.type).startswith("tuple[str")}
     conv = converter()
-    return tuple(
-        conv.structure(
-            {key: None if key in optional and not value else value for key, value in row.items()},
-            cls,
-        )
-        for row in rows
-    )
+    records = []
+    for number, row in enumerate(rows, start=2):
+        cells = {key: _cell(key, value, optional, several) for key, value in row.items()}
+        try:
+            records.append(conv.structure(cells, cls))
+        except (CattrsError, ValueError, TypeError) as error:
+            msg = f"{name}, line {number}: {error}"
+            raise ValueError(msg) from error
+    return tuple(records)
+
+
+def _cell(key: str, value: str, optional: set[str], several: set[str]) -> str | list[str] | None:
+    if key in several:
+        return [part.strip() for part in value.split(SEPARATOR)] if value else []
+    return None if key in optional and not value else value
 
 
 def read_tables(directory: Path = TABLE_DIR) -> Tables:
@@ -136,4 +188,13 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
         dates=_read("dates.csv", DateRuling, directory),
         notes=_read("notes.csv", RecordNote, directory),
         aliases=_read("aliases.csv", Alias, directory),
+    )
+
+
+def read_index(directory: Path = INDEX_DIR) -> Index:
+    """Read the index of names, the look-alikes that are no names, and the rulings."""
+    return Index(
+        names=_read("names.csv", Name, directory),
+        not_names=_read("not_names.csv", NotName, directory),
+        rulings=_read("rulings.csv", MentionRuling, directory),
     )

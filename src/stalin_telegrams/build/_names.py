@@ -1,0 +1,124 @@
+"""Mentions: every name of the index found in the text of every message.
+
+The rules, in full (the data card states them for readers):
+
+* **Explicit names only.** A mention is one of the forms the index lists for
+  an entry: its canonical name or one of its aliases, as printed. Titles
+  alone ("the Prime Minister", "the King") and pronouns are not names.
+* **Case-sensitive, whole words.** A form matches only with the capitals it
+  is listed with, and not inside a longer word: "Marshal" (the rank) is not
+  "Marshall", "Hitlerites" is not "Hitler". A hyphen ends a word, so
+  "Soviet-German" mentions both countries and "cross-Channel" the Channel.
+* **Possessives and plurals count.** "Churchill's" is a mention of Churchill
+  (the possessive ending is left out of the mention); plurals count where the
+  index lists them ("Poles", "Darlans").
+* **Longest match wins.** Where forms overlap, the longest one starting
+  first is taken: "Clark Kerr" over "Kerr", "United States" over "States",
+  "Crimea Conference" over "Crimea". Mentions never overlap.
+* **Look-alikes** listed in ``not_names.csv`` ("Moscow Time") are matched
+  like names and then dropped, so that no shorter form inside them counts.
+* **Rulings.** ``rulings.csv`` decides single hits by reading: the
+  *occurrence*-th hit of a form in a message is given another entry, or
+  none (the film "Stalingrad" is not the city).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from .._model import Mention, Message, Name
+from ._tables import Index, MentionRuling
+
+#: What a form stands for: the canonical name, or ``None`` for a look-alike.
+Forms = Mapping[str, str | None]
+
+
+def forms_of(index: Index) -> tuple[dict[str, str | None], list[str]]:
+    """Return every form the index matches, and the problems of the tables.
+
+    A form listed twice (for two entries, or as a name and a look-alike) is a
+    problem: the table must say which one it is.
+    """
+    forms: dict[str, str | None] = {}
+    problems: list[str] = []
+    pairs: list[tuple[str, str | None]] = []
+    for entry in index.names:
+        pairs.extend((form, entry.name) for form in (entry.name, *entry.aliases))
+    pairs.extend((look_alike.phrase, None) for look_alike in index.not_names)
+    for form, name in pairs:
+        if not form or form != form.strip():
+            problems.append(f"names: empty or padded form {form!r} of {name!r}")
+        elif form in forms and forms[form] != name:
+            problems.append(f"names: {form!r} is listed for both {forms[form]!r} and {name!r}")
+        forms.setdefault(form, name)
+    return forms, problems
+
+
+def pattern_of(forms: Iterable[str]) -> re.Pattern[str]:
+    """Return one pattern matching any of *forms* as whole words, longest first."""
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    body = "|".join(re.escape(form) for form in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def find(text: str, pattern: re.Pattern[str], forms: Forms) -> list[Mention]:
+    """Return the mentions in *text*, look-alikes dropped, in order."""
+    found = []
+    for hit in pattern.finditer(text):
+        name = forms[hit.group()]
+        if name is not None:
+            found.append(Mention(name, hit.start(), hit.end(), hit.group()))
+    return found
+
+
+def _apply(
+    message_id: str,
+    found: list[Mention],
+    rulings: Sequence[MentionRuling],
+    problems: list[str],
+) -> tuple[Mention, ...]:
+    """Apply the rulings on one message's hits."""
+    kept: dict[int, Mention | None] = dict(enumerate(found))
+    for ruling in rulings:
+        places = [i for i, mention in enumerate(found) if mention.surface == ruling.surface]
+        if not 1 <= ruling.occurrence <= len(places):
+            problems.append(
+                f"rulings: {message_id} has {len(places)} hit(s) of {ruling.surface!r},"
+                f" no occurrence {ruling.occurrence}"
+            )
+            continue
+        at = places[ruling.occurrence - 1]
+        kept[at] = None if ruling.name is None else attrs.evolve(found[at], name=ruling.name)
+    return tuple(mention for mention in kept.values() if mention is not None)
+
+
+def locate(messages: Sequence[Message], index: Index) -> tuple[tuple[Message, ...], list[str]]:
+    """Return the messages with their mentions, and the problems of the tables."""
+    forms, problems = forms_of(index)
+    known = {entry.name for entry in index.names}
+    by_message: dict[str, list[MentionRuling]] = defaultdict(list)
+    for ruling in index.rulings:
+        by_message[ruling.id].append(ruling)
+        if ruling.name is not None and ruling.name not in known:
+            problems.append(f"rulings: {ruling.name!r} is not a name of the index")
+    ids = {m.id for m in messages}
+    problems += [f"rulings: {i!r} is not a message id" for i in by_message if i not in ids]
+    pattern = pattern_of(forms)
+    located = tuple(
+        attrs.evolve(
+            m,
+            mentions=_apply(m.id, find(m.text, pattern, forms), by_message[m.id], problems),
+        )
+        for m in messages
+    )
+    return located, problems
+
+
+def duplicate_problems(names: Sequence[Name]) -> list[str]:
+    """Return the names listed twice in the index."""
+    counts = Counter(entry.name for entry in names)
+    return [f"names: {name!r} is listed {n} times" for name, n in counts.items() if n > 1]
