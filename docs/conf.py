@@ -7,9 +7,13 @@ or with ``PYTHONPATH=src`` from a checkout.
 
 from __future__ import annotations
 
-from typing import Any, get_args
+import sys
+from pathlib import Path
 
 import stalin_telegrams
+
+# The reading room's extension lives beside this file (docs/_ext/).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "stalin_telegrams"
 author = "The stalin_telegrams maintainers"
@@ -22,6 +26,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "edition",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build"]
@@ -60,57 +65,13 @@ nitpick_ignore = [
     ("py:class", "Style"),
 ]
 
-html_theme = "alabaster"
+html_theme = "furo"
 html_title = f"stalin_telegrams {release}"
-
-# --- The index of names, generated from the data ---------------------------
-# names-index.md holds a marker; when Sphinx reads that page, the marker is
-# replaced by the index, made from the installed package's data. Nothing is
-# written to disk and nothing is kept by hand.
-
-NAMES_INDEX_MARKER = "<!-- names-index: generated when the documentation is built -->"
-_KIND_TITLES = {
-    "person": "Persons",
-    "country": "Countries",
-    "people": "Peoples",
-    "place": "Places",
-    "organisation": "Organisations",
-    "conference": "Conferences",
-    "operation": "Operations and convoys",
-    "event": "Events",
-    "document": "Treaties, acts and orders",
-    "publication": "Publications",
-    "award": "Awards",
-    "ship": "Ships",
-    "equipment": "Equipment",
-    "work": "Films and works of art",
-}
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def names_index_markdown() -> str:
-    """Return the index of names as Markdown: a table per kind."""
-    corpus = stalin_telegrams.load()
-    out: list[str] = []
-    for kind in get_args(stalin_telegrams.NameKind):
-        out += [f"## {_KIND_TITLES[kind]}", "", "| name | description | messages |"]
-        out.append("| --- | --- | --- |")
-        for item in corpus.names(kind=kind):
-            ids = ", ".join(f"`{i}`" for i in item.ids)
-            count = f"{len(item.ids)}: " if len(item.ids) > 1 else ""
-            out.append(f"| {_cell(item.name)} | {_cell(item.entry.description)} | {count}{ids} |")
-        out.append("")
-    return "\n".join(out)
-
-
-def _fill_names_index(_app: object, docname: str, source: list[str]) -> None:
-    if docname == "names-index":
-        source[0] = source[0].replace(NAMES_INDEX_MARKER, names_index_markdown())
-
-
-def setup(app: Any) -> None:  # noqa: ANN401 - Sphinx passes its application object
-    """Fill in the index of names when Sphinx reads its page."""
-    app.connect("source-read", _fill_names_index)
+html_static_path = ["_static"]
+html_css_files = ["edition.css"]
+# The search page fetches each hit's page to show a summary; browsers refuse
+# fetch() on file:// URLs, and the site is meant to be read from disk too.
+html_show_search_summary = False
+# The generated pages' sources are one directive each: nothing to show.
+html_copy_source = False
+html_show_sourcelink = False

@@ -1,0 +1,134 @@
+"""The built site in a real browser: headless Chromium loads it from disk (file://).
+
+Reads the site named by ``STALIN_TELEGRAMS_SITE`` (see conftest.py). Without
+Chromium these tests skip with a loud reason; ``bash .ci/run`` installs it
+(Debian's ``chromium``) where it can. Screenshots of the home page and a
+message page, at a laptop's and a phone's width, are saved in the
+``screenshots`` folder beside the site, for review.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stalin_telegrams import duplicates, load
+
+from .chromium import Browser, Page, chromium, find_chromium
+
+#: A message that has a near copy (so its page has a pair) and is in a thread.
+MESSAGE = next(p.first for p in duplicates() if p.kind == "same-message")
+#: Window sizes of the screenshots: a laptop and a phone.
+SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Return a running headless Chromium, or skip loudly where there is none."""
+    executable = find_chromium()
+    if executable is None:
+        reason = (
+            "NO CHROMIUM: the browser tests of the site did not run; install Debian's"
+            " `chromium` (bash .ci/run does so where it can) or set STALIN_TELEGRAMS_CHROMIUM"
+        )
+        warnings.warn(reason, stacklevel=1)
+        pytest.skip(reason)
+    with chromium(executable) as running:
+        yield running
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """Return a fresh tab; the test fails if the pages it loaded logged an error."""
+    tab = browser.new_page()
+    yield tab
+    assert [] == tab.errors
+
+
+def _url(site: Path, path: str) -> str:
+    return (site / path).resolve().as_uri()
+
+
+def _shoot(page: Page, site: Path, name: str) -> None:
+    folder = site.parent / "screenshots"
+    folder.mkdir(exist_ok=True)
+    for size, (width, height) in SIZES.items():
+        (folder / f"{name}-{size}.png").write_bytes(
+            page.screenshot(width, height, mobile=size == "phone")
+        )
+
+
+class TestHomePage:
+    """The home page and its timeline picture."""
+
+    def test_loads_with_timeline(self, page: Page, site: Path) -> None:
+        """The home page loads, its title names the package, and the timeline has width."""
+        page.goto(_url(site, "index.html"))
+        title = page.evaluate("document.title")
+        width = page.evaluate("document.querySelector('img[src*=\"timeline\"]').naturalWidth")
+        _shoot(page, site, "home")
+        assert "stalin_telegrams" in title
+        assert width > 0
+
+
+class TestMessagePage:
+    """A message page, and the links from it to its thread and its pair."""
+
+    def test_text_in_dom(self, page: Page, site: Path) -> None:
+        """The page's text holds every paragraph of the message."""
+        page.goto(_url(site, f"messages/{MESSAGE.id}.html"))
+        shown = page.evaluate("document.querySelector('#text').innerText")
+        _shoot(page, site, "message")
+        missing = [p for p in MESSAGE.text.split("\n\n") if " ".join(p.split()) not in shown]
+        assert [] == missing
+
+    def test_link_to_thread(self, page: Page, site: Path) -> None:
+        """The thread link opens the thread's page, which links back to the message."""
+        page.goto(_url(site, f"messages/{MESSAGE.id}.html"))
+        page.click("#thread a[href*='threads/']")
+        here = page.evaluate("location.pathname")
+        back = page.evaluate(f"!!document.querySelector('a[href$=\"/{MESSAGE.id}.html\"]')")
+        first = load().thread_of(MESSAGE)[0].id
+        assert (True, True) == (here.endswith(f"/threads/{first}.html"), back)
+
+    def test_link_to_pair(self, page: Page, site: Path) -> None:
+        """The pair link opens the page of the other message of the pair."""
+        other = next(p.second for p in duplicates() if p.first == MESSAGE)
+        page.goto(_url(site, f"messages/{MESSAGE.id}.html"))
+        page.click(f"#pairs a[href$='/{other.id}.html'], #pairs a[href='{other.id}.html']")
+        heading = page.evaluate("document.querySelector('h1').innerText")
+        assert page.evaluate("location.pathname").endswith(f"/messages/{other.id}.html")
+        assert f"No. {other.number}:" in heading
+
+
+class TestSearch:
+    """The site's own search, offline."""
+
+    def test_second_front(self, page: Page, site: Path) -> None:
+        """Searching "second front" lists message pages whose text has those words."""
+        page.goto(_url(site, "search.html") + "?q=second+front")
+        status = page.wait_until(
+            "(() => { const s = document.querySelector('#search-results p.search-summary');"
+            " return s && s.innerText.includes('finished') ? s.innerText : ''; })()"
+        )
+        count = page.evaluate("document.querySelectorAll('#search-results li').length")
+        links = page.evaluate(
+            "[...document.querySelectorAll('#search-results li a')].map(a => a.href)"
+        )
+        found = {link.rsplit("/", 1)[-1].removesuffix(".html") for link in links}
+        having = {m.id for m in load() if "second front" in m.text.lower()}
+        assert (True, True) == ("found" in str(status), count > 0)
+        assert having <= found
+
+
+def test_no_remote_requests(page: Page, site: Path) -> None:
+    """Loading the home page requests files only from disk."""
+    page.send("Network.enable")
+    page.goto(_url(site, "index.html"))
+    urls = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    remote = [url for url in urls if not url.startswith(("file:", "data:"))]
+    assert [] == remote, json.dumps(remote)

@@ -1,0 +1,312 @@
+"""Tests of the reading room's extension, docs/_ext/edition.py."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sphinx", reason="the docs tools (pip install --group docs) are needed")
+
+import edition
+from docutils import nodes
+
+from stalin_telegrams import Corpus, Message, Pair, load
+
+
+def _message(**fields: object) -> Message:
+    values: dict[str, object] = {
+        "id": "1942-01-02-churchill",
+        "number": 1,
+        "senders": ("Stalin",),
+        "recipients": ("Churchill",),
+        "heading": "TO Mr CHURCHILL",
+        "classification": None,
+        "written_on": datetime.date(1942, 1, 2),
+        "sent_on": None,
+        "place": None,
+        "address": None,
+        "salutation": None,
+        "signature": None,
+        "text": "Thank you.",
+    }
+    values.update(fields)
+    return Message(**values)  # type: ignore[arg-type]
+
+
+class TestCorrespondents:
+    """correspondents(): the other parties of a message."""
+
+    def test_recipients_of_the_author(self) -> None:
+        """The correspondents of a message from the volume's author are its recipients."""
+        message = _message(recipients=("Roosevelt", "Churchill"))
+        assert ("Roosevelt", "Churchill") == edition.correspondents(message)
+
+    def test_author_as_recipient(self) -> None:
+        """A message to the volume's author has its sender as correspondent."""
+        message = _message(senders=("Churchill",), recipients=("Stalin",))
+        assert ("Churchill",) == edition.correspondents(message)
+
+    def test_joint_sender(self) -> None:
+        """A joint sender beside the author is a correspondent, before the recipients."""
+        message = _message(senders=("Stalin", "Churchill"), recipients=("Roosevelt",))
+        assert ("Churchill", "Roosevelt") == edition.correspondents(message)
+
+
+class TestLongDate:
+    """long_date(): dates as the edition writes them."""
+
+    def test_date(self) -> None:
+        """A date is written day, month name, year, without a leading zero."""
+        assert "5 March 1943" == edition.long_date(datetime.date(1943, 3, 5))
+
+    def test_none(self) -> None:
+        """No date is written as undated."""
+        assert "undated" == edition.long_date(None)
+
+
+class TestTitle:
+    """title(): the title of a message's page."""
+
+    def test_title(self) -> None:
+        """A title gives the number, who wrote to whom, and the date."""
+        message = _message(number=7, recipients=("Roosevelt", "Churchill"))
+        assert "No. 7: Stalin to Roosevelt and Churchill, 2 January 1942" == edition.title(message)
+
+
+class TestExcerpt:
+    """excerpt(): the first words of a text."""
+
+    def test_short(self) -> None:
+        """A text of no more words than asked is given whole, without an ellipsis."""
+        assert "One two." == edition.excerpt("One  two.", 2)
+
+    def test_long(self) -> None:
+        """A longer text is cut after the words asked for, with an ellipsis."""
+        assert "One two …" == edition.excerpt("One two three", 2)
+
+
+class TestCitation:
+    """citation(): a ready citation."""
+
+    def test_parts(self) -> None:
+        """A citation names the parties, the date, the number, the edition, release and page."""
+        cited = edition.citation(_message(number=12), "9.9.9")
+        expected = (
+            "Stalin to Churchill, 2 January 1942, no. 12 in "
+            f"{edition.EDITION_CITATION}; stalin_telegrams 9.9.9, message "
+            "1942-01-02-churchill, messages/1942-01-02-churchill.html."
+        )
+        assert expected == cited
+
+
+class TestTextWithMarks:
+    """text_with_marks(): paragraphs with the footnote marks in place."""
+
+    def test_no_marks(self) -> None:
+        """Without marks, each paragraph is one run of text."""
+        assert [["A b."], ["C d."]] == edition.text_with_marks("A b.\n\nC d.", [])
+
+    def test_marks_in_second_paragraph(self) -> None:
+        """A mark's offset counts from the start of the whole text, blank lines included."""
+        text = "A b.\n\nC d. E."
+        assert [["A b."], ["C d.", ("7",), " E."]] == edition.text_with_marks(text, [(10, "7")])
+
+    def test_mark_at_the_end(self) -> None:
+        """A mark after the last word of a paragraph closes it."""
+        assert [["A b.", ("1",)], ["C."]] == edition.text_with_marks("A b.\n\nC.", [(4, "1")])
+
+    def test_marks_of_a_message(self) -> None:
+        """The text of a message with footnote marks is kept whole, each mark after its word."""
+        message = next(m for m in load() if m.footnote_marks)
+        marks = [(mark.offset, mark.mark) for mark in message.footnote_marks]
+        paragraphs = edition.text_with_marks(message.text, marks)
+        text = "\n\n".join("".join(p for p in para if isinstance(p, str)) for para in paragraphs)
+        placed = [p[0] for para in paragraphs for p in para if isinstance(p, tuple)]
+        assert (message.text, [m.mark for m in message.footnote_marks]) == (text, placed)
+
+
+class TestRstEscape:
+    """rst_escape(): text safe as reStructuredText."""
+
+    def test_markup(self) -> None:
+        """Characters that start inline markup are escaped; letters are left alone."""
+        assert r"Mr \*A\* \`B\` C\_ \|D\|" == edition.rst_escape("Mr *A* `B` C_ |D|")
+
+
+class TestSources:
+    """sources(): the generated source files."""
+
+    def test_a_page_per_message(self) -> None:
+        """Every message gets a source file at messages/<id>.rst naming it."""
+        files = edition.sources(edition.edition())
+        pages = {name for name in files if name.startswith("messages/")}
+        assert {f"messages/{i}.rst" for i in load().ids} == pages
+        body = files["messages/1942-11-20-churchill.rst"]
+        assert ".. edition-message:: 1942-11-20-churchill" in body
+
+    def test_generated_mark_and_orphan(self) -> None:
+        """Every file starts with the mark of the extension; message pages are orphans."""
+        files = edition.sources(edition.edition())
+        assert all(text.startswith(edition.GENERATED_MARK) for text in files.values())
+        assert all(":orphan:" in files[f"messages/{i}.rst"] for i in load().ids)
+
+    def test_a_page_per_year_and_thread(self) -> None:
+        """Each year with messages and each thread of more than one message has a page."""
+        data = edition.edition()
+        files = edition.sources(data)
+        years = {m.date.year for m in load() if m.date is not None}
+        keys = {thread[0].id for thread in data.threads.values()}
+        assert {f"edition/{y}.rst" for y in years} <= set(files)
+        assert {name for name in files if name.startswith("threads/")} == {
+            f"threads/{k}.rst" for k in keys
+        }
+
+
+class TestWriteSources:
+    """write_sources(): writing them, and only them."""
+
+    def test_writes_and_keeps_unchanged(self, tmp_path: Path) -> None:
+        """Files are written once; a second run with the same text rewrites none."""
+        files = {"messages/a.rst": edition.GENERATED_MARK + "\nA\n"}
+        first = edition.write_sources(tmp_path, files)
+        second = edition.write_sources(tmp_path, files)
+        assert (1, 0, "A") == (first, second, (tmp_path / "messages/a.rst").read_text()[-2])
+
+    def test_removes_stale_pages(self, tmp_path: Path) -> None:
+        """A page made before for a message that is gone is removed."""
+        edition.write_sources(tmp_path, {"messages/old.rst": edition.GENERATED_MARK + "\n"})
+        edition.write_sources(tmp_path, {"messages/new.rst": edition.GENERATED_MARK + "\n"})
+        assert ["new.rst"] == sorted(p.name for p in (tmp_path / "messages").iterdir())
+
+    def test_refuses_a_file_not_its_own(self, tmp_path: Path) -> None:
+        """A hand-written file in a generated folder stops the build and is kept."""
+        (tmp_path / "threads").mkdir()
+        (tmp_path / "threads" / "mine.rst").write_text("Mine\n====\n")
+        with pytest.raises(RuntimeError, match=r"mine\.rst"):
+            edition.write_sources(tmp_path, {})
+        assert (tmp_path / "threads" / "mine.rst").exists()
+
+
+class TestThreadLinks:
+    """thread_links(): the references and copies inside a thread."""
+
+    def test_links(self) -> None:
+        """References to members are arrows, pairs of members are copies; nothing leaves."""
+        data = edition.edition()
+        for thread in {t[0].id: t for t in data.threads.values()}.values():
+            links = edition.thread_links(data, thread)
+            members = set(thread.ids)
+            named = {(m.id, r.target) for m in thread for r in m.references if r.target in members}
+            copies = {
+                (p.first.id, p.second.id)
+                for m in thread
+                for p in data.pairs.get(m.id, ())
+                if p.second.id in members and p.first.id in members
+            }
+            assert named == {(a, b) for a, b, kind in links if kind == "names"}
+            assert copies == {(a, b) for a, b, kind in links if kind == "copy"}
+
+
+class TestNameAnchor:
+    """name_anchor(): the anchor of a name in the index of names."""
+
+    def test_words(self) -> None:
+        """Letters and digits are kept in lower case, anything else separates words."""
+        assert "name-j-v-stalin-s-order-no-1" == edition.name_anchor("J. V. Stalin's Order No. 1")
+
+    def test_unique(self) -> None:
+        """No two entries of the index share an anchor."""
+        names = [item.name for item in load().names()]
+        assert len(names) == len({edition.name_anchor(name) for name in names})
+
+
+class TestRedirectPage:
+    """redirect_page(): the page of a retired id."""
+
+    def test_redirect(self) -> None:
+        """A redirect page refreshes to the new page and links to it."""
+        page = edition.redirect_page("1942-11-20-churchill.html")
+        assert 'content="0; url=1942-11-20-churchill.html"' in page
+        assert '<a href="1942-11-20-churchill.html">' in page
+
+
+class TestRedirectPages:
+    """redirect_pages(): a page for every retired id."""
+
+    def test_pages(self) -> None:
+        """Each retired id gets messages/<old>.html, sending the reader to its new id."""
+        corpus = Corpus([_message()], {"1942-01-02-churchill-x": "1942-01-02-churchill"})
+        pages = edition.redirect_pages(corpus)
+        expected = {
+            "messages/1942-01-02-churchill-x.html": edition.redirect_page(
+                "1942-01-02-churchill.html"
+            )
+        }
+        assert expected == pages
+
+    def test_clash(self) -> None:
+        """A retired id that is also a message's id is an error, not an overwritten page."""
+        first = _message()
+        second = _message(id="1942-01-02-churchill-2", number=2)
+        corpus = Corpus([first, second], {"1942-01-02-churchill-2": "1942-01-02-churchill"})
+        with pytest.raises(ValueError, match="1942-01-02-churchill-2"):
+            edition.redirect_pages(corpus)
+
+
+class TestDiffNodes:
+    """diff_nodes(): a pair's word diff as nodes."""
+
+    def test_marks_changes(self) -> None:
+        """Words only in the first text are deleted, words only in the second inserted."""
+        first = _message(text="I have received your message.")
+        second = _message(id="1942-01-02-roosevelt", text="I am in receipt of your message.")
+        paragraph = edition.diff_nodes(Pair(first, second, 0.5, "same-message"))
+        deleted = [n.astext() for n in paragraph.findall(edition.deleted)]
+        inserted = [n.astext() for n in paragraph.findall(edition.inserted)]
+        assert (["have received"], ["am in receipt of"]) == (deleted, inserted)
+        assert "I have received am in receipt of your message." == paragraph.astext()
+
+
+class TestListEntry:
+    """list_entry(): a message's line in a list."""
+
+    def test_link_and_excerpt(self) -> None:
+        """A list entry links to the message's page, its title as text, then its first words."""
+        message = _message(text="Thank you for the message.")
+        entry = edition.list_entry(message)
+        link = next(iter(entry.findall(edition.edition_link)))
+        assert ("messages/1942-01-02-churchill", edition.title(message)) == (
+            link["todoc"],
+            link.astext(),
+        )
+        assert "Thank you for the message." == next(iter(entry.findall(nodes.inline))).astext()
+
+
+class TestEdition:
+    """edition(): what the pages need from the corpus."""
+
+    def test_pairs_both_ways(self) -> None:
+        """Each pair is listed under both of its messages."""
+        data = edition.edition()
+        for message_id, pairs in data.pairs.items():
+            assert all(message_id in (p.first.id, p.second.id) for p in pairs)
+
+    def test_threads_are_thread_of(self) -> None:
+        """A message in a thread of several maps to its thread_of(); lone messages are absent."""
+        data = edition.edition()
+        corpus = load()
+        for message in corpus:
+            thread = corpus.thread_of(message)
+            expected = thread.ids if len(thread) > 1 else None
+            found = data.threads.get(message.id)
+            assert expected == (None if found is None else found.ids)
+
+    def test_source_lines(self) -> None:
+        """The source holds the raw lines a message's spans point at."""
+        data = edition.edition()
+        message = load()["1942-11-20-churchill"]
+        span = message.source_lines[0]
+        lines = data.source[span.start - 1 : span.end]
+        assert any(message.text[:40] in line for line in lines)
