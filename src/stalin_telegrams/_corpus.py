@@ -495,6 +495,9 @@ class Corpus(Sequence[Message]):
 
         Raises:
             OSError: A file cannot be written.
+            InvalidArgumentError: A message mentions a name missing from
+                :attr:`name_index` (a corpus made from messages alone has
+                none: give ``index=load().name_index``).
 
         .. versionadded:: 0.2.0
         """
@@ -551,6 +554,9 @@ class Corpus(Sequence[Message]):
 
         Raises:
             OSError: A file cannot be written.
+            InvalidArgumentError: A message mentions a name missing from
+                :attr:`name_index` (a corpus made from messages alone has
+                none: give ``index=load().name_index``).
 
         .. versionadded:: 0.2.0
         """
