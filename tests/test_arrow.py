@@ -50,6 +50,23 @@ class TestArrowSchema:
         assert pa.types.is_struct(spans)
         assert ["start", "end"] == [spans.field(i).name for i in range(spans.num_fields)]
 
+    def test_graph_and_mentions_types(self, pa: Any) -> None:
+        """References keep their lists (dates as date32), mentions are structs, replies strings."""
+        schema = arrow_schema()
+        references = schema.field("references").type.value_type
+        assert pa.date32() == references.field("dates").type.value_type
+        assert pa.string() == references.field("targets").type.value_type
+        assert pa.string() == references.field("kind").type
+        assert pa.int64() == references.field("count").type
+        assert references.field("count").nullable
+        mentions = schema.field("mentions").type.value_type
+        assert ["name", "start", "end", "surface"] == [
+            mentions.field(i).name for i in range(mentions.num_fields)
+        ]
+        assert pa.list_(pa.field("element", pa.string(), nullable=False)) == (
+            schema.field("in_reply_to").type
+        )
+
     @pytest.mark.usefixtures("pa")
     def test_descriptions(self) -> None:
         """Each field carries its description in its metadata."""
@@ -115,6 +132,17 @@ class TestToParquet:
         path = tmp_path / "telegrams.parquet"
         to_parquet(load(), path, METADATA)
         assert table.equals(parquet.read_table(path), check_metadata=True)
+
+    @pytest.mark.usefixtures("pa")
+    def test_nested_values_round_trip(self, tmp_path: Path) -> None:
+        """References (with dates), mentions and replies read back as the messages hold them."""
+        parquet = need("pyarrow.parquet")
+        path = tmp_path / "telegrams.parquet"
+        to_parquet(load(), path, METADATA)
+        names = ["references", "mentions", "in_reply_to"]
+        read = parquet.read_table(path, columns=names).to_pylist()
+        assert [{n: row(m)[n] for n in names} for m in load()] == read
+        assert any(r["dates"] for m in read for r in m["references"])
 
     @pytest.mark.usefixtures("pa")
     def test_nothing_left_behind(self, tmp_path: Path) -> None:

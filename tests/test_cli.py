@@ -655,13 +655,13 @@ class TestExport:
         assert ["t.db", "t.metadata.json"] == sorted(p.name for p in tmp_path.iterdir())
 
     def test_cmif(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """--format cmif writes one correspDesc per message, with the --url given."""
+        """--format cmif writes one correspDesc per message and incoming message, with the --url."""
         target = tmp_path / "c.xml"
         url = "https://example.org/c.xml"
         argv = ("export", "--format", "cmif", "--output", str(target), "--url", url)
         assert 0 == run(capsys, *argv)[0]
         text = target.read_text(encoding="utf-8")
-        assert len(load()) == text.count("<correspDesc ")
+        assert len(load()) + len(load().incoming()) == text.count("<correspDesc ")
         assert f'<idno type="url">{url}</idno>' in text
 
     def test_datapackage(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -88,6 +88,69 @@ class TestCmif:
         assert [] == root.findall(".//tei:idno", NS)
 
 
+@pytest.fixture(scope="module")
+def with_incoming() -> ElementTree.Element:
+    """Return the parsed CMIF document of the whole corpus with its incoming messages."""
+    corpus = load()
+    document = cmif(corpus, URL, DAY, incoming=corpus.incoming(), names=corpus.name_index)
+    return ElementTree.fromstring(document)  # noqa: S314 - our own output
+
+
+class TestCmifIncoming:
+    """cmif() with incoming messages adds them after the printed letters, marked."""
+
+    def test_count(self, with_incoming: ElementTree.Element) -> None:
+        """Every incoming message of the corpus is a letter: printed + incoming."""
+        letters = with_incoming.findall(".//tei:profileDesc/tei:correspDesc", NS)
+        assert len(load()) + len(load().incoming()) == len(letters)
+
+    def test_printed_unchanged(
+        self, root: ElementTree.Element, with_incoming: ElementTree.Element
+    ) -> None:
+        """The printed letters are the same with or without the incoming ones."""
+        printed = root.findall(".//tei:profileDesc/tei:correspDesc", NS)
+        both = with_incoming.findall(".//tei:profileDesc/tei:correspDesc", NS)
+
+        def content(letter: ElementTree.Element) -> list[tuple[str, dict[str, str], str | None]]:
+            return [(e.tag, e.attrib, e.text) for e in letter.iter()]
+
+        assert [content(d) for d in printed] == [content(d) for d in both[: len(printed)]]
+
+    def test_letters(self, with_incoming: ElementTree.Element) -> None:
+        """An incoming letter: key = id, correspondents, when or notAfter, a note of its source."""
+        corpus = load()
+        letters = with_incoming.findall(".//tei:profileDesc/tei:correspDesc", NS)[len(corpus) :]
+        for record, letter in zip(corpus.incoming(), letters, strict=True):
+            assert record.id == letter.get("key")
+            sent = _one(letter, "tei:correspAction[@type='sent']")
+            received = _one(letter, "tei:correspAction[@type='received']")
+            assert list(record.authors) == [p.text for p in sent if p.tag != f"{{{TEI}}}date"]
+            assert list(record.addressees) == [p.text for p in received]
+            date = _one(sent, "tei:date")
+            if record.date is not None:
+                assert {"when": record.date.isoformat()} == date.attrib
+            else:
+                bound = min(d for i in record.mentioned_in if (d := corpus[i].date))
+                assert {"notAfter": bound.isoformat()} == date.attrib
+            note = _one(letter, "tei:note").text or ""
+            assert note.startswith("Not printed in the volume")
+            assert all(i in note for i in record.mentioned_in)
+
+    def test_organisation(self, with_incoming: ElementTree.Element) -> None:
+        """A correspondent the index does not list as a person is an orgName."""
+        names = {o.text for o in with_incoming.iterfind(".//tei:orgName", NS)}
+        assert {"British Government"} == names
+
+    def test_undated_unbounded_left_out(self) -> None:
+        """An undated incoming message whose naming messages are not given is left out."""
+        corpus = load()
+        record = next(i for i in corpus.incoming() if i.date is None)
+        other = next(m for m in corpus if m.id not in record.mentioned_in)
+        document = cmif([other], URL, DAY, incoming=[record], names=corpus.name_index)
+        root = ElementTree.fromstring(document)  # noqa: S314 - our own output
+        assert 1 == len(root.findall(".//tei:correspDesc", NS))
+
+
 class TestToCmif:
     """to_cmif() writes the document to a file."""
 
@@ -97,12 +160,14 @@ class TestToCmif:
         part.to_cmif(tmp_path / "c.xml", url=URL)
         written = ElementTree.parse(tmp_path / "c.xml")  # noqa: S314 - our own output
         assert URL == written.find(".//tei:idno", NS).text  # type: ignore[union-attr]
-        assert 3 == len(written.findall(".//tei:correspDesc", NS))
+        named = [i.id for i in part.incoming() if set(i.mentioned_in) & set(part.ids)]
+        keys = [d.get("key") for d in written.findall(".//tei:correspDesc", NS)]
+        assert [str(m.number) for m in part] + named == keys
 
     def test_file(self, tmp_path: Path) -> None:
         """The file holds cmif() and parses as XML; nothing else is left."""
         path = tmp_path / "cmif.xml"
-        to_cmif(load(), path, URL, DAY)
+        to_cmif(path, cmif(load(), URL, DAY))
         assert cmif(load(), URL, DAY) == path.read_bytes()
         assert len(load()) == len(ElementTree.parse(path).findall(".//tei:correspDesc", NS))  # noqa: S314 - our own output
         assert ["cmif.xml"] == [p.name for p in tmp_path.iterdir()]

@@ -38,6 +38,23 @@ class TestToPolars:
         spans = pl.List(pl.Struct([pl.Field("start", pl.Int64), pl.Field("end", pl.Int64)]))
         assert spans == schema["source_lines"]
 
+    def test_graph_and_mentions_types(self, pl: Any) -> None:
+        """Reference dates are a list of Date; mentions a list of structs; replies strings."""
+        schema = polars_schema()
+        references = {f.name: f.dtype for f in schema["references"].inner.fields}
+        assert pl.List(pl.Date) == references["dates"]
+        assert pl.List(pl.String) == references["targets"]
+        mentions = pl.Struct(
+            [
+                pl.Field("name", pl.String),
+                pl.Field("start", pl.Int64),
+                pl.Field("end", pl.Int64),
+                pl.Field("surface", pl.String),
+            ]
+        )
+        assert pl.List(mentions) == schema["mentions"]
+        assert pl.List(pl.String) == schema["in_reply_to"]
+
     def test_same_as_arrow(self, pl: Any) -> None:
         """The frame equals the Arrow table converted by polars."""
         need("pyarrow")

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import attrs
 import pytest
 
 from stalin_telegrams import load
-from stalin_telegrams._relational import MESSAGES, Table, rows, singular, tables
-from stalin_telegrams._schema import message_columns
+from stalin_telegrams._model import IncomingMessage
+from stalin_telegrams._relational import (
+    INCOMING,
+    MESSAGES,
+    NAMES,
+    PAIRS,
+    Link,
+    Table,
+    rows,
+    singular,
+    tables,
+)
+from stalin_telegrams._schema import columns_of, message_columns
+from stalin_telegrams.exceptions import InvalidArgumentError
 
 
 def _by_name() -> dict[str, Table]:
@@ -20,9 +33,9 @@ class TestSingular:
     """singular() drops a final s."""
 
     def test_names(self) -> None:
-        """References -> reference, in_reply_to unchanged."""
-        assert ["reference", "in_reply_to", "note"] == [
-            singular(n) for n in ("references", "in_reply_to", "notes")
+        """References -> reference, in_reply_to unchanged, aliases -> alias."""
+        assert ["reference", "in_reply_to", "note", "alias"] == [
+            singular(n) for n in ("references", "in_reply_to", "notes", "aliases")
         ]
 
 
@@ -95,6 +108,40 @@ class TestTables:
         assert ("message_id", "item_position", "position") == found[1].primary_key
         assert ("message_id", "item_position") == found[1].foreign_key
 
+    def test_other_roots(self) -> None:
+        """Incoming and names are derived from their classes as messages are; pairs has ids."""
+        found = _by_name()
+        lists = [f"incoming_{c.name}" for c in columns_of(IncomingMessage) if c.type.item]
+        assert lists == [t.name for t in tables() if t.parent == INCOMING]
+        assert ["id", "date"] == [c.name for c in found[INCOMING].columns]
+        assert ["incoming_id", "position", "author"] == [
+            c.name for c in found["incoming_authors"].columns
+        ]
+        assert ["first_id", "second_id", "similarity", "kind"] == [
+            c.name for c in found[PAIRS].columns
+        ]
+        assert ["name", "position", "alias"] == [c.name for c in found["name_aliases"].columns]
+        assert ("name",) == found[NAMES].primary_key
+
+    def test_links(self) -> None:
+        """Mentions point at names, pairs at messages; nothing else has a link."""
+        linked = {t.name: t.links for t in tables() if t.links}
+        to_messages = Link(("first_id",), MESSAGES, ("id",))
+        assert {
+            "mentions": (Link(("name",), NAMES, ("name",)),),
+            PAIRS: (to_messages, Link(("second_id",), MESSAGES, ("id",))),
+        } == linked
+
+
+def _everything() -> dict[str, Any]:
+    corpus = load()
+    return {
+        "messages": corpus,
+        "incoming": corpus.incoming(),
+        "pairs": corpus.duplicates(),
+        "names": corpus.name_index,
+    }
+
 
 class TestRows:
     """rows() gives every table's rows."""
@@ -102,15 +149,37 @@ class TestRows:
     def test_counts(self) -> None:
         """Messages has a row per message; a child a row per list item."""
         corpus = load()
-        data = rows(corpus)
+        data = rows(**_everything())
         assert len(corpus) == len(data[MESSAGES])
         assert sum(len(m.recipients) for m in corpus) == len(data["recipients"])
         assert sum(len(m.references) for m in corpus) == len(data["references"])
 
+    def test_other_counts(self) -> None:
+        """Incoming, pairs and names have a row per record; aliases a row per alias."""
+        corpus = load()
+        data = rows(**_everything())
+        assert len(corpus.incoming()) == len(data[INCOMING])
+        assert len(corpus.duplicates()) == len(data[PAIRS])
+        assert len(corpus.name_index) == len(data[NAMES])
+        assert sum(len(n.aliases) for n in corpus.name_index) == len(data["name_aliases"])
+        assert sum(len(i.authors) for i in corpus.incoming()) == len(data["incoming_authors"])
+
+    def test_pair_values(self) -> None:
+        """A pair row holds the two message ids, the score and the kind."""
+        pair = load().duplicates()[0]
+        data = rows([pair.first, pair.second], pairs=[pair], names=load().name_index)
+        assert [(pair.first.id, pair.second.id, pair.similarity, pair.kind)] == data[PAIRS]
+
+    def test_without_names(self) -> None:
+        """Mentions with no index of names to point at are an error, not a broken key."""
+        message = load()["1942-11-20-churchill"]
+        with pytest.raises(InvalidArgumentError, match=r"mentions\.name"):
+            rows([message])
+
     def test_values(self) -> None:
         """A child row holds the message id, the position and the item's values."""
         message = load()["1942-11-20-churchill"]
-        data = rows([message])
+        data = rows([message], names=load().name_index)
         assert [("1942-11-20-churchill", 0, "Churchill")] == data["recipients"]
         spans = [(message.id, i, s.start, s.end) for i, s in enumerate(message.source_lines)]
         assert spans == data["source_lines"]
@@ -119,4 +188,4 @@ class TestRows:
     def test_row_width(self, table: str) -> None:
         """Every row has one value per column of its table."""
         width = len(_by_name()[table].columns)
-        assert all(width == len(r) for r in rows(load())[table])
+        assert all(width == len(r) for r in rows(**_everything())[table])

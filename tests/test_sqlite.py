@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stalin_telegrams import filter_by, load
+from stalin_telegrams._model import IncomingMessage
 from stalin_telegrams._relational import tables
+from stalin_telegrams._schema import columns_of
 from stalin_telegrams._sqlite import (
     FTS_TABLE,
     datasette_metadata,
@@ -59,7 +61,14 @@ REQUEST = 20
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the path of the whole corpus as a SQLite database."""
     path = tmp_path_factory.mktemp("sqlite") / "telegrams.db"
-    to_sqlite(load(), path)
+    corpus = load()
+    to_sqlite(
+        corpus,
+        path,
+        incoming=corpus.incoming(),
+        pairs=corpus.duplicates(),
+        names=corpus.name_index,
+    )
     return path
 
 
@@ -94,11 +103,25 @@ class TestToSqlite:
         )
 
     def test_row_counts(self, database: Path) -> None:
-        """Each table has a row per message or per list item of the corpus."""
+        """Each table has a row per record (message, incoming, pair, name) or list item."""
         corpus = load()
-        expected = {"messages": len(corpus)}
-        for table in tables()[1:]:
-            expected[table.name] = sum(_items(m, table.path.split(".")) for m in corpus)
+        records: dict[str, Sequence[object]] = {
+            "messages": corpus,
+            "incoming": corpus.incoming(),
+            "pairs": corpus.duplicates(),
+            "names": corpus.name_index,
+        }
+        by_name = {t.name: t for t in tables()}
+        expected = {}
+        for table in tables():
+            root = table
+            while root.parent is not None:
+                root = by_name[root.parent]
+            if table is root:
+                expected[table.name] = len(records[table.name])
+            else:
+                path = table.path.split(".")
+                expected[table.name] = sum(_items(r, path) for r in records[root.name])
         counted = {
             t.name: _query(database, f"SELECT count(*) FROM {quote(t.name)}")[0][0]
             for t in tables()
@@ -114,11 +137,26 @@ class TestToSqlite:
         assert [(message.number, "1942-11-20", "1942-11-20", message.text)] == found
 
     def test_foreign_keys(self, database: Path) -> None:
-        """Every child table declares its foreign key, and every row satisfies it."""
-        for table in tables()[1:]:
+        """Every table declares its foreign keys (parent, links); every row satisfies them."""
+        for table in tables():
             declared = _query(database, f"PRAGMA foreign_key_list({quote(table.name)})")
-            assert {table.parent} == {d[2] for d in declared}
+            expected = {(c, link.table) for link in table.links for c in link.columns}
+            if table.parent is not None:
+                expected |= {(c, table.parent) for c in table.foreign_key}
+            assert expected == {(d[3], d[2]) for d in declared}
         assert [] == _query(database, "PRAGMA foreign_key_check")
+
+    def test_mentions_join_names(self, database: Path) -> None:
+        """Every mention joins its entry of the index of names."""
+        sql = "SELECT count(*) FROM mentions JOIN names USING (name)"
+        assert [(sum(len(m.mentions) for m in load()),)] == _query(database, sql)
+
+    def test_replies_and_targets_known(self, database: Path) -> None:
+        """Each in_reply_to and reference target names a message or an incoming message."""
+        known = "SELECT id FROM messages UNION SELECT id FROM incoming"
+        for table, column in (("in_reply_to", "in_reply_to"), ("reference_targets", "target")):
+            sql = f"SELECT count(*) FROM {table} WHERE {column} NOT IN ({known})"
+            assert [(0,)] == _query(database, sql)
 
     def test_primary_keys(self, database: Path) -> None:
         """Every table declares the primary key of the model's table."""
@@ -146,7 +184,7 @@ class TestToSqlite:
         end = data.draw(st.integers(start + 1, len(words)))
         phrase = " ".join(words[start:end]).swapcase()
         with contextlib.closing(sqlite3.connect(":memory:")) as db:
-            write_database(db, messages)
+            write_database(db, messages, names=load().name_index)
             found = [i for (i,) in db.execute(_FTS_SQL, (_phrase_query(phrase),))]
         assert list(filter_by(messages, contains=phrase).ids) == found
 
@@ -164,19 +202,19 @@ class TestToSqlite:
     def test_replaces_atomically(self, tmp_path: Path) -> None:
         """A second export replaces the first; nothing else is left in the folder."""
         path = tmp_path / "t.db"
-        to_sqlite(load()[:2], path)
-        to_sqlite(load()[:5], path)
+        load()[:2].to_sqlite(path)
+        load()[:5].to_sqlite(path)
         assert [(5,)] == _query(path, "SELECT count(*) FROM messages")
         assert ["t.db", "t.metadata.json"] == sorted(p.name for p in tmp_path.iterdir())
 
     def test_failed_export_keeps_the_file(self, tmp_path: Path) -> None:
         """An export that fails leaves the previous database as it was."""
         path = tmp_path / "t.db"
-        to_sqlite(load()[:2], path)
+        load()[:2].to_sqlite(path)
         before = path.read_bytes()
         twice = [load()[0], load()[0]]
         with pytest.raises(sqlite3.IntegrityError):
-            to_sqlite(twice, path)
+            to_sqlite(twice, path, names=load().name_index)
         assert before == path.read_bytes()
         assert ["t.db", "t.metadata.json"] == sorted(p.name for p in tmp_path.iterdir())
 
@@ -248,8 +286,16 @@ class TestDatasette:
     """Datasette serves the database, documented and searchable."""
 
     def test_serves_counts_and_search(self, database: Path) -> None:
-        """The JSON API gives the row count, the metadata and the phrase search."""
+        """The JSON API gives the row count, the metadata, the phrase search and incoming rows."""
+        first = load().incoming()[0]
         with _datasette(database) as base:
+            incoming = _get(
+                f"{base}/telegrams/incoming.json?id={urllib.parse.quote(first.id)}&_shape=array"
+            )
+            authors = _get(
+                f"{base}/telegrams/incoming_authors.json?incoming_id="
+                f"{urllib.parse.quote(first.id)}&_shape=array&_labels=off"
+            )
             sql = urllib.parse.quote("select count(*) as n from messages")
             counted = _get(f"{base}/telegrams.json?sql={sql}&_shape=array")
             search = urllib.parse.quote('"second front"')
@@ -261,6 +307,12 @@ class TestDatasette:
         assert [{"n": len(load())}] == counted
         assert list(filter_by(load(), contains="second front").ids) == [r["id"] for r in found]
         assert datasette_metadata("telegrams")["title"] == metadata["title"]
+        date = None if first.date is None else first.date.isoformat()
+        assert [{"id": first.id, "date": date}] == incoming
+        assert list(first.authors) == [r["author"] for r in authors]
+        served = metadata["databases"]["telegrams"]["tables"]["incoming"]["columns"]
+        model = {c.name: c.description for c in columns_of(IncomingMessage) if not c.type.item}
+        assert model == served
 
 
 def _items(record: object, path: list[str]) -> int:

@@ -9,6 +9,18 @@ where, when the volume says), to whom, and when. Choices made here:
 * Names are the surnames the volume uses; no authority ids are given.
 * The file is under CC BY 4.0, the licence correspSearch requires of CMIF
   files (the corpus itself is under the package's MIT licence).
+* The incoming messages (:class:`~stalin_telegrams.IncomingMessage`: the
+  letters to Stalin that the printed messages name but the volume does not
+  print) follow the printed letters, one ``correspDesc`` each, keyed by
+  their id (a printed letter is keyed by its number) and marked by a
+  ``note`` naming the printed messages they are known from. A dated one
+  has ``date/@when``; an undated one ``date/@notAfter``, the earliest date
+  of the printed messages given that name it (it was sent before it was
+  answered or acknowledged). One that no printed message given names, or
+  undated with no dated printed message naming it, is left out: a part of
+  the corpus gets the incoming letters its own messages name.
+  A correspondent is a ``persName`` when the index of names lists the name
+  as a person, else an ``orgName`` (``"British Government"``).
 """
 
 from __future__ import annotations
@@ -21,7 +33,7 @@ from xml.etree import ElementTree
 
 from . import _citation
 from ._atomic import replacing
-from ._model import Message
+from ._model import IncomingMessage, Message, Name
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -81,8 +93,42 @@ def _letter(profile: ElementTree.Element, message: Message) -> None:
         _sub(received, "persName", name)
 
 
+def _correspondents(action: ElementTree.Element, names: Sequence[str], persons: set[str]) -> None:
+    for name in names:
+        _sub(action, "persName" if name in persons else "orgName", name)
+
+
+def _incoming_letter(
+    profile: ElementTree.Element,
+    record: IncomingMessage,
+    printed: dict[str, Message],
+    persons: set[str],
+) -> None:
+    sources = [printed[i] for i in record.mentioned_in if i in printed]
+    bounds = [m.date for m in sources if m.date is not None]
+    if not sources or (record.date is None and not bounds):
+        return
+    desc = _sub(profile, "correspDesc", key=record.id, source=f"#{BIBL_ID}")
+    sent = _sub(desc, "correspAction", type="sent")
+    _correspondents(sent, record.authors, persons)
+    if record.date is not None:
+        _sub(sent, "date", when=record.date.isoformat())
+    else:
+        _sub(sent, "date", notAfter=min(bounds).isoformat())
+    received = _sub(desc, "correspAction", type="received")
+    _correspondents(received, record.addressees, persons)
+    known = "; ".join(f"no. {m.number} ({m.id})" for m in sources)
+    noun = "message" if len(sources) == 1 else "messages"
+    _sub(desc, "note", f"Not printed in the volume; known from the printed {noun} {known}.")
+
+
 def cmif(
-    messages: Sequence[Message], url: str | None = None, published: datetime.date | None = None
+    messages: Sequence[Message],
+    url: str | None = None,
+    published: datetime.date | None = None,
+    *,
+    incoming: Sequence[IncomingMessage] = (),
+    names: Sequence[Name] = (),
 ) -> bytes:
     """Return the CMIF document of *messages* as UTF-8 XML.
 
@@ -92,12 +138,25 @@ def cmif(
             correspSearch needs it to register the file.
         published: The date of the file (``publicationStmt/date``); today
             by default.
+        incoming: The incoming messages, one ``correspDesc`` each after
+            the printed letters, in this order, except those that no
+            message of *messages* names, and undated ones that no dated
+            message of *messages* names.
+        names: The index of names, which tells a person (``persName``)
+            from an organisation (``orgName``) among the correspondents of
+            the incoming messages.
     """
     ElementTree.register_namespace("", TEI)
     root = ElementTree.Element(_tei("TEI"))
     profile = _header(root, url, published or datetime.datetime.now(datetime.timezone.utc).date())
     for message in messages:
         _letter(profile, message)
+    printed = {message.id: message for message in messages}
+    persons = {
+        alias for name in names if name.kind == "person" for alias in (name.name, *name.aliases)
+    }
+    for record in incoming:
+        _incoming_letter(profile, record, printed, persons)
     body = _sub(_sub(root, "text"), "body")
     _sub(body, "p")
     ElementTree.indent(root)
@@ -105,17 +164,11 @@ def cmif(
     return data + b"\n"
 
 
-def to_cmif(
-    messages: Sequence[Message],
-    path: str | os.PathLike[str],
-    url: str | None = None,
-    published: datetime.date | None = None,
-) -> None:
-    """Write :func:`cmif` of *messages* to *path*, under a temporary name first.
+def to_cmif(path: str | os.PathLike[str], document: bytes) -> None:
+    """Write *document* (a :func:`cmif` result) to *path*, under a temporary name first.
 
     Raises:
         OSError: The file cannot be written.
     """
-    data = cmif(messages, url, published)
     with replacing(path) as temporary:
-        temporary.write_bytes(data)
+        temporary.write_bytes(document)

@@ -480,8 +480,11 @@ class Corpus(Sequence[Message]):
 
         The database has a ``messages`` table (key ``id``) and one table per
         list field (``recipients``, ``references``, ``corrections``,
-        ``source_lines`` …, keyed by ``message_id`` and ``position``), with
-        their foreign keys, and an FTS5 index over the texts,
+        ``source_lines`` …, keyed by ``message_id`` and ``position``); an
+        ``incoming`` table (:meth:`incoming`, with ``incoming_authors`` …),
+        ``pairs`` (:meth:`duplicates`) and ``names`` (:attr:`name_index`,
+        with ``name_aliases``), all with their foreign keys (``mentions.name``
+        to ``names``); and an FTS5 index over the texts,
         ``messages_fts``. Beside it goes ``<name>.metadata.json`` for
         ``datasette <name>.db -m <name>.metadata.json``: title, source,
         licence, and a description of every table and column. Each file is
@@ -492,12 +495,21 @@ class Corpus(Sequence[Message]):
 
         Raises:
             OSError: A file cannot be written.
+            InvalidArgumentError: A message mentions a name missing from
+                :attr:`name_index` (a corpus made from messages alone has
+                none: give ``index=load().name_index``).
 
         .. versionadded:: 0.2.0
         """
         from ._sqlite import to_sqlite  # noqa: PLC0415 - sqlite3 only when asked for
 
-        return to_sqlite(self._messages, path)
+        return to_sqlite(
+            self._messages,
+            path,
+            incoming=self.incoming(),
+            pairs=self.duplicates(),
+            names=self.name_index,
+        )
 
     def to_cmif(self, path: str | os.PathLike[str], *, url: str | None = None) -> None:
         """Write the messages to *path* in CMIF, the TEI format of correspSearch.
@@ -506,6 +518,12 @@ class Corpus(Sequence[Message]):
         (where the volume gives one) and date (:attr:`Message.date`); the
         file is under CC BY 4.0 as correspSearch requires. It is written
         under a temporary name and renamed when complete.
+
+        After them, one ``correspDesc`` per incoming message
+        (:meth:`incoming`) that a message of this corpus names, keyed by its
+        id, with a ``note`` naming the printed messages it is known from: dated
+        with ``when`` where its date is known, else with ``notAfter``, the
+        earliest date of those printed messages (left out if none is dated).
 
         Args:
             path: Where to write the file.
@@ -517,9 +535,10 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._cmif import to_cmif  # noqa: PLC0415 - xml only when asked for
+        from ._cmif import cmif, to_cmif  # noqa: PLC0415 - xml only when asked for
 
-        to_cmif(self._messages, path, url)
+        document = cmif(self._messages, url, incoming=self.incoming(), names=self.name_index)
+        to_cmif(path, document)
 
     def to_datapackage(self, folder: str | os.PathLike[str]) -> Path:
         """Write the messages as a Frictionless data package into *folder*.
@@ -535,12 +554,21 @@ class Corpus(Sequence[Message]):
 
         Raises:
             OSError: A file cannot be written.
+            InvalidArgumentError: A message mentions a name missing from
+                :attr:`name_index` (a corpus made from messages alone has
+                none: give ``index=load().name_index``).
 
         .. versionadded:: 0.2.0
         """
         from ._datapackage import to_datapackage  # noqa: PLC0415 - csv only when asked for
 
-        return to_datapackage(self._messages, folder)
+        return to_datapackage(
+            self._messages,
+            folder,
+            incoming=self.incoming(),
+            pairs=self.duplicates(),
+            names=self.name_index,
+        )
 
     def citation(self, style: Style = "chicago") -> str:
         """Return a citation of the whole edition, as ``CITATION.cff`` gives it.

@@ -18,7 +18,8 @@ from typing import Any
 
 from . import _citation
 from ._atomic import atomic_text
-from ._model import Message
+from ._duplicates import Pair
+from ._model import IncomingMessage, Message, Name
 from ._relational import Table, TableColumn, rows, tables
 from ._version import __version__
 
@@ -52,22 +53,31 @@ def _field(column: TableColumn) -> dict[str, Any]:
     return field
 
 
+def missing_values(table: Table) -> list[str]:
+    """Return the cells that stand for a missing value in *table*'s CSV file.
+
+    An empty cell is missing in a table with a nullable column, and an empty
+    string there is refused by :func:`table_csv`; a table with none (the
+    index of names, whose ``note`` is often ``""``) keeps empty strings.
+    """
+    return [""] if any(column.nullable for column in table.columns) else []
+
+
 def _resource(table: Table, by_name: dict[str, Table]) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "fields": [_field(column) for column in table.columns],
         "primaryKey": list(table.primary_key),
-        # Only an empty cell is missing: a string is never empty in this corpus.
-        "missingValues": [""],
+        "missingValues": missing_values(table),
     }
-    if table.parent is not None:
+    keys = [(table.foreign_key, table.parent)] if table.parent is not None else []
+    keys += [(link.columns, link.table) for link in table.links]
+    if keys:
         schema["foreignKeys"] = [
             {
-                "fields": list(table.foreign_key),
-                "reference": {
-                    "resource": table.parent,
-                    "fields": list(by_name[table.parent].primary_key),
-                },
+                "fields": list(columns),
+                "reference": {"resource": target, "fields": list(by_name[target].primary_key)},
             }
+            for columns, target in keys
         ]
     return {
         "name": table.name,
@@ -91,8 +101,10 @@ def descriptor(version: str = __version__) -> dict[str, Any]:
         "title": _citation.TITLE,
         "description": (
             "Every message of the volume, one row each in messages.csv, with its"
-            " recipients, source lines, corrections, references and notes in tables"
-            " of their own, joined on the message id."
+            " recipients, source lines, corrections, references, notes and mentions in"
+            " tables of their own, joined on the message id; the incoming messages the"
+            " volume names but does not print (incoming.csv), the pairs of related"
+            " messages (pairs.csv) and the index of names (names.csv)."
         ),
         "version": version,
         "licenses": [
@@ -115,7 +127,15 @@ def _cell(value: Any) -> Any:  # noqa: ANN401 - any scalar of a row
 
 
 def table_csv(table: Table, table_rows: Sequence[tuple[Any, ...]]) -> str:
-    """Return one table as CSV text: a header of column names, then the rows."""
+    """Return one table as CSV text: a header of column names, then the rows.
+
+    Raises:
+        ValueError: An empty string in a table where an empty cell means a
+            missing value (:func:`missing_values`).
+    """
+    if missing_values(table) and any("" in r for r in table_rows):
+        msg = f"table {table.name}: an empty string would read back as a missing value"
+        raise ValueError(msg)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
@@ -123,8 +143,18 @@ def table_csv(table: Table, table_rows: Sequence[tuple[Any, ...]]) -> str:
     return out.getvalue()
 
 
-def to_datapackage(messages: Sequence[Message], folder: str | os.PathLike[str]) -> Path:
+def to_datapackage(
+    messages: Sequence[Message],
+    folder: str | os.PathLike[str],
+    *,
+    incoming: Sequence[IncomingMessage] = (),
+    pairs: Sequence[Pair] = (),
+    names: Sequence[Name] = (),
+) -> Path:
     """Write *messages* as a data package into *folder*, made if missing.
+
+    The ``incoming``, ``pairs`` and ``names`` resources hold the records
+    given (empty when none are).
 
     Each CSV file, then the descriptor last, is written under a temporary
     name and renamed when complete.
@@ -137,7 +167,7 @@ def to_datapackage(messages: Sequence[Message], folder: str | os.PathLike[str]) 
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    data = rows(messages)
+    data = rows(messages, incoming=incoming, pairs=pairs, names=names)
     for table in tables():
         with atomic_text(target / f"{table.name}.csv") as stream:
             stream.write(table_csv(table, data[table.name]))

@@ -205,11 +205,13 @@ def _plain(value: Any, kind: ColumnType) -> Any:  # noqa: ANN401 - a value of an
     return value
 
 
-def row(message: Message, columns: Iterable[Column] | None = None) -> dict[str, Any]:
+def row(message: object, columns: Iterable[Column] | None = None) -> dict[str, Any]:
     """Return *message* as a dict of Python values, one key per column.
 
     Lists are lists, nested records dicts, dates :class:`datetime.date`
-    objects (not strings), ``None`` where a value is missing.
+    objects (not strings), ``None`` where a value is missing. *columns*
+    defaults to :func:`message_columns`; give :func:`columns_of` another
+    record's class to turn that record into a row.
     """
     return {
         c.name: _plain(getattr(message, c.name), c.type)

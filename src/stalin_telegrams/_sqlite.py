@@ -19,7 +19,8 @@ from typing import Any
 
 from . import _citation
 from ._atomic import atomic_text, replacing
-from ._model import Message
+from ._duplicates import Pair
+from ._model import IncomingMessage, Message, Name
 from ._relational import MESSAGES, Table, TableColumn, rows, tables
 
 #: The SQLite type of each kind of column; dates are ISO ``YYYY-MM-DD`` text.
@@ -65,12 +66,13 @@ def _column_sql(column: TableColumn) -> str:
 def _table_sql(table: Table, by_name: Mapping[str, Table]) -> str:
     lines = [_column_sql(column) for column in table.columns]
     lines.append(f"PRIMARY KEY ({', '.join(quote(k) for k in table.primary_key)})")
-    if table.parent is not None:
-        parent = by_name[table.parent]
+    keys = [(table.foreign_key, table.parent)] if table.parent is not None else []
+    keys += [(link.columns, link.table) for link in table.links]
+    for columns, target in keys:
         lines.append(
-            f"FOREIGN KEY ({', '.join(quote(k) for k in table.foreign_key)})"
-            f" REFERENCES {quote(parent.name)}"
-            f" ({', '.join(quote(k) for k in parent.primary_key)})"
+            f"FOREIGN KEY ({', '.join(quote(k) for k in columns)})"
+            f" REFERENCES {quote(target)}"
+            f" ({', '.join(quote(k) for k in by_name[target].primary_key)})"
         )
     body = ",\n    ".join(lines)
     return f"CREATE TABLE {quote(table.name)} (\n    {body}\n)"
@@ -97,8 +99,15 @@ def _value(value: Any) -> Any:  # noqa: ANN401 - any scalar of a row
     return value
 
 
-def write_database(connection: sqlite3.Connection, messages: Iterable[Message]) -> None:
-    """Create the tables in an empty database and fill them with *messages*."""
+def write_database(
+    connection: sqlite3.Connection,
+    messages: Iterable[Message],
+    *,
+    incoming: Iterable[IncomingMessage] = (),
+    pairs: Iterable[Pair] = (),
+    names: Iterable[Name] = (),
+) -> None:
+    """Create the tables in an empty database and fill them with the records given."""
     connection.execute("PRAGMA foreign_keys = ON")
     # The file is a fresh temporary one, renamed only when complete: a crash
     # loses nothing, so skip the rollback journal and the syncs (neither is
@@ -108,8 +117,12 @@ def write_database(connection: sqlite3.Connection, messages: Iterable[Message]) 
     with connection:
         for statement in schema_sql():
             connection.execute(statement)
-        data = rows(messages)
-        for table in tables():
+        data = rows(messages, incoming=incoming, pairs=pairs, names=names)
+        # The tables a link points at are filled first, so that every key
+        # is checked as its row goes in.
+        targets = {link.table for table in tables() for link in table.links}
+        ordered = sorted(tables(), key=lambda table: table.name not in targets)
+        for table in ordered:
             marks = ", ".join("?" for _ in table.columns)
             connection.executemany(
                 f"INSERT INTO {quote(table.name)} VALUES ({marks})",  # noqa: S608 - names from the model, quoted
@@ -140,7 +153,9 @@ def datasette_metadata(database: str) -> dict[str, Any]:
         "title": _citation.TITLE,
         "description": (
             "Every message of the volume, one row each, with its recipients, dates, text,"
-            " source lines, corrections and references; the text is searchable."
+            " source lines, corrections, references and mentions; the text is searchable."
+            " Beside them: the incoming messages the volume names but does not print,"
+            " the pairs of related messages and the index of names."
         ),
         "license": _citation.LICENSE,
         "license_url": _citation.LICENSE_URL,
@@ -149,8 +164,18 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     }
 
 
-def to_sqlite(messages: Sequence[Message], path: str | os.PathLike[str]) -> Path:
+def to_sqlite(
+    messages: Sequence[Message],
+    path: str | os.PathLike[str],
+    *,
+    incoming: Sequence[IncomingMessage] = (),
+    pairs: Sequence[Pair] = (),
+    names: Sequence[Name] = (),
+) -> Path:
     """Write *messages* to a SQLite database at *path*, and its Datasette metadata.
+
+    The ``incoming``, ``pairs`` and ``names`` tables hold the records given
+    (empty when none are).
 
     The database and the metadata file (:func:`metadata_path`: the database's
     name with ``.metadata.json`` for its suffix) are each written under a
@@ -166,7 +191,7 @@ def to_sqlite(messages: Sequence[Message], path: str | os.PathLike[str]) -> Path
     with replacing(path) as temporary:
         connection = sqlite3.connect(temporary)
         try:
-            write_database(connection, messages)
+            write_database(connection, messages, incoming=incoming, pairs=pairs, names=names)
         finally:
             connection.close()
     meta = metadata_path(path)
