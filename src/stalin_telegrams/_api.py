@@ -172,14 +172,16 @@ def thread_of(
       kind.
 
     Incoming messages (:meth:`Corpus.incoming`) link less, which keeps
-    threads small: an incoming message joins the thread of the messages
-    searched that answer it (:attr:`IncomingMessage.answered_by`) and links
-    them together; one that none of them answers joins the thread of the
-    first of them (in volume order) that names it and links nothing else;
-    a message that only names an incoming message ("as I wrote in reply to
-    your message of May 11") is never linked through it, since a mention
-    would join every exchange that recalls an old message. Only the
-    messages searched count: a link that leaves them is not followed.
+    threads small, one exchange rather than the whole war. An incoming
+    message links the messages searched that answer it
+    (:attr:`IncomingMessage.answered_by`) or, when none does, the first of
+    them (in volume order) that names it; a message that only names it
+    ("You say in your message of March 7 ...") joins them when it was
+    written within seven days of one of them, and a recall from further
+    away ("your message of January 26", recalled in June) links nothing,
+    since a mention would otherwise join every exchange that recalls an old
+    message. Only the messages searched count: a link that leaves them is
+    not followed.
     Incoming messages come from a :class:`Corpus` (the packaged corpus by
     default, or the one passed, which keeps those of its source); messages
     passed as a plain list have none, so their threads follow printed

@@ -12,6 +12,13 @@ from collections.abc import Iterable, Sequence
 
 from ._model import IncomingMessage, Message
 
+#: How far (in days, either way) a message that names an incoming message
+#: may stand from one that answers it and still join its thread: the reply
+#: and the message of the same exchange that argues with or awaits the same
+#: message were written within days; a recall months later is another
+#: exchange.
+NEAR = datetime.timedelta(days=7)
+
 
 class _Union:
     """Disjoint sets of positions (union-find), for connected components."""
@@ -29,7 +36,7 @@ class _Union:
         self.parent[self.root(i)] = self.root(j)
 
 
-def order(record: Message | IncomingMessage) -> tuple[bool, datetime.date, int, int, str]:
+def order(record: Message | IncomingMessage) -> tuple[bool, datetime.date, bool, int, str]:
     """Return where a record stands in a thread.
 
     By date, undated last; on one day an incoming message before the printed
@@ -55,6 +62,24 @@ def links(message: Message) -> set[str]:
     return out
 
 
+def _near(date: datetime.date | None, anchors: Sequence[Message]) -> bool:
+    """Tell whether *date* lies within :data:`NEAR` of one of *anchors*."""
+    return date is not None and any(
+        a.date is not None and abs(a.date - date) <= NEAR for a in anchors
+    )
+
+
+def _linked(answers: Sequence[Message], named: Sequence[Message]) -> list[Message]:
+    """Return the messages an incoming message links, given those that answer and name it.
+
+    Its anchors are the messages that answer it or, when none does, the first
+    (in volume order) that names it; a message that only names it joins them
+    when it was written within :data:`NEAR` of an anchor.
+    """
+    anchors = list(answers) or sorted(named, key=lambda m: m.number)[:1]
+    return anchors + [m for m in named if m not in anchors and _near(m.date, anchors)]
+
+
 def thread_index(
     messages: Sequence[Message],
     pairs: Iterable[tuple[str, str]],
@@ -64,11 +89,9 @@ def thread_index(
 
     Printed messages are linked by their references, replies, enclosures and
     copies to printed messages searched, and by *pairs*. An incoming message
-    joins the thread of the messages searched that answer it
-    (:attr:`Message.in_reply_to`), which it links together; one that none
-    of them answers joins the thread of the first message (in volume order)
-    that names it, and links nothing else. A message that only names an
-    incoming message answered elsewhere is not linked through it.
+    links the messages searched that answer it (:attr:`Message.in_reply_to`)
+    or, when none does, the first that names it, and with them every message
+    that names it written within :data:`NEAR` of one of them.
 
     Args:
         messages: The messages searched, with unique ids.
@@ -82,34 +105,33 @@ def thread_index(
     """
     records: list[Message | IncomingMessage] = [*messages, *incoming]
     position = {record.id: i for i, record in enumerate(records)}
-    printed = len(messages)
+    printed = {message.id for message in messages}
     sets = _Union(len(records))
-    answers: dict[int, list[int]] = {}
-    mentions: dict[int, list[int]] = {}
-    for i, message in enumerate(messages):
-        replies = set(message.in_reply_to)
+    answers: dict[str, list[Message]] = {record.id: [] for record in incoming}
+    named: dict[str, list[Message]] = {record.id: [] for record in incoming}
+    for message in messages:
         for target in links(message):
-            j = position.get(target)
-            if j is None:
-                continue
-            if j < printed:
-                sets.join(i, j)
-            else:
-                (answers if target in replies else mentions).setdefault(j, []).append(i)
+            if target in printed:
+                sets.join(position[message.id], position[target])
+            elif target in named:
+                (answers if target in message.in_reply_to else named)[target].append(message)
     for first, second in pairs:
         sets.join(position[first], position[second])
-    for j in range(printed, len(records)):
-        if j in answers:
-            for i in answers[j]:
-                sets.join(i, j)
-        elif j in mentions:
-            sets.join(min(mentions[j], key=lambda i: messages[i].number), j)
+    for record in incoming:
+        for message in _linked(answers[record.id], named[record.id]):
+            sets.join(position[message.id], position[record.id])
+    return _threads(records, sets)
+
+
+def _threads(
+    records: Sequence[Message | IncomingMessage], sets: _Union
+) -> dict[str, tuple[str, ...]]:
+    """Map each record's id to the ids of its set, in :func:`order`."""
     groups: dict[int, list[Message | IncomingMessage]] = {}
     for i, record in enumerate(records):
         groups.setdefault(sets.root(i), []).append(record)
     index: dict[str, tuple[str, ...]] = {}
     for members in groups.values():
-        thread = tuple(r.id for r in sorted(members, key=order))
-        for record in members:
-            index[record.id] = thread
+        thread = tuple(member.id for member in sorted(members, key=order))
+        index.update(dict.fromkeys((member.id for member in members), thread))
     return index
