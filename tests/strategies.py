@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, Message, Reference, load
+from stalin_telegrams import Corpus, IncomingMessage, Message, Reference, load
 
 #: Plain words, as the edition's prose is made of.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=1, max_size=10)
@@ -139,3 +140,42 @@ def corpora(draw: st.DrawFn, min_size: int = 0, max_size: int = 8) -> Corpus:
         for ident, n in zip(chosen, order, strict=True)
     ]
     return Corpus(out)
+
+
+@st.composite
+def conversations(draw: st.DrawFn, min_size: int = 1, max_size: int = 8) -> Corpus:
+    """Draw a corpus with incoming messages that its messages name and answer.
+
+    Each message may name and answer some of a few incoming messages (an
+    answer is also named); the records' ``mentioned_in`` and ``answered_by``
+    agree with the messages, in volume order, as in the shipped data.
+    """
+    base = draw(corpora(min_size=min_size, max_size=max_size))
+    received = [f"in-{n}" for n in range(draw(st.integers(0, 4)))]
+    out: list[Message] = []
+    for message in base:
+        named = draw(st.lists(st.sampled_from(received), unique=True)) if received else []
+        answered = [i for i in named if draw(st.booleans())]
+        links = tuple(Reference("your message", targets=(i,)) for i in named)
+        out.append(
+            attrs.evolve(
+                message,
+                references=message.references + links,
+                in_reply_to=tuple(answered),
+            )
+        )
+    by_number = sorted(out, key=lambda m: m.number)
+    records = [
+        IncomingMessage(
+            id=i,
+            authors=("Churchill",),
+            addressees=("Stalin",),
+            date=draw(st.none() | dates),
+            mentioned_in=tuple(
+                m.id for m in by_number if any(i in r.targets for r in m.references)
+            ),
+            answered_by=tuple(m.id for m in by_number if i in m.in_reply_to),
+        )
+        for i in received
+    ]
+    return Corpus(out, incoming=records)

@@ -377,6 +377,20 @@ class TestThread:
         assert list(thread_of(ID).ids) == [line[2:].split()[0] for line in lines]
         assert [ID] == [line.split()[1] for line in lines if line.startswith("* ")]
 
+    def test_incoming(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With --incoming the incoming messages follow in thread order, marked < and dated."""
+        from stalin_telegrams import thread_of
+
+        status, out, _ = run(capsys, "thread", "1945-04-23-truman", "--incoming")
+        expected = thread_of("1945-04-23-truman", include_incoming=True)
+        lines = out.splitlines()
+        assert 0 == status
+        assert [r.id for r in expected] == [line[2:].split()[0] for line in lines]
+        assert [
+            "< received-1945-04-21-truman-to-stalin  undated  from Truman to Stalin",
+            "< received-1945-04-22-churchill-to-stalin  undated  from Churchill to Stalin",
+        ] == [line for line in lines if line.startswith("< ")]
+
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id exits 1 with one line on stderr."""
         status, _, err = run(capsys, "thread", "1900-01-01-nobody")

@@ -1,4 +1,4 @@
-"""thread_of(): one exchange, followed through references, pairs, enclosures and copies."""
+"""thread_of(): one exchange, through references, replies, pairs, enclosures and incoming."""
 
 from __future__ import annotations
 
@@ -8,8 +8,16 @@ from collections import Counter
 import pytest
 from hypothesis import given
 
-from stalin_telegrams import Corpus, Message, Reference, duplicates, load, thread_of
-from stalin_telegrams.exceptions import CriterionTypeError, UnknownMessageError
+from stalin_telegrams import (
+    Corpus,
+    IncomingMessage,
+    Message,
+    Reference,
+    duplicates,
+    load,
+    thread_of,
+)
+from stalin_telegrams.exceptions import ArgumentTypeError, CriterionTypeError, UnknownMessageError
 from tests import strategies
 from tests.factories import fake
 
@@ -24,6 +32,37 @@ CASABLANCA = (
     "1943-03-15-churchill-3",
     "1943-03-16-roosevelt",
 )
+#: The same with the incoming messages, read: Churchill's received on
+#: February 12 (answered on February 16), Roosevelt's of February 22
+#: (answered on March 16: "yours of February 22, which likewise was a reply
+#: to mine"), and the two of Churchill's that the messages of March 6 and 15
+#: answer, which the volume names without a date (undated, so last).
+CASABLANCA_WITH_INCOMING = (
+    "1943-02-16-churchill",
+    "1943-02-16-roosevelt",
+    "1943-02-22-roosevelt-to-stalin",
+    "1943-03-06-churchill",
+    "1943-03-15-churchill-3",
+    "1943-03-16-roosevelt",
+    "received-1943-02-12-churchill-to-stalin",
+    "undated-churchill-to-stalin-in-1943-03-06-churchill",
+    "undated-churchill-to-stalin-in-1943-03-15-churchill-3",
+)
+#: The hour of the link-up announcement, April 1945: Stalin's answers to
+#: Churchill and to Truman (a same-matter pair, each "sending a similar
+#: message" to the other), and the two messages they answer, known only by
+#: the day they arrived.
+LINK_UP = (
+    "1945-04-23-churchill-2",
+    "1945-04-23-truman",
+    "received-1945-04-21-truman-to-stalin",
+    "received-1945-04-22-churchill-to-stalin",
+)
+#: The Soviet-Polish frontier, March 1944: the answer of March 16 to
+#: Churchill's message of March 7, and the message of March 23 that argues
+#: with it ("You say in your message of March 7 ..."), written within a week
+#: of the answer, with its counterpart to Roosevelt.
+FRONTIER_MARCH_1944 = ("1944-03-16-churchill", "1944-03-23-roosevelt", "1944-03-23-churchill")
 #: The Polish question in April and May 1945: the messages of April 24 to
 #: Truman and Churchill, Churchill's printed answer of April 28 ("I thank you
 #: for your message of April 24th"), the reply to it, its copy enclosed for
@@ -40,12 +79,24 @@ POLAND_MAY_1945 = (
 #: The meeting declined in July 1944: "I notified the President at the same
 #: time as I did you", and "of which I apprised you last time".
 MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02-roosevelt")
-#: How many messages stand in a thread of their own (no link at all), how
-#: many threads the corpus has, and the most messages in one (the largest
-#: were read: each is one exchange).
-ALONE = 247
-THREADS = 298
+#: How many messages stand in a thread of their own, how many threads the
+#: corpus has, and the most printed messages and records (incoming included)
+#: in one. Derived from the 296 threads the 0.2.0 links to printed messages
+#: give on this data: replies and incoming messages merge three pairs of
+#: them, each read (Italy in August and September 1943, through Churchill's
+#: message of September 8 that two messages answer; the Italian surrender
+#: in October 1943; the Soviet-Polish frontier in March 1944), so 293
+#: threads, 242 alone. The five largest were read in full: each is one
+#: exchange (Italy 1943, 7 and 13; Poland 1945, 7 and 10; Berne 1945, 5 and
+#: 10; Casablanca 1943, 5 and 9; a meeting of the three, 1942, 4 and 7).
+ALONE = 242
+THREADS = 293
 LARGEST = 7
+LARGEST_WITH_INCOMING = 13
+#: The same for a list of the messages, which has no incoming records: the
+#: three merges above do not happen (four messages fewer stand alone).
+ALONE_PRINTED = 246
+THREADS_PRINTED = 296
 # ---------------------------------------------------------------------------
 
 
@@ -61,7 +112,9 @@ class TestThreadOf:
         """The February 16, 1943 messages make one thread with the messages that chase a reply."""
         assert CASABLANCA == thread_of("1943-02-16-churchill").ids
 
-    @pytest.mark.parametrize("thread", [CASABLANCA, POLAND_MAY_1945, MEETING_JULY_1944])
+    @pytest.mark.parametrize(
+        "thread", [CASABLANCA, POLAND_MAY_1945, MEETING_JULY_1944, FRONTIER_MARCH_1944]
+    )
     def test_same_thread_from_every_member(self, thread: tuple[str, ...]) -> None:
         """Every message of a thread has that same thread."""
         assert [thread] * len(thread) == [thread_of(m).ids for m in thread]
@@ -87,7 +140,48 @@ class TestThreadOf:
         """The corpus falls into many small threads, none of them the whole war."""
         corpus = load()
         threads = {corpus.thread_of(m).ids for m in corpus}
-        assert (THREADS, LARGEST) == (len(threads), max(map(len, threads)))
+        records = {tuple(corpus.thread_of(m, include_incoming=True)) for m in corpus}
+        assert (THREADS, LARGEST, LARGEST_WITH_INCOMING) == (
+            len(threads),
+            max(map(len, threads)),
+            max(map(len, records)),
+        )
+
+    def test_list_has_no_incoming(self) -> None:
+        """Messages alone have no incoming records: their threads follow printed messages only."""
+        alone = Corpus(list(load()))
+        threads = {alone.thread_of(m).ids for m in alone}
+        assert (THREADS_PRINTED, ALONE_PRINTED, ("1943-10-05-roosevelt",)) == (
+            len(threads),
+            sum(len(t) == 1 for t in threads),
+            thread_of("1943-10-05-roosevelt", list(alone)).ids,
+        )
+
+    def test_include_incoming(self) -> None:
+        """include_incoming adds the thread's incoming messages, in date order, undated last."""
+        thread = thread_of("1943-03-16-roosevelt", include_incoming=True)
+        assert CASABLANCA_WITH_INCOMING == tuple(r.id for r in thread)
+        assert isinstance(thread[2], IncomingMessage)
+
+    def test_incoming_links_the_messages_answering_it(self) -> None:
+        """Two answers to two incoming messages, a same-matter pair, make one thread."""
+        assert [LINK_UP] * 2 == [
+            tuple(r.id for r in thread_of(i, include_incoming=True)) for i in LINK_UP[:2]
+        ]
+
+    def test_mention_within_a_week_links(self) -> None:
+        """A message that names an incoming message within a week of its answer joins the thread."""
+        assert FRONTIER_MARCH_1944 == thread_of("1944-03-16-churchill").ids
+
+    def test_later_recall_does_not_link(self) -> None:
+        """A message that recalls an incoming message answered months before is not linked."""
+        recalls = ("1943-06-11-roosevelt", "1943-06-24-churchill")
+        assert [False, False] == [r in thread_of("1943-01-30-churchill-roosevelt") for r in recalls]
+
+    def test_include_incoming_not_bool_raises(self) -> None:
+        """include_incoming that is not a bool raises ArgumentTypeError."""
+        with pytest.raises(ArgumentTypeError, match="include_incoming"):
+            thread_of("1943-03-16-roosevelt", include_incoming=1)  # type: ignore[call-overload]
 
     def test_enclosure_and_copy_link(self) -> None:
         """An enclosure links to its covering message, a copy to its original."""
@@ -182,7 +276,8 @@ def components(corpus: Corpus) -> dict[str, frozenset[str]]:
     ids = set(corpus.ids)
     links: dict[str, set[str]] = {i: set() for i in ids}
     for message in corpus:
-        named = {r.target for r in message.references} | {message.enclosed_in, message.copy_of}
+        named = {t for r in message.references for t in r.targets}
+        named |= {*message.in_reply_to, message.enclosed_in, message.copy_of}
         for target in named & ids:
             links[message.id].add(target)
             links[target].add(message.id)
@@ -246,3 +341,77 @@ class TestThreadOfProperties:
         assert [corpus.thread_of(m).ids for m in corpus] == [
             thread_of(m, messages).ids for m in messages
         ]
+
+
+def graph(corpus: Corpus) -> dict[str, frozenset[str]]:
+    """Return each id's component, incoming messages included, by a search over the rule's links."""
+    links: dict[str, set[str]] = {i: set() for i in corpus.ids}
+    links.update({r.id: set() for r in corpus.incoming()})
+    for first, seconds in components(corpus).items():
+        links[first].update(seconds)
+    for record in corpus.incoming():
+        anchors = record.answered_by or record.mentioned_in[:1]
+        days = [corpus[a].date for a in anchors]
+        near = [
+            i
+            for i in record.mentioned_in
+            if any(
+                d is not None and corpus[i].date is not None and abs((d - corpus[i].date).days) <= 7  # type: ignore[operator]
+                for d in days
+            )
+        ]
+        for i in {*anchors, *near}:
+            links[i].add(record.id)
+            links[record.id].add(i)
+    out: dict[str, frozenset[str]] = {}
+    for start in links:
+        seen, frontier = {start}, [start]
+        while frontier:
+            frontier = [n for i in frontier for n in links[i] if n not in seen]
+            seen.update(frontier)
+        out[start] = frozenset(seen)
+    return out
+
+
+class TestThreadOfIncomingProperties:
+    """thread_of(include_incoming=True) over generated corpora with incoming messages."""
+
+    @given(strategies.conversations())
+    def test_components(self, corpus: Corpus) -> None:
+        """Each thread is the component under printed links and the incoming rule."""
+        expected = graph(corpus)
+        assert {i: expected[i] for i in corpus.ids} == {
+            i: frozenset(r.id for r in thread_of(i, corpus, include_incoming=True))
+            for i in corpus.ids
+        }
+
+    @given(strategies.conversations())
+    def test_symmetric_and_partition(self, corpus: Corpus) -> None:
+        """A message is in its thread, membership is symmetric, threads partition the corpus."""
+        members = {m.id: {r.id for r in corpus.thread_of(m, include_incoming=True)} for m in corpus}
+        printed = {i: {j for j in ids if j in members} for i, ids in members.items()}
+        assert all(i in members[i] for i in members)
+        assert {(a, b) for a in printed for b in printed[a]} == {
+            (b, a) for a in printed for b in printed[a]
+        }
+        threads = {tuple(corpus.thread_of(m, include_incoming=True)) for m in corpus}
+        counts = Counter(r.id for thread in threads for r in thread)
+        assert {1} == set(counts.values())
+
+    @given(strategies.conversations())
+    def test_adds_only_incoming_that_meet_the_thread(self, corpus: Corpus) -> None:
+        """The records added are incoming messages named or answered by a message of the thread."""
+        for message in corpus:
+            records = corpus.thread_of(message, include_incoming=True)
+            printed = corpus.thread_of(message).ids
+            added = [r for r in records if not isinstance(r, Message)]
+            assert printed == tuple(r.id for r in records if isinstance(r, Message))
+            assert all({*r.mentioned_in, *r.answered_by} & {*printed} for r in added)
+
+    @given(strategies.conversations())
+    def test_answers_share_a_thread(self, corpus: Corpus) -> None:
+        """An incoming message is in the thread of every message that answers it."""
+        for record in corpus.incoming():
+            assert all(
+                record in corpus.thread_of(i, include_incoming=True) for i in record.answered_by
+            )

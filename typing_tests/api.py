@@ -79,6 +79,19 @@ def check_graph_and_names() -> None:
     assert_type(corpus.filter_by(after="1943-01-01"), st.Corpus)
     assert_type(st.thread_of("1943-02-16-churchill"), st.Corpus)
     assert_type(corpus.thread_of(message), st.Corpus)
+    assert_type(corpus.thread_of(message, include_incoming=False), st.Corpus)
+    assert_type(
+        st.thread_of("1943-02-16-churchill", include_incoming=True),
+        tuple[st.Message | st.IncomingMessage, ...],
+    )
+    assert_type(
+        corpus.thread_of(message, include_incoming=True),
+        tuple[st.Message | st.IncomingMessage, ...],
+    )
+    assert_type(
+        st.thread_of(message, list(corpus), include_incoming=bool(message.number)),
+        st.Corpus | tuple[st.Message | st.IncomingMessage, ...],
+    )
     pairs = st.duplicates(threshold=0.9)
     assert_type(pairs, tuple[st.Pair, ...])
     assert_type(pairs[0].similarity, float)

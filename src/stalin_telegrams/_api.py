@@ -8,12 +8,12 @@ the same name, which runs the engine and keeps what it computed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from . import _checks
 from ._corpus import Corpus
 from ._criteria import Criteria, function_keywords
-from ._model import Message
+from ._model import IncomingMessage, Message
 
 if TYPE_CHECKING:
     from ._duplicates import Pair
@@ -125,50 +125,105 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 
 
-def thread_of(message_or_id: Message | str, messages: Iterable[Message] | None = None) -> Corpus:
-    """Return the thread a message belongs to.
+@overload
+def thread_of(
+    message_or_id: Message | str,
+    messages: Iterable[Message] | None = None,
+    *,
+    include_incoming: Literal[False] = False,
+) -> Corpus: ...
+@overload
+def thread_of(
+    message_or_id: Message | str,
+    messages: Iterable[Message] | None = None,
+    *,
+    include_incoming: Literal[True],
+) -> tuple[Message | IncomingMessage, ...]: ...
+@overload
+def thread_of(
+    message_or_id: Message | str,
+    messages: Iterable[Message] | None = None,
+    *,
+    include_incoming: bool,
+) -> Corpus | tuple[Message | IncomingMessage, ...]: ...
+def thread_of(
+    message_or_id: Message | str,
+    messages: Iterable[Message] | None = None,
+    *,
+    include_incoming: bool = False,
+) -> Corpus | tuple[Message | IncomingMessage, ...]:
+    """Return the thread a message belongs to: one exchange, through the conversation graph.
 
     A thread is one exchange as a historian would see it: a message, its
-    counterpart to the other leader, the messages that chase the same reply.
-    Two messages are linked when one has a
-    :class:`~stalin_telegrams.Reference` whose target is the other (a
-    reference that names no single message, "my previous messages", links
-    nothing), when one is enclosed in the other
-    (:attr:`~stalin_telegrams.Message.enclosed_in`) or copies it
-    (:attr:`~stalin_telegrams.Message.copy_of`), or when
-    :func:`~stalin_telegrams.duplicates` pairs them at its default, whatever
-    the kind of pair. The thread is every message reached
-    from the given one through links, in either direction, any number of
-    steps (the connected component), the message itself included. Only the
-    messages searched count: a link to a message outside *messages* is not
-    followed. A :class:`Corpus` finds the threads of all its messages once
-    and keeps them, so pass one (rather than a list) to ask many times.
+    counterpart to the other leader, the printed message it answers, the
+    messages that chase the same reply. It is every message reached from
+    the given one through links, in either direction, any number of steps
+    (the connected component), the message itself included. Printed
+    messages are linked by
+
+    * a :class:`~stalin_telegrams.Reference` to a printed message, whatever
+      its kind (each of :attr:`~stalin_telegrams.Reference.targets`; a
+      reference with no target, "my previous messages", links nothing);
+    * a reply (:attr:`~stalin_telegrams.Message.in_reply_to`) to a printed
+      message;
+    * an enclosure (:attr:`~stalin_telegrams.Message.enclosed_in`) or a copy
+      (:attr:`~stalin_telegrams.Message.copy_of`);
+    * a pair of :func:`~stalin_telegrams.duplicates` at its default, of any
+      kind.
+
+    Incoming messages (:meth:`Corpus.incoming`) link less, which keeps
+    threads small, one exchange rather than the whole war. An incoming
+    message links the messages searched that answer it
+    (:attr:`IncomingMessage.answered_by`) or, when none does, the first of
+    them (in volume order) that names it; a message that only names it
+    ("You say in your message of March 7 ...") joins them when it was
+    written within seven days of one of them, and a recall from further
+    away ("your message of January 26", recalled in June) links nothing,
+    since a mention would otherwise join every exchange that recalls an old
+    message. Only the messages searched count: a link that leaves them is
+    not followed.
+    Incoming messages come from a :class:`Corpus` (the packaged corpus by
+    default, or the one passed, which keeps those of its source); messages
+    passed as a plain list have none, so their threads follow printed
+    messages only. A :class:`Corpus` finds the threads of all its messages
+    once and keeps them, so pass one (rather than a list) to ask many
+    times.
 
     Args:
         message_or_id: A message, or its id (a retired id is followed to the
             id that replaced it when *messages* is a corpus).
         messages: The messages to search; by default the whole corpus.
+        include_incoming: Also return the incoming messages of the thread.
 
     Returns:
-        The thread in date order (:attr:`Message.date`); messages with the
-        same date by :attr:`Message.number`, undated messages last.
+        The printed messages of the thread as a :class:`Corpus`, in date
+        order (:attr:`Message.date`); messages with the same date by
+        :attr:`Message.number`, undated messages last. With
+        *include_incoming*, a tuple of the printed and the incoming messages
+        (:class:`IncomingMessage`) in date order: on one day an incoming
+        message before the printed ones, undated records last (an incoming
+        message known by the day it arrived has no date).
 
     Raises:
         UnknownMessageError: No message searched has that id (also a
             :class:`KeyError`).
         CriterionTypeError: *message_or_id* is neither a message nor a str
             (also a :class:`TypeError`).
-        ArgumentTypeError: *messages* is not an iterable of :class:`Message`.
+        ArgumentTypeError: *messages* is not an iterable of :class:`Message`,
+            or *include_incoming* is not a bool.
         InvalidArgumentError: Two of *messages* have the same id.
 
     >>> [m.id for m in thread_of("1944-06-05-churchill")]
     ['1944-06-05-churchill', '1944-06-05-roosevelt']
+    >>> [r.id for r in thread_of("1945-05-10-truman", include_incoming=True)][-3:]
+    ['1945-05-05-truman-to-stalin', '1945-05-10-truman', 'received-1945-04-24-truman-to-stalin']
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       Enclosures, copies and every kind of pair link messages.
+       Enclosures, copies, every kind of pair, replies and incoming messages
+       link messages; *include_incoming*.
     """
-    return _corpus(messages).thread_of(message_or_id)
+    return _corpus(messages).thread_of(message_or_id, include_incoming=include_incoming)
 
 
 def duplicates(

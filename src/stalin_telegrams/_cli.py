@@ -283,8 +283,20 @@ def _cmd_thread(args: argparse.Namespace, out: Output) -> int:
     message = load()[args.id]
     from stalin_telegrams import thread_of
 
-    for member in thread_of(message):
-        print(_listing(member, "* " if member.id == message.id else "  "), file=out)
+    if not args.incoming:
+        for member in thread_of(message):
+            print(_listing(member, "* " if member.id == message.id else "  "), file=out)
+        return 0
+    for record in thread_of(message, include_incoming=True):
+        if isinstance(record, Message):
+            print(_listing(record, "* " if record.id == message.id else "  "), file=out)
+        else:
+            when = record.date.isoformat() if record.date is not None else "undated"
+            print(
+                f"< {record.id}  {when}  from {' and '.join(record.authors)}"
+                f" to {' and '.join(record.addressees)}",
+                file=out,
+            )
     return 0
 
 
@@ -468,8 +480,12 @@ def parser() -> argparse.ArgumentParser:
     add("show", _cmd_show, "Show one message: heading, dates, text, source lines.").add_argument(
         "id", help="message id, such as 1942-11-20-churchill"
     )
-    add("thread", _cmd_thread, "List the thread of messages a message belongs to.").add_argument(
-        "id", help="message id"
+    thread = add("thread", _cmd_thread, "List the thread of messages a message belongs to.")
+    thread.add_argument("id", help="message id")
+    thread.add_argument(
+        "--incoming",
+        action="store_true",
+        help="also list the messages received that the thread names, marked with <",
     )
     add("refs", _cmd_refs, "List the references of a message to other messages.").add_argument(
         "id", help="message id"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _checks
 from ._criteria import Criteria, method_keywords
@@ -637,19 +637,38 @@ class Corpus(Sequence[Message]):
             self._pairs = find_pairs(self._messages, limit)
         return self._pairs
 
-    def thread_of(self, message_or_id: Message | str) -> Corpus:
+    @overload
+    def thread_of(
+        self, message_or_id: Message | str, *, include_incoming: Literal[False] = False
+    ) -> Corpus: ...
+    @overload
+    def thread_of(
+        self, message_or_id: Message | str, *, include_incoming: Literal[True]
+    ) -> tuple[Message | IncomingMessage, ...]: ...
+    @overload
+    def thread_of(
+        self, message_or_id: Message | str, *, include_incoming: bool
+    ) -> Corpus | tuple[Message | IncomingMessage, ...]: ...
+    def thread_of(
+        self, message_or_id: Message | str, *, include_incoming: bool = False
+    ) -> Corpus | tuple[Message | IncomingMessage, ...]:
         """Return the thread of a message, within this corpus.
 
         The same as :func:`~stalin_telegrams.thread_of` with this corpus as
-        *messages*. The threads of every message are found at the first
-        call, and kept.
+        *messages*; the rule and the errors are documented there. The
+        threads of every message are found at the first call, and kept.
 
         >>> from stalin_telegrams import load
         >>> load().thread_of("1942-11-20-churchill").ids
         ('1942-11-20-churchill', '1942-11-20-roosevelt')
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           *include_incoming*.
         """
+        if not isinstance(include_incoming, bool):
+            msg = f"include_incoming: expected a bool, {_checks.got(include_incoming)}"
+            raise ArgumentTypeError(msg)
         if isinstance(message_or_id, Message):
             wanted = message_or_id.id
         elif isinstance(message_or_id, str):
@@ -666,12 +685,20 @@ class Corpus(Sequence[Message]):
             from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
 
             raise UnknownMessageError(wanted, tuple(close_matches(wanted, self._by_id)))
+        thread = self._thread_index()[wanted]
+        if include_incoming:
+            received = {record.id: record for record in self.incoming()}
+            return tuple(self._by_id[i] if i in self._by_id else received[i] for i in thread)
+        return self._derived(self._by_id[i] for i in thread if i in self._by_id)
+
+    def _thread_index(self) -> dict[str, tuple[str, ...]]:
+        """Return every message's thread as ids, found once and kept."""
         if self._threads is None:
             from ._threads import thread_index  # noqa: PLC0415 - loaded when first asked for
 
             pairs = ((pair.first.id, pair.second.id) for pair in self.duplicates())
-            self._threads = thread_index(self._messages, pairs)
-        return self._derived(self._by_id[i] for i in self._threads[wanted])
+            self._threads = thread_index(self._messages, pairs, self.incoming())
+        return self._threads
 
 
 def _provenance() -> dict[str, str]:
