@@ -201,15 +201,18 @@ def response_times(corpus: Corpus) -> list[tuple[datetime.date, int, str]]:
         corpus: The corpus, with its incoming messages.
 
     Returns:
-        ``(date of the answer, days since the message answered, its authors)``
+        ``(date of the answer, days since the message answered, its authors
+        in alphabetical order)``
         for each dated printed message and each dated message in its
         :attr:`~stalin_telegrams.Message.in_reply_to`, printed or incoming,
         in corpus order.
     """
+    # Sorted, so that one pair of authors is one group whichever signs first.
     dates: dict[str, tuple[datetime.date | None, str]] = {
-        record.id: (record.date, " and ".join(record.authors)) for record in corpus.incoming()
+        record.id: (record.date, " and ".join(sorted(record.authors)))
+        for record in corpus.incoming()
     }
-    dates.update((m.id, (m.date, " and ".join(m.senders))) for m in corpus)
+    dates.update((m.id, (m.date, " and ".join(sorted(m.senders)))) for m in corpus)
     out = []
     for message in corpus:
         for answered in message.in_reply_to:

@@ -112,6 +112,12 @@ class TestResponseTimes:
         expected = sum(1 for m in corpus if m.date is not None for a in m.in_reply_to if a in dated)
         assert expected == len(edition_plots.response_times(corpus))
 
+    def test_one_group_per_set_of_authors(self) -> None:
+        """Joint authors make one group whichever of them is named first."""
+        groups = {authors for _, _, authors in edition_plots.response_times(load())}
+        sets = {frozenset(group.split(" and ")) for group in groups}
+        assert len(sets) == len(groups)
+
 
 class TestDrawResponseTimes:
     """draw_response_times(): the picture of response times."""
