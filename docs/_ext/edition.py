@@ -36,7 +36,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
 import stalin_telegrams
-from stalin_telegrams import Corpus, IndexEntry, Message, NameKind, Pair
+from stalin_telegrams import (
+    Corpus,
+    IncomingMessage,
+    IndexEntry,
+    Message,
+    NameKind,
+    Pair,
+    Reference,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,6 +88,12 @@ KIND_TITLES: dict[str, str] = {
     "equipment": "Equipment",
     "work": "Films and works of art",
 }
+#: What each kind of reference names, as a reader is told.
+REFERENCE_KINDS = {
+    "own": "a message of the sender's",
+    "incoming": "a message to the sender",
+    "other": "a message between others",
+}
 #: How many words of a message a list shows.
 EXCERPT_WORDS = 18
 #: A first line that marks a source file as made by this extension.
@@ -99,14 +113,20 @@ class Edition:
             it belongs to, in volume order.
         threads: For each message id in a thread of more than one message,
             that thread (:func:`stalin_telegrams.thread_of`).
+        incoming: The messages the volume names but does not print, by id.
+        replies: For each id of a message, printed or incoming, the ids of
+            the printed messages that answer it (:attr:`Message.in_reply_to`).
         source: The lines of the raw transcription (line ``n`` at ``n - 1``).
-        digest: A digest of the packaged data, written into every generated
-            source so that Sphinx reads the pages again when the data change.
+        digest: A digest of the packaged data and of this extension, written
+            into every generated source so that Sphinx reads the pages again
+            when either changes.
     """
 
     corpus: Corpus
     pairs: dict[str, tuple[Pair, ...]]
     threads: dict[str, Corpus]
+    incoming: dict[str, IncomingMessage]
+    replies: dict[str, tuple[str, ...]]
     source: tuple[str, ...]
     digest: str
 
@@ -130,13 +150,22 @@ def edition() -> Edition:
             thread = stalin_telegrams.thread_of(message, corpus)
             if len(thread) > 1:
                 threads.update(dict.fromkeys(thread.ids, thread))
+    replies: dict[str, list[str]] = {}
+    for message in corpus:
+        for answered in message.in_reply_to:
+            replies.setdefault(answered, []).append(message.id)
     data = files("stalin_telegrams").joinpath("data")
     source_bytes = data.joinpath(SOURCE_FILE.removeprefix("data/")).read_bytes()
+    # The pages change with the data and with this extension's code.
     digest = hashlib.sha256(data.joinpath("telegrams.json").read_bytes() + source_bytes)
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
     return Edition(
         corpus=corpus,
         pairs={key: tuple(value) for key, value in pairs.items()},
         threads=threads,
+        incoming={record.id: record for record in corpus.incoming()},
+        replies={key: tuple(value) for key, value in replies.items()},
         source=tuple(source_bytes.decode("utf-8").splitlines()),
         digest=digest.hexdigest()[:16],
     )
@@ -180,6 +209,18 @@ def title(message: Message) -> str:
     return f"No. {message.number}: {parties(message)}, {long_date(message.date)}"
 
 
+def incoming_title(record: IncomingMessage) -> str:
+    """Return who wrote an incoming message to whom, and its date.
+
+    >>> from stalin_telegrams import load
+    >>> incoming_title(load().incoming()[0])
+    'Churchill to Stalin, 15 January 1942'
+    """
+    authors = " and ".join(record.authors) or "unknown"
+    addressees = " and ".join(record.addressees) or "unknown"
+    return f"{authors} to {addressees}, {long_date(record.date)}"
+
+
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     """Return the first *words* words of *text*, with an ellipsis if it goes on.
 
@@ -199,36 +240,66 @@ def citation(message: Message, release: str) -> str:
     )
 
 
-def text_with_marks(text: str, marks: Iterable[tuple[int, str]]) -> list[list[str | tuple[str]]]:
-    r"""Split *text* into paragraphs, with each footnote mark placed at its offset.
+@dataclass(frozen=True)
+class Piece:
+    """A run of a paragraph of a message: words, or a footnote mark.
+
+    Attributes:
+        text: The words; empty for a mark.
+        mark: The footnote mark, for a mark; else None.
+        span: For words inside one of the spans asked for, its index; else None.
+    """
+
+    text: str = ""
+    mark: str | None = None
+    span: int | None = None
+
+
+def text_pieces(
+    text: str,
+    marks: Iterable[tuple[int, str]] = (),
+    spans: Sequence[tuple[int, int]] = (),
+) -> list[list[Piece]]:
+    r"""Split *text* into paragraphs of pieces: footnote marks at their offsets, spans apart.
 
     Args:
         text: A message's text, paragraphs separated by a blank line.
         marks: ``(offset, mark)`` pairs, offsets into *text*.
+        spans: ``(start, end)`` offsets of runs to keep apart (the phrases
+            of references, to be links); a span that overlaps an earlier
+            one is ignored.
 
     Returns:
-        One list per paragraph: strings of text, and one-tuples ``(mark,)``
-        where a footnote mark stands.
+        One list of pieces per paragraph; joined, the words of the pieces
+        give the text back.
 
-    >>> text_with_marks("Ab cd.\n\nEf.", [(2, "1")])
-    [['Ab', ('1',), ' cd.'], ['Ef.']]
+    >>> first, second = text_pieces("Ab cd.\n\nEf.", [(2, "1")], [(3, 5)])
+    >>> [(p.text, p.mark, p.span) for p in first]
+    [('Ab', None, None), ('', '1', None), (' ', None, None), ('cd', None, 0), ('.', None, None)]
+    >>> [p.text for p in second]
+    ['Ef.']
     """
-    by_offset = sorted(marks)
-    paragraphs: list[list[str | tuple[str]]] = []
+    at: dict[int, list[str]] = {}
+    for offset, mark in sorted(marks):
+        at.setdefault(offset, []).append(mark)
+    kept: list[tuple[int, int, int]] = []
+    for index, (span_start, span_end) in enumerate(spans):
+        if all(span_end <= s or span_start >= e for _, s, e in kept):
+            kept.append((index, span_start, span_end))
+    paragraphs: list[list[Piece]] = []
     start = 0
     for paragraph in text.split("\n\n"):
         end = start + len(paragraph)
-        parts: list[str | tuple[str]] = []
-        cut = start
-        for offset, mark in by_offset:
-            if start <= offset <= end:
-                if offset > cut:
-                    parts.append(text[cut:offset])
-                parts.append((mark,))
-                cut = max(cut, offset)
-        if end > cut:
-            parts.append(text[cut:end])
-        paragraphs.append(parts)
+        cuts = {start, end} | {o for o in at if start <= o <= end}
+        cuts |= {x for _, s, e in kept for x in (s, e) if start <= x <= end}
+        ordered = sorted(cuts)
+        pieces: list[Piece] = []
+        for a, b in zip(ordered, [*ordered[1:], end], strict=True):
+            pieces += [Piece(mark=mark) for mark in at.get(a, ())]
+            if b > a:
+                inside = [i for i, s, e in kept if s <= a and b <= e]
+                pieces.append(Piece(text[a:b], span=inside[0] if inside else None))
+        paragraphs.append(pieces)
         start = end + 2
     return paragraphs
 
@@ -282,51 +353,97 @@ def all_correspondents(corpus: Corpus) -> list[str]:
     return sorted(counts, key=lambda name: (-counts[name], name))
 
 
-def years(corpus: Corpus) -> list[int]:
-    """Return the years that messages are dated in, in order."""
-    return sorted({m.date.year for m in corpus if m.date is not None})
+def years(messages: Iterable[Message]) -> list[int]:
+    """Return the years that *messages* are dated in, in order."""
+    return sorted({m.date.year for m in messages if m.date is not None})
 
 
 def sources(data: Edition) -> dict[str, str]:
     """Return every generated source file: its path under the source folder, and its text."""
-    corpus, digest = data.corpus, data.digest
     out: dict[str, str] = {}
-    for message in corpus:
-        body = f".. edition-message:: {message.id}\n"
-        out[f"messages/{message.id}.rst"] = _page(title(message), body, digest=digest, orphan=True)
+    for make in (
+        _message_sources,
+        _thread_sources,
+        _overview_source,
+        _year_sources,
+        _correspondent_sources,
+        _incoming_source,
+    ):
+        out.update(make(data))
+    return out
+
+
+def _message_sources(data: Edition) -> dict[str, str]:
+    return {
+        f"messages/{m.id}.rst": _page(
+            title(m), f".. edition-message:: {m.id}\n", digest=data.digest, orphan=True
+        )
+        for m in data.corpus
+    }
+
+
+def _thread_sources(data: Edition) -> dict[str, str]:
+    out = {}
     for key in sorted({thread[0].id for thread in data.threads.values()}):
         thread = data.threads[key]
         heading = f"Thread of {len(thread)} messages from {long_date(thread[0].date)}"
         body = f".. edition-thread:: {key}\n"
-        out[f"threads/{key}.rst"] = _page(heading, body, digest=digest, orphan=True)
-    names = all_correspondents(corpus)
-    year_list = years(corpus)
-    overview = (
+        out[f"threads/{key}.rst"] = _page(heading, body, digest=data.digest, orphan=True)
+    return out
+
+
+def _toctree(caption: str, entries: Iterable[str]) -> str:
+    lines = "".join(f"   {entry}\n" for entry in entries)
+    return f".. toctree::\n   :caption: {caption}\n   :maxdepth: 1\n\n{lines}\n"
+
+
+def _overview_source(data: Edition) -> dict[str, str]:
+    names = all_correspondents(data.corpus)
+    body = (
         ".. edition-overview::\n\n"
-        ".. toctree::\n   :caption: By year\n   :maxdepth: 1\n\n"
-        + "".join(f"   {year}\n" for year in year_list)
-        + "\n.. toctree::\n   :caption: By correspondent\n   :maxdepth: 1\n\n"
-        + "".join(f"   {correspondent_slug(name).removeprefix('edition/')}\n" for name in names)
-        + "\n.. toctree::\n   :caption: Conversations\n   :maxdepth: 1\n\n   threads\n"
+        + _toctree("By year", map(str, years(data.corpus)))
+        + _toctree("By correspondent", (correspondent_slug(n).split("/")[1] for n in names))
+        + _toctree("Conversations", ["threads"])
     )
-    out["edition/index.rst"] = _page("The messages", overview, digest=digest)
-    for year in year_list:
+    threads = _page("Threads", ".. edition-threads::\n", digest=data.digest)
+    return {
+        "edition/index.rst": _page("The messages", body, digest=data.digest),
+        "edition/threads.rst": threads,
+    }
+
+
+def _year_sources(data: Edition) -> dict[str, str]:
+    out = {}
+    for year in years(data.corpus):
         body = ""
         for month in range(1, 13):
-            if corpus.filter_by(year=year, month=month):
+            if data.corpus.filter_by(year=year, month=month):
                 body += _heading(f"{datetime.date(year, month, 1):%B} {year}")
                 body += f".. edition-list::\n   :year: {year}\n   :month: {month}\n\n"
-        out[f"edition/{year}.rst"] = _page(f"Messages of {year}", body, digest=digest)
-    for name in names:
-        body = f".. edition-list::\n   :correspondent: {name}\n   :intro:\n\n"
-        for year in year_list:
-            if any(m.date and m.date.year == year for m in _with(corpus, name)):
-                body += _heading(str(year))
-                body += f".. edition-list::\n   :correspondent: {name}\n   :year: {year}\n\n"
-        page = correspondent_slug(name) + ".rst"
-        out[page] = _page(f"Messages with {name}", body, digest=digest)
-    out["edition/threads.rst"] = _page("Threads", ".. edition-threads::\n", digest=digest)
+        out[f"edition/{year}.rst"] = _page(f"Messages of {year}", body, digest=data.digest)
     return out
+
+
+def _correspondent_sources(data: Edition) -> dict[str, str]:
+    out = {}
+    for name in all_correspondents(data.corpus):
+        body = f".. edition-list::\n   :correspondent: {name}\n   :intro:\n\n"
+        for year in years(_with(data.corpus, name)):
+            body += _heading(str(year))
+            body += f".. edition-list::\n   :correspondent: {name}\n   :year: {year}\n\n"
+        page = correspondent_slug(name) + ".rst"
+        out[page] = _page(f"Messages with {name}", body, digest=data.digest)
+    return out
+
+
+def _incoming_source(data: Edition) -> dict[str, str]:
+    body = ".. edition-incoming::\n\n"
+    dates = [r.date for r in data.incoming.values()]
+    for year in sorted({date.year for date in dates if date is not None}):
+        body += _heading(str(year)) + f".. edition-incoming::\n   :year: {year}\n\n"
+    if None in dates:
+        body += _heading("Undated") + ".. edition-incoming::\n   :undated:\n\n"
+    return {"edition/incoming.rst": _page("Incoming messages", body, digest=data.digest)}
 
 
 def _with(corpus: Iterable[Message], name: str) -> list[Message]:
@@ -372,10 +489,11 @@ def thread_links(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
     """Return the links inside a thread: ``(from id, to id, kind)``, kind ``names`` or ``copy``."""
     members = set(thread.ids)
     links = [
-        (m.id, reference.target, "names")
+        (m.id, target, "names")
         for m in thread
         for reference in m.references
-        if reference.target in members and reference.target != m.id
+        for target in reference.targets
+        if target in members and target != m.id
     ]
     pairs = {pair for m in thread for pair in data.pairs.get(m.id, ())}
     links += sorted(
@@ -443,6 +561,20 @@ def message_link(message: Message, text: str | None = None) -> edition_link:
 def name_link(name: str) -> edition_link:
     """Return a link to a name's entry in the index of names."""
     return link(NAMES_PAGE, name, name_anchor(name))
+
+
+def incoming_link(record: IncomingMessage) -> edition_link:
+    """Return a link to the entry of an incoming message in the list of incoming messages."""
+    return link("edition/incoming", incoming_title(record), record.id)
+
+
+def target_link(data: Edition, target: str) -> nodes.Node:
+    """Return a link to *target*: a printed message's page or an incoming message's entry."""
+    if target in data.corpus:
+        return message_link(data.corpus[target])
+    if target in data.incoming:
+        return incoming_link(data.incoming[target])
+    return nodes.literal(target, target)
 
 
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -573,7 +705,7 @@ class MessageDirective(_EditionDirective):
             _section("text", "Text", *self._text(message)),
         ]
         if message.references:
-            sections.append(_section("references", "References", self._references(message)))
+            sections.append(_section("references", "References", *self._references(message)))
         pairs = self.data.pairs.get(message.id, ())
         if pairs:
             sections.append(_section("pairs", "Copies and related messages", *self._pairs(message)))
@@ -618,6 +750,13 @@ class MessageDirective(_EditionDirective):
         names = list(dict.fromkeys(mention.name for mention in message.mentions))
         if names:
             rows.append(("Names", _para(*_joined([name_link(n) for n in names]))))
+        if message.in_reply_to:
+            answered = [target_link(self.data, t) for t in message.in_reply_to]
+            rows.append(("In reply to", _para(*_joined(answered, "; "))))
+        answers = self.data.replies.get(message.id, ())
+        if answers:
+            replies = [message_link(self.data.corpus[a]) for a in answers]
+            rows.append(("Answered by", _para(*_joined(replies, "; "))))
         if message.enclosed_in:
             enclosure = self.data.corpus[message.enclosed_in]
             rows.append(("Enclosed with", _para(message_link(enclosure))))
@@ -650,15 +789,18 @@ class MessageDirective(_EditionDirective):
         if message.salutation:
             yield _para(message.salutation, classes=["edition-salutation"])
         marks = [(mark.offset, mark.mark) for mark in message.footnote_marks]
-        for paragraph in text_with_marks(message.text, marks):
+        references = message.references
+        spans = [(reference.start, reference.end) for reference in references]
+        for paragraph in text_pieces(message.text, marks, spans):
             node = nodes.paragraph()
-            for part in paragraph:
-                if isinstance(part, tuple):
-                    mark = nodes.superscript(part[0], part[0], classes=["edition-mark"])
-                    mark["names"] = []
+            for piece in paragraph:
+                if piece.mark is not None:
+                    mark = nodes.superscript(piece.mark, piece.mark, classes=["edition-mark"])
                     node += mark
+                elif piece.span is not None:
+                    node += self._phrase_link(message, references[piece.span], piece.text)
                 else:
-                    node += nodes.Text(part)
+                    node += nodes.Text(piece.text)
             yield node
         if message.signature:
             yield _para(message.signature, classes=["edition-signature"])
@@ -667,16 +809,31 @@ class MessageDirective(_EditionDirective):
             yield nodes.rubric("Editorial notes", "Editorial notes")
             yield _bullets(_para(note) for note in others)
 
-    def _references(self, message: Message) -> nodes.bullet_list:
+    def _phrase_link(self, message: Message, reference: Reference, words: str) -> nodes.Node:
+        """Return the words of a reference in the text, linked to what they name."""
+        if len(reference.targets) == 1:
+            target = reference.targets[0]
+            if target in self.data.corpus:
+                return link(f"messages/{target}", words)
+            if target in self.data.incoming:
+                return link("edition/incoming", words, target)
+        return link(f"messages/{message.id}", words, "references")
+
+    def _references(self, message: Message) -> Iterator[nodes.Node]:
+        yield _para(
+            "The messages this one names: printed ones link to their page, those the volume "
+            "does not print (the other side of the correspondence) to their entry in the ",
+            link("edition/incoming", "incoming messages"),
+            ".",
+        )
         items = []
         for reference in message.references:
             quoted = nodes.emphasis(reference.phrase, reference.phrase)
-            target = reference.target
-            if target is not None and target in self.data.corpus:
-                items.append(_para("“", quoted, "”: ", message_link(self.data.corpus[target])))
-            else:
-                items.append(_para("“", quoted, "”: not printed in the volume"))
-        return _bullets(items)
+            kind = REFERENCE_KINDS[reference.kind]
+            targets = [target_link(self.data, t) for t in reference.targets]
+            told = _joined(targets, "; ") if targets else ["not identified"]
+            items.append(_para("“", quoted, f"” ({kind}): ", *told))
+        yield _bullets(items)
 
     def _pairs(self, message: Message) -> Iterator[nodes.Node]:
         yield _para(
@@ -900,6 +1057,72 @@ class NamesDirective(_EditionDirective):
         return entry
 
 
+class IncomingDirective(_EditionDirective):
+    """The messages the volume names but does not print: ``.. edition-incoming::``.
+
+    With ``:year: N`` the entries of that year; with ``:undated:`` those
+    without a date; with neither, the introduction and the picture of
+    response times.
+    """
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "year": directives.nonnegative_int,
+        "undated": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        """Return an entry per incoming message, each an anchor named by its id."""
+        records = list(self.data.incoming.values())
+        if "undated" in self.options:
+            chosen = [r for r in records if r.date is None]
+        elif "year" in self.options:
+            chosen = [r for r in records if r.date and r.date.year == self.options["year"]]
+        else:
+            return self._intro(records)
+        return [_bullets(self._entry(record) for record in chosen)]
+
+    def _entry(self, record: IncomingMessage) -> nodes.paragraph:
+        corpus = self.data.corpus
+        named = [message_link(corpus[i], f"No. {corpus[i].number}") for i in record.mentioned_in]
+        parts: list[nodes.Node | str] = [
+            nodes.strong(incoming_title(record), incoming_title(record)),
+            ": named in ",
+            *_joined(named),
+        ]
+        if record.answered_by:
+            answers = [
+                message_link(corpus[i], f"No. {corpus[i].number}") for i in record.answered_by
+            ]
+            parts += ["; answered by ", *_joined(answers)]
+        entry = _para(*parts)
+        entry["ids"].append(record.id)
+        return entry
+
+    def _intro(self, records: list[IncomingMessage]) -> list[nodes.Node]:
+        answered = sum(1 for r in records if r.answered_by)
+        intro = _para(
+            f"The volume prints one side of the correspondence. Its messages name "
+            f"{len(records)} messages of the other side (\u201cyour message of May 11\u201d), "
+            f"each listed here once with the printed messages that name it; {answered} of "
+            "them are answered by a printed message. Their dates are those the printed "
+            "messages give; those named without a date are listed last."
+        )
+        caveat = _para(
+            "The picture counts the days from each dated message to the printed message "
+            "that answers it, by correspondent and year. A date in \u201cyour message of\u201d "
+            "may be the day the message was sent or the day it was received in Moscow: the "
+            "volume does not say which, so a day or two either way is within the reading."
+        )
+        figure = nodes.figure(classes=["edition-figure"])
+        figure += nodes.image(
+            uri="/edition/response-times.png",
+            alt="Dot chart: for each dated answer, the days between the message answered and "
+            "the answer, over the years of the war",
+        )
+        figure += nodes.caption("", "Days from a dated message to Stalin's answer.")
+        return [intro, caveat, figure]
+
+
 class OverviewDirective(_EditionDirective):
     """The overview of the edition: the timeline and a table of years by correspondent."""
 
@@ -959,6 +1182,7 @@ def _row(cells: Iterable[nodes.Node | str]) -> nodes.row:
 def generate(app: Sphinx) -> None:
     """Write the generated sources and pictures before Sphinx looks for documents."""
     from edition_plots import (  # noqa: PLC0415 - matplotlib only when building
+        draw_response_times,
         draw_thread,
         draw_timeline,
     )
@@ -967,6 +1191,7 @@ def generate(app: Sphinx) -> None:
     srcdir = Path(app.srcdir)
     written = write_sources(srcdir, sources(data))
     draw_timeline(data.corpus, srcdir / "edition" / "timeline.png", correspondents)
+    draw_response_times(data.corpus, srcdir / "edition" / "response-times.png")
     pictures = set()
     for key, thread in {t[0].id: t for t in data.threads.values()}.items():
         path = srcdir / "threads" / f"{key}.png"
@@ -1046,6 +1271,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("edition-list", ListDirective)
     app.add_directive("edition-overview", OverviewDirective)
     app.add_directive("edition-names", NamesDirective)
+    app.add_directive("edition-incoming", IncomingDirective)
     app.connect("builder-inited", generate)
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_redirects)

@@ -21,7 +21,7 @@ mpl.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 
-from stalin_telegrams import Message
+from stalin_telegrams import Corpus, Message
 
 #: A group with fewer messages than this is drawn as "others".
 SMALL_GROUP = 5
@@ -191,4 +191,60 @@ def draw_thread(
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
     axes.spines[["top", "right", "left"]].set_visible(False)
+    return save_png(figure, path)
+
+
+def response_times(corpus: Corpus) -> list[tuple[datetime.date, int, str]]:
+    """Return the answers whose message answered has a date, with the days they took.
+
+    Args:
+        corpus: The corpus, with its incoming messages.
+
+    Returns:
+        ``(date of the answer, days since the message answered, its authors
+        in alphabetical order)``
+        for each dated printed message and each dated message in its
+        :attr:`~stalin_telegrams.Message.in_reply_to`, printed or incoming,
+        in corpus order.
+    """
+    # Sorted, so that one pair of authors is one group whichever signs first.
+    dates: dict[str, tuple[datetime.date | None, str]] = {
+        record.id: (record.date, " and ".join(sorted(record.authors)))
+        for record in corpus.incoming()
+    }
+    dates.update((m.id, (m.date, " and ".join(sorted(m.senders)))) for m in corpus)
+    out = []
+    for message in corpus:
+        for answered in message.in_reply_to:
+            date, authors = dates.get(answered, (None, ""))
+            if message.date is not None and date is not None:
+                out.append((message.date, (message.date - date).days, authors))
+    return out
+
+
+def draw_response_times(corpus: Corpus, path: Path) -> bool:
+    """Draw, for each dated answer, the days it took, over time: one dot per answer.
+
+    Returns:
+        True if the file was written.
+    """
+    answers = response_times(corpus)
+    totals = Counter(authors for _, _, authors in answers)
+    groups = [g for g, _ in sorted(totals.items(), key=lambda i: (-i[1], i[0]))]
+    figure, axes = plt.subplots(figsize=(10, 3.6), layout="constrained")
+    for colour, group in zip(PALETTE, groups, strict=False):
+        chosen = [(date, days) for date, days, authors in answers if authors == group]
+        axes.scatter(
+            [date for date, _ in chosen],
+            [days for _, days in chosen],
+            s=14,
+            color=colour,
+            label=f"answer to {group}",
+            alpha=0.8,
+        )
+    axes.set_ylabel("days to answer")
+    axes.xaxis.set_major_locator(mdates.YearLocator())
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(frameon=False, ncols=3, fontsize="small", loc="upper left")
     return save_png(figure, path)

@@ -22,6 +22,14 @@ from .chromium import Browser, Page, chromium, find_chromium
 
 #: A message that has a near copy (so its page has a pair) and is in a thread.
 MESSAGE = next(p.first for p in duplicates() if p.kind == "same-message")
+#: A message answering an incoming message, with references in its text.
+REPLY = next(
+    m
+    for m in load()
+    if m.in_reply_to
+    and m.in_reply_to[0] in {r.id for r in load().incoming()}
+    and len(m.references) > 1
+)
 #: Window sizes of the screenshots: a laptop and a phone.
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 
@@ -103,6 +111,27 @@ class TestMessagePage:
         heading = page.evaluate("document.querySelector('h1').innerText")
         assert page.evaluate("location.pathname").endswith(f"/messages/{other.id}.html")
         assert f"No. {other.number}:" in heading
+
+
+class TestIncomingPage:
+    """The list of incoming messages, its picture, and the links to it from a reply."""
+
+    def test_loads_with_response_times(self, page: Page, site: Path) -> None:
+        """The list has an entry per incoming message, and the response-times picture has width."""
+        page.goto(_url(site, "edition/incoming.html"))
+        width = page.evaluate("document.querySelector('img[src*=\"response-times\"]').naturalWidth")
+        ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+        _shoot(page, site, "incoming")
+        assert [] == [r.id for r in load().incoming() if r.id not in ids]
+        assert width > 0
+
+    def test_reply_links_to_entry(self, page: Page, site: Path) -> None:
+        """A reply's "In reply to" link opens the list at the entry of the message answered."""
+        page.goto(_url(site, f"messages/{REPLY.id}.html"))
+        _shoot(page, site, "message-references")
+        page.click(f"a[href$='incoming.html#{REPLY.in_reply_to[0]}']")
+        here = page.evaluate("location.pathname + location.hash")
+        assert here.endswith(f"/edition/incoming.html#{REPLY.in_reply_to[0]}")
 
 
 class TestSearch:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import doctest
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ pytest.importorskip("sphinx", reason="the docs tools (pip install --group docs) 
 import edition
 from docutils import nodes
 
-from stalin_telegrams import Corpus, Message, Pair, load
+from stalin_telegrams import Corpus, IncomingMessage, Message, Pair, load
 
 
 def _message(**fields: object) -> Message:
@@ -75,6 +76,46 @@ class TestTitle:
         assert "No. 7: Stalin to Roosevelt and Churchill, 2 January 1942" == edition.title(message)
 
 
+class TestIncomingTitle:
+    """incoming_title(): who wrote an incoming message to whom, and when."""
+
+    def test_title(self) -> None:
+        """The title gives the authors, the addressees and the date."""
+        record = IncomingMessage(
+            id="1943-01-26-churchill-roosevelt-to-stalin",
+            authors=("Churchill", "Roosevelt"),
+            addressees=("Stalin",),
+            date=datetime.date(1943, 1, 26),
+        )
+        expected = "Churchill and Roosevelt to Stalin, 26 January 1943"
+        assert expected == edition.incoming_title(record)
+
+    def test_undated(self) -> None:
+        """An incoming message named without a date is said to be undated."""
+        record = IncomingMessage(id="x", authors=("Churchill",), addressees=("Stalin",), date=None)
+        assert "Churchill to Stalin, undated" == edition.incoming_title(record)
+
+
+class TestTargetLink:
+    """target_link(): a link to a printed message or to an incoming message's entry."""
+
+    def test_printed(self) -> None:
+        """A printed message's id links to its page."""
+        node = edition.target_link(edition.edition(), "1942-11-20-churchill")
+        assert ("messages/1942-11-20-churchill", "") == (node["todoc"], node["anchor"])
+
+    def test_incoming(self) -> None:
+        """An incoming message's id links to its entry, by id, in the list of incoming messages."""
+        record = load().incoming()[0]
+        node = edition.target_link(edition.edition(), record.id)
+        assert ("edition/incoming", record.id) == (node["todoc"], node["anchor"])
+
+    def test_unknown(self) -> None:
+        """An id that names nothing is shown as it is, not linked."""
+        node = edition.target_link(edition.edition(), "no-such-id")
+        assert (nodes.literal, "no-such-id") == (type(node), node.astext())
+
+
 class TestExcerpt:
     """excerpt(): the first words of a text."""
 
@@ -101,30 +142,59 @@ class TestCitation:
         assert expected == cited
 
 
-class TestTextWithMarks:
-    """text_with_marks(): paragraphs with the footnote marks in place."""
+def _shape(paragraphs: list[list[edition.Piece]]) -> list[list[str | tuple[str, ...]]]:
+    """Pieces as plain data: words as str, a mark as (mark,), a span's words as (words, index)."""
+    return [
+        [
+            (p.mark,)
+            if p.mark is not None
+            else (p.text, str(p.span))
+            if p.span is not None
+            else p.text
+            for p in paragraph
+        ]
+        for paragraph in paragraphs
+    ]
+
+
+class TestTextPieces:
+    """text_pieces(): paragraphs with the footnote marks in place and the references apart."""
 
     def test_no_marks(self) -> None:
-        """Without marks, each paragraph is one run of text."""
-        assert [["A b."], ["C d."]] == edition.text_with_marks("A b.\n\nC d.", [])
+        """Without marks or spans, each paragraph is one run of text."""
+        assert [["A b."], ["C d."]] == _shape(edition.text_pieces("A b.\n\nC d."))
 
     def test_marks_in_second_paragraph(self) -> None:
         """A mark's offset counts from the start of the whole text, blank lines included."""
         text = "A b.\n\nC d. E."
-        assert [["A b."], ["C d.", ("7",), " E."]] == edition.text_with_marks(text, [(10, "7")])
+        expected = [["A b."], ["C d.", ("7",), " E."]]
+        assert expected == _shape(edition.text_pieces(text, [(10, "7")]))
 
     def test_mark_at_the_end(self) -> None:
         """A mark after the last word of a paragraph closes it."""
-        assert [["A b.", ("1",)], ["C."]] == edition.text_with_marks("A b.\n\nC.", [(4, "1")])
+        expected = [["A b.", ("1",)], ["C."]]
+        assert expected == _shape(edition.text_pieces("A b.\n\nC.", [(4, "1")]))
 
-    def test_marks_of_a_message(self) -> None:
-        """The text of a message with footnote marks is kept whole, each mark after its word."""
-        message = next(m for m in load() if m.footnote_marks)
-        marks = [(mark.offset, mark.mark) for mark in message.footnote_marks]
-        paragraphs = edition.text_with_marks(message.text, marks)
-        text = "\n\n".join("".join(p for p in para if isinstance(p, str)) for para in paragraphs)
-        placed = [p[0] for para in paragraphs for p in para if isinstance(p, tuple)]
-        assert (message.text, [m.mark for m in message.footnote_marks]) == (text, placed)
+    def test_spans(self) -> None:
+        """Spans are kept apart with their index; one overlapping an earlier span is ignored."""
+        text = "See my message of May 1."
+        spans = [(4, 14), (7, 20), (18, 23)]
+        expected = [["See ", ("my message", "0"), " of ", ("May 1", "2"), "."]]
+        assert expected == _shape(edition.text_pieces(text, (), spans))
+
+    def test_references_of_the_corpus(self) -> None:
+        """Over the corpus, pieces give each text back, its marks, and each reference's phrase."""
+        for message in load():
+            marks = [(mark.offset, mark.mark) for mark in message.footnote_marks]
+            spans = [(r.start, r.end) for r in message.references]
+            paragraphs = edition.text_pieces(message.text, marks, spans)
+            text = "\n\n".join("".join(p.text for p in para) for para in paragraphs)
+            placed = [p.mark for para in paragraphs for p in para if p.mark is not None]
+            phrases: dict[int, str] = {}
+            for piece in (p for para in paragraphs for p in para if p.span is not None):
+                phrases[piece.span] = phrases.get(piece.span, "") + piece.text
+            assert (message.text, [m.mark for m in message.footnote_marks]) == (text, placed)
+            assert {i: message.references[i].phrase for i in phrases} == phrases
 
 
 class TestRstEscape:
@@ -159,6 +229,7 @@ class TestSources:
         years = {m.date.year for m in load() if m.date is not None}
         keys = {thread[0].id for thread in data.threads.values()}
         assert {f"edition/{y}.rst" for y in years} <= set(files)
+        assert "edition/incoming.rst" in files
         assert {name for name in files if name.startswith("threads/")} == {
             f"threads/{k}.rst" for k in keys
         }
@@ -198,7 +269,13 @@ class TestThreadLinks:
         for thread in {t[0].id: t for t in data.threads.values()}.values():
             links = edition.thread_links(data, thread)
             members = set(thread.ids)
-            named = {(m.id, r.target) for m in thread for r in m.references if r.target in members}
+            named = {
+                (m.id, target)
+                for m in thread
+                for r in m.references
+                for target in r.targets
+                if target in members and target != m.id
+            }
             copies = {
                 (p.first.id, p.second.id)
                 for m in thread
@@ -303,6 +380,15 @@ class TestEdition:
             found = data.threads.get(message.id)
             assert expected == (None if found is None else found.ids)
 
+    def test_replies_invert_in_reply_to(self) -> None:
+        """A message answering another is listed among that one's replies, and only then."""
+        data = edition.edition()
+        expected: dict[str, list[str]] = {}
+        for message in load():
+            for answered in message.in_reply_to:
+                expected.setdefault(answered, []).append(message.id)
+        assert expected == {key: list(value) for key, value in data.replies.items()}
+
     def test_source_lines(self) -> None:
         """The source holds the raw lines a message's spans point at."""
         data = edition.edition()
@@ -310,3 +396,8 @@ class TestEdition:
         span = message.source_lines[0]
         lines = data.source[span.start - 1 : span.end]
         assert any(message.text[:40] in line for line in lines)
+
+
+def test_examples() -> None:
+    """The examples in the extension's docstrings hold."""
+    assert 0 == doctest.testmod(edition, optionflags=doctest.ELLIPSIS).failed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import doctest
 import struct
 from pathlib import Path
 
@@ -87,3 +88,48 @@ class TestDrawTimeline:
         width, height = _png_size(path)
         assert (True, False) == (written, again)
         assert width > height > 0
+
+
+class TestResponseTimes:
+    """response_times(): the days from a dated message to its answer."""
+
+    def test_one_answer(self) -> None:
+        """The answer sent on February 18, 1942 to "yours of February 13" took 5 days."""
+        corpus = load()
+        answer = corpus["1942-02-18-roosevelt-2"]
+        found = [
+            (days, authors)
+            for date, days, authors in edition_plots.response_times(corpus[answer.number - 1 :][:1])
+            if date == answer.date
+        ]
+        assert [(5, "Roosevelt")] == found
+
+    def test_every_dated_answer(self) -> None:
+        """Each dated answer to a dated message is counted once per message answered."""
+        corpus = load()
+        dated = {r.id for r in corpus.incoming() if r.date is not None}
+        dated |= {m.id for m in corpus if m.date is not None}
+        expected = sum(1 for m in corpus if m.date is not None for a in m.in_reply_to if a in dated)
+        assert expected == len(edition_plots.response_times(corpus))
+
+    def test_one_group_per_set_of_authors(self) -> None:
+        """Joint authors make one group whichever of them is named first."""
+        groups = {authors for _, _, authors in edition_plots.response_times(load())}
+        sets = {frozenset(group.split(" and ")) for group in groups}
+        assert len(sets) == len(groups)
+
+
+class TestDrawResponseTimes:
+    """draw_response_times(): the picture of response times."""
+
+    def test_png(self, tmp_path: Path) -> None:
+        """The picture is a PNG file wider than high."""
+        path = tmp_path / "response-times.png"
+        written = edition_plots.draw_response_times(load(), path)
+        width, height = _png_size(path)
+        assert (True, True) == (written, width > height > 0)
+
+
+def test_examples() -> None:
+    """The examples in the module's docstrings hold."""
+    assert 0 == doctest.testmod(edition_plots).failed

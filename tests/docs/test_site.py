@@ -188,5 +188,28 @@ class TestNames:
         assert [] == missing
 
 
+class TestIncoming:
+    """The list of incoming messages, and the links to it."""
+
+    def test_an_entry_per_incoming_message(self, site: Path) -> None:
+        """Every incoming message has an entry on the list, its id as anchor."""
+        ids = _parse(site / "edition" / "incoming.html").ids
+        assert [] == [r.id for r in load().incoming() if r.id not in ids]
+
+    def test_replies_link_their_incoming_message(self, site: Path) -> None:
+        """A message answering an incoming message links to that message's entry."""
+        corpus = load()
+        incoming = {r.id for r in corpus.incoming()}
+        missing = [
+            (message.id, answered)
+            for message in corpus
+            for answered in message.in_reply_to
+            if answered in incoming
+            and f"../edition/incoming.html#{answered}"
+            not in _links(site / "messages" / f"{message.id}.html")
+        ]
+        assert [] == missing
+
+
 def _links(page: Path) -> set[str]:
     return {target for tag, target in _parse(page).links if tag == "a"}
