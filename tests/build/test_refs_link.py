@@ -97,7 +97,7 @@ CHECKED = (
         ("Stalin",),
         (),
         1,
-        ("undated-roosevelt-to-stalin-in-1942-04-22-churchill",),
+        ("undated-roosevelt-to-stalin-in-1942-04-20-roosevelt",),
     ),
     (
         "1942-05-12-churchill",
@@ -177,7 +177,7 @@ CHECKED = (
         ("Stalin",),
         (),
         1,
-        ("undated-churchill-to-stalin-in-1943-03-15-churchill-3",),
+        ("1943-03-11-churchill-to-stalin",),
     ),
     (
         "1943-03-16-roosevelt",
