@@ -21,7 +21,7 @@ from tests.factories import fake
 # general). The forms and the 66 rulings give these figures.
 #: References by kind: the writer's own messages, messages to the writer,
 #: messages between others.
-KINDS = {"own": 71, "incoming": 375, "other": 26}
+KINDS = {"own": 71, "incoming": 377, "other": 26}
 #: Incoming references that give their message a date ("your message of May 11").
 DATED_INCOMING = 142
 #: Messages that answer at least one message (Message.in_reply_to not empty).
@@ -408,7 +408,7 @@ CHECKED = (
         "1945-04-24-truman",
         "The messages",
         "incoming",
-        ("Truman",),
+        ("Truman", "Churchill"),
         ("Stalin",),
         (),
         None,
