@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from ._dates import MONTHS
 from ._version import __version__
 from .exceptions import UnsupportedFormatError
 
@@ -43,20 +44,6 @@ RELEASED = "2026-11-27"
 YEAR = int(RELEASED[:4])
 LICENSE = "MIT"
 LICENSE_URL = "https://opensource.org/licenses/MIT"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: The key of the whole edition in BibTeX.
 BIBTEX_KEY = "stalin_telegrams"
 
@@ -79,7 +66,7 @@ def _names(names: tuple[str, ...]) -> str:
 
 def _day(date: datetime.date | None) -> str:
     # Not strftime("%B"): that follows the locale.
-    return "undated" if date is None else f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return "undated" if date is None else f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def _letter(message: Message) -> str:

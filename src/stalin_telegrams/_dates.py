@@ -13,6 +13,21 @@ import re
 
 #: The one form of date accepted: four-digit year, two-digit month and day.
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The names of the months, January first: the one month table of the package.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: How a date is shown in messages about the form.
 EXAMPLE = "'1943-02-16'"
 

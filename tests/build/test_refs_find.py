@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stalin_telegrams.build._refs_find import MONTHS, dates_of, find, person, resolve_date
+from stalin_telegrams._dates import MONTHS
+from stalin_telegrams.build._refs_find import dates_of, find, person, resolve_date
 
 
 def day(text: str) -> datetime.date:

@@ -7,7 +7,9 @@ import re
 
 from dateutil import parser as dateparser
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+from .._dates import MONTHS
+
+_MONTHS = "|".join(MONTHS)
 _DATE = rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+19[3-4]\d"
 SENT_ON = re.compile(rf"^Sent on ({_DATE})\.?$")
 #: A date line, optionally after a place: "Moscow, June 24, 1944".

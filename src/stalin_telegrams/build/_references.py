@@ -112,10 +112,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from .._dates import MONTHS
 from .._model import Message, Reference, ReferenceKind
 from ._refs_find import (
     LEADERS,
-    MONTHS,
     Found,
     find,
     mentioned_date,

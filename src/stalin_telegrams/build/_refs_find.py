@@ -29,24 +29,12 @@ import re
 
 import attrs
 
+from .._dates import MONTHS
+
 #: Roosevelt died on April 12, 1945; Attlee took office on July 26, 1945.
 TRUMAN_FROM = datetime.date(1945, 4, 12)
 ATTLEE_FROM = datetime.date(1945, 7, 26)
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 LEADERS = ("Churchill", "Roosevelt", "Truman", "Attlee", "Stalin")
 #: Other writers and addressees a phrase can name, and their normalised names.
 OTHER_NAMES = {
