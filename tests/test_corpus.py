@@ -161,7 +161,7 @@ class TestInvariants:
         assert all(0 <= f.offset <= len(m.text) for m in load() for f in m.footnote_marks)
 
 
-# --- Pinned figures (schema 1, package 0.1.0) --------------------------------
+# --- Pinned figures (schema 2, package 0.2.0) --------------------------------
 # 372 records: one per heading in the volume. Four independent readings of
 # the raw text counted the headings chunk by chunk (89 + 1 + 91 + 103 + 88) and
 # once whole; every record was then read against its raw lines.
