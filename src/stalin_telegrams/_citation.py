@@ -40,7 +40,7 @@ TITLE = (
 )
 AUTHOR = "The stalin_telegrams maintainers"
 #: The day of release (CITATION.cff ``date-released``), and its year.
-RELEASED = "2026-11-27"
+RELEASED = "2026-12-01"
 YEAR = int(RELEASED[:4])
 LICENSE = "MIT"
 LICENSE_URL = "https://opensource.org/licenses/MIT"
