@@ -24,13 +24,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stalin_telegrams import load
-from stalin_telegrams._arrow import to_arrow, to_parquet
-from stalin_telegrams._cmif import cmif as cmif_document
-from stalin_telegrams._cmif import to_cmif
-from stalin_telegrams._datapackage import to_datapackage
-from stalin_telegrams._export import to_records
-from stalin_telegrams._polars import to_polars
-from stalin_telegrams._sqlite import to_sqlite
+from stalin_telegrams.exports._arrow import to_arrow, to_parquet
+from stalin_telegrams.exports._cmif import cmif as cmif_document
+from stalin_telegrams.exports._cmif import to_cmif
+from stalin_telegrams.exports._datapackage import to_datapackage
+from stalin_telegrams.exports._polars import to_polars
+from stalin_telegrams.exports._records import to_records
+from stalin_telegrams.exports._sqlite import to_sqlite
 
 _LOAD = """
 import time, stalin_telegrams

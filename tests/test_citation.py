@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import tarfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from stalin_telegrams import _citation, load
+from stalin_telegrams import Message, _citation, load
 from stalin_telegrams._citation import STYLES, edition, edition_citation, message_citation
 from stalin_telegrams._version import __version__
 from stalin_telegrams.exceptions import UnsupportedFormatError
@@ -18,6 +19,11 @@ from tests.extras import need
 ID = "1942-11-20-churchill"
 JOINT = "1943-01-30-churchill-roosevelt"
 CFF = Path(__file__).resolve().parent.parent / "CITATION.cff"
+
+
+def _facts(message: Message) -> tuple[str, tuple[str, ...], tuple[str, ...], date | None]:
+    """Return what message_citation() takes of *message*: id, senders, recipients, date."""
+    return message.id, message.senders, message.recipients, message.date
 
 
 @pytest.fixture(scope="module")
@@ -46,18 +52,18 @@ class TestMessageCitation:
             " War Telegrams. London: Red Star Press, 1986. Machine-readable text:"
             " stalin_telegrams 1.2.3, message 1942-11-20-churchill."
         )
-        assert expected == message_citation(load()[ID], "chicago", "1.2.3")
+        assert expected == message_citation(*_facts(load()[ID]), "chicago", version="1.2.3")
 
     def test_apa(self) -> None:
         """APA gives the year of the volume first."""
-        cited = message_citation(load()[ID], "apa", "1.2.3")
+        cited = message_citation(*_facts(load()[ID]), "apa", version="1.2.3")
         assert cited.startswith("Stalin, J. V. (1986). Stalin to Churchill, 20 November 1942")
         assert "(Version 1.2.3)" in cited
         assert cited.endswith("message 1942-11-20-churchill.")
 
     def test_bibtex(self) -> None:
         """BibTeX is an @incollection entry whose key is the message id."""
-        cited = message_citation(load()[ID], "bibtex", "1.2.3")
+        cited = message_citation(*_facts(load()[ID]), "bibtex", version="1.2.3")
         assert cited.startswith("@incollection{1942-11-20-churchill,\n")
         assert "  title = {Stalin to Churchill, 20 November 1942},\n" in cited
         assert "  note = {stalin\\_telegrams 1.2.3, message 1942-11-20-churchill},\n" in cited
@@ -66,22 +72,22 @@ class TestMessageCitation:
 
     def test_several_recipients(self) -> None:
         """A message to several recipients names them all."""
-        cited = message_citation(load()[JOINT])
+        cited = message_citation(*_facts(load()[JOINT]))
         assert '"Stalin to Churchill and Roosevelt, 30 January 1943."' in cited
 
     def test_default_version(self) -> None:
         """The version is the package's by default."""
-        assert f"stalin_telegrams {__version__}," in message_citation(load()[ID])
+        assert f"stalin_telegrams {__version__}," in message_citation(*_facts(load()[ID]))
 
     @pytest.mark.parametrize("style", STYLES)
     def test_message_method(self, style: str) -> None:
         """Message.citation() is message_citation() of the message."""
-        assert message_citation(load()[ID], style) == load()[ID].citation(style)
+        assert message_citation(*_facts(load()[ID]), style) == load()[ID].citation(style)
 
     def test_unknown_style(self) -> None:
         """An unknown style raises UnsupportedFormatError, a ValueError, naming the styles."""
         with pytest.raises(UnsupportedFormatError, match="chicago, apa, bibtex") as caught:
-            message_citation(load()[ID], "mla")
+            message_citation(*_facts(load()[ID]), "mla")
         assert isinstance(caught.value, ValueError)
 
 

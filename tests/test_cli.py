@@ -584,7 +584,7 @@ class TestExport:
 
     def test_csv_nothing_selected(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A CSV export that selects nothing still writes the header row of the record keys."""
-        from stalin_telegrams._export import record_keys
+        from stalin_telegrams.exports._records import record_keys
 
         status, out, _ = run(capsys, "export", "--format", "csv", "--contains", "zzzz no such")
         assert 0 == status
@@ -616,7 +616,7 @@ class TestExport:
 
     def test_csv_back_to_records(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The CSV read back and typed by the model's columns gives to_records()."""
-        from stalin_telegrams._schema import message_columns
+        from stalin_telegrams.exports._schema import message_columns
 
         _, out, _ = run(capsys, "export", "--format", "csv")
         kinds = {c.name: c for c in message_columns()}

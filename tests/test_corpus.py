@@ -20,11 +20,11 @@ import attrs
 import pytest
 
 from stalin_telegrams import Corpus, Message, __version__, _threads, load
-from stalin_telegrams.build import _validate
-from stalin_telegrams.build._emit import dumps
-from stalin_telegrams.build._pipeline import Build, run
-from stalin_telegrams.build._source import SOURCE_SHA256
 from stalin_telegrams.exceptions import ArgumentTypeError, InvalidCriterionError
+from stalin_telegrams.pipeline import _validate
+from stalin_telegrams.pipeline._emit import dumps
+from stalin_telegrams.pipeline._pipeline import Build, run
+from stalin_telegrams.pipeline._source import SOURCE_SHA256
 from tests.factories import fake
 
 DATA = files("stalin_telegrams").joinpath("data")

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stalin_telegrams import Corpus, Message, Pair, duplicates, load, similarity
-from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, Kind, _keys
+from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, _keys
+from stalin_telegrams._model import PairKind as Kind
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
 from tests import strategies
 from tests.factories import fake

@@ -13,20 +13,34 @@ import stalin_telegrams
 
 PACKAGE = "stalin_telegrams"
 #: What the runtime must never import, at any level of a module.
-NEVER = ("stalin_telegrams.build", "dateutil")
+NEVER = ("stalin_telegrams.pipeline", "dateutil")
+#: The runtime's subpackages; the pipeline is not runtime, and neither is
+#: ``build``, the deprecated name that runs it.
+SUBPACKAGES = ("exports",)
+NOT_RUNTIME = ("build",)
 #: What the runtime may import only inside a function, when it is needed.
 ONLY_WHEN_NEEDED = ("difflib", "pandas")
 
 
 def _sources() -> dict[str, ast.Module]:
-    """Return the parsed runtime modules (``src/stalin_telegrams/*.py``) by dotted name."""
+    """Return the parsed runtime modules (the package's and its subpackages') by dotted name."""
     out: dict[str, ast.Module] = {}
-    for entry in files(PACKAGE).iterdir():
-        if entry.name.endswith(".py"):
+    for package in (PACKAGE, *(f"{PACKAGE}.{sub}" for sub in SUBPACKAGES)):
+        folder = files(PACKAGE).joinpath(*package.split(".")[1:])
+        for entry in folder.iterdir():
             stem = entry.name.removesuffix(".py")
-            name = PACKAGE if stem == "__init__" else f"{PACKAGE}.{stem}"
+            if not entry.name.endswith(".py") or stem in NOT_RUNTIME:
+                continue
+            name = package if stem == "__init__" else f"{package}.{stem}"
             out[name] = ast.parse(entry.read_text(encoding="utf-8"))
     return out
+
+
+def _package(name: str) -> str:
+    """Return the package that relative imports in module *name* start from."""
+    if name == PACKAGE or name.removeprefix(f"{PACKAGE}.") in SUBPACKAGES:
+        return name
+    return name.rpartition(".")[0]
 
 
 def _type_checking_only(tree: ast.Module) -> set[int]:
@@ -40,7 +54,7 @@ def _type_checking_only(tree: ast.Module) -> set[int]:
 
 def _imports(name: str, tree: ast.Module) -> list[tuple[str, bool]]:
     """Return (imported module, at module level) for each import run by module *name*."""
-    package = name if name == PACKAGE else name.rpartition(".")[0]
+    package = _package(name)
     skipped = _type_checking_only(tree)
     top = {id(node) for node in tree.body}
     found: list[tuple[str, bool]] = []
@@ -52,10 +66,11 @@ def _imports(name: str, tree: ast.Module) -> list[tuple[str, bool]]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join([package, *([base] if base else [])])
+                start = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = ".".join([start, *([base] if base else [])])
             if node.module is not None:
                 found.append((base, id(node) in top))
-            if base == PACKAGE:
+            if base == PACKAGE or base.removeprefix(f"{PACKAGE}.") in SUBPACKAGES:
                 # "from . import _checks" imports the submodules it names.
                 found.extend((f"{base}.{alias.name}", id(node) in top) for alias in node.names)
     return found
@@ -112,7 +127,13 @@ class TestImportGraph:
     def test_engines_never_load(self) -> None:
         """The engines import neither the corpus nor the loader."""
         graph = _graph()
-        engines = ("_query", "_threads", "_duplicates", "_export")
+        engines = (
+            "_query",
+            "_threads",
+            "_duplicates",
+            "_index",
+            *(m.removeprefix(f"{PACKAGE}.") for m in _sources() if ".exports." in m),
+        )
         reached = {
             e: graph[f"{PACKAGE}.{e}"] & {f"{PACKAGE}._corpus", f"{PACKAGE}._load"} for e in engines
         }
@@ -123,6 +144,18 @@ class TestImportGraph:
         tree = ast.parse("from . import _checks\nfrom ._model import Message\n")
         found = _imports(f"{PACKAGE}._corpus", tree)
         assert [(f"{PACKAGE}._checks", True), (f"{PACKAGE}._model", True)] == found
+
+    def test_parent_imports_resolved(self) -> None:
+        """``from .. import x`` and ``from ..x import y`` in a subpackage reach the package."""
+        tree = ast.parse("from .. import _citation\nfrom .._model import Message\n")
+        found = _imports(f"{PACKAGE}.exports._cmif", tree)
+        assert [(f"{PACKAGE}._citation", True), (f"{PACKAGE}._model", True)] == found
+
+    def test_subpackages_read(self) -> None:
+        """The export modules are among the runtime's sources, the pipeline is not."""
+        sources = _sources()
+        assert f"{PACKAGE}.exports._sqlite" in sources
+        assert not [m for m in sources if m.startswith((f"{PACKAGE}.pipeline", f"{PACKAGE}.build"))]
 
 
 class TestForbiddenImports:
@@ -139,7 +172,7 @@ class TestForbiddenImports:
     def test_type_checking_imports_skipped(self) -> None:
         """An import under ``if TYPE_CHECKING:`` is not one the module runs."""
         tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pandas\n")
-        assert [("typing", True)] == _imports(f"{PACKAGE}._export", tree)
+        assert [("typing", True)] == _imports(f"{PACKAGE}.exports._records", tree)
 
     def test_function_level_import_seen(self) -> None:
         """An import inside a function counts, as not at module level."""
@@ -157,9 +190,9 @@ class TestImportCost:
             "stalin_telegrams._query",
             "stalin_telegrams._threads",
             "stalin_telegrams._duplicates",
-            "stalin_telegrams._export",
+            "stalin_telegrams.exports._records",
             "stalin_telegrams._converter",
-            "stalin_telegrams.build",
+            "stalin_telegrams.pipeline",
             "json",
             "difflib",
             "pandas",

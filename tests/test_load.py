@@ -321,9 +321,9 @@ sys.addaudithook(hook)
 import stalin_telegrams
 data_opened = [p for p in opened if "stalin_telegrams" in p and "data" in p]
 print(data_opened)
-print(sorted(m for m in sys.modules if m.startswith(("dateutil", "stalin_telegrams.build"))))
+print(sorted(m for m in sys.modules if m.startswith(("dateutil", "stalin_telegrams.pipeline"))))
 stalin_telegrams.load()
-late = ("dateutil", "stalin_telegrams.build", "cattrs")
+late = ("dateutil", "stalin_telegrams.pipeline", "cattrs")
 print(sorted(m for m in sys.modules if m.startswith(late)))
 """
 

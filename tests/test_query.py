@@ -340,7 +340,7 @@ class TestFilterByProperties:
 
 # --- Mentions of the index of names ----------------------------------------
 #: Messages that mention both Clark Kerr and the Curzon Line: the pinned sets
-#: of the two entities (tests/build/test_names.py), read in context, intersected.
+#: of the two entities (tests/pipeline/test_names.py), read in context, intersected.
 KERR_AND_CURZON = (
     "1944-02-04-churchill",
     "1944-03-03-churchill",

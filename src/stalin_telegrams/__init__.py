@@ -21,12 +21,14 @@ from ._model import (
     Message,
     Name,
     NameKind,
+    Pair,
     Reference,
 )
 from ._version import __version__
+from ._words import DiffChunk, WordDiff
 
 if TYPE_CHECKING:
-    from ._duplicates import DiffChunk, Pair, WordDiff, similarity, word_diff
+    from ._duplicates import similarity, word_diff
     from ._load import load
 
 __all__ = [
@@ -56,9 +58,6 @@ __all__ = [
 # Imported on first use (PEP 562), so that importing the package stays cheap:
 # the public name, and the private module that defines it.
 _LAZY = {
-    "DiffChunk": "._duplicates",
-    "Pair": "._duplicates",
-    "WordDiff": "._duplicates",
     "load": "._load",
     "similarity": "._duplicates",
     "word_diff": "._duplicates",

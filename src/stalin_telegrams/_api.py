@@ -16,7 +16,7 @@ from ._criteria import Criteria, function_keywords
 from ._model import IncomingMessage, Message
 
 if TYPE_CHECKING:
-    from ._duplicates import Pair
+    from ._model import Pair
 
 
 def _corpus(messages: Iterable[Message] | None) -> Corpus:

@@ -17,8 +17,6 @@ from .exceptions import UnsupportedFormatError
 if TYPE_CHECKING:
     import datetime
 
-    from ._model import Message
-
 Style = Literal["chicago", "apa", "bibtex"]
 STYLES: tuple[Style, ...] = ("chicago", "apa", "bibtex")
 
@@ -69,9 +67,11 @@ def _day(date: datetime.date | None) -> str:
     return "undated" if date is None else f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
-def _letter(message: Message) -> str:
-    """Return the description of a message: ``Stalin to Churchill, 20 November 1942``."""
-    return f"{_names(message.senders)} to {_names(message.recipients)}, {_day(message.date)}"
+def _letter(
+    senders: tuple[str, ...], recipients: tuple[str, ...], date: datetime.date | None
+) -> str:
+    """Return the description of a letter: ``Stalin to Churchill, 20 November 1942``."""
+    return f"{_names(senders)} to {_names(recipients)}, {_day(date)}"
 
 
 def _bibtex(kind: str, key: str, fields: dict[str, str]) -> str:
@@ -89,11 +89,22 @@ def _check(style: str) -> None:
         raise UnsupportedFormatError(msg)
 
 
-def message_citation(message: Message, style: str = "chicago", version: str = __version__) -> str:
-    """Return a citation of *message* in *style*: the volume, the letter, the package.
+def message_citation(  # noqa: PLR0913 - the facts a citation names, each a field of the message
+    id_: str,
+    senders: tuple[str, ...],
+    recipients: tuple[str, ...],
+    date: datetime.date | None,
+    style: str = "chicago",
+    *,
+    version: str = __version__,
+) -> str:
+    """Return a citation in *style* of a message: the volume, the letter, the package.
 
     Args:
-        message: The message to cite.
+        id_: The message's id.
+        senders: Its senders.
+        recipients: Its recipients.
+        date: Its date, ``None`` when undated.
         style: ``"chicago"`` (bibliography entry), ``"apa"`` (7th edition) or
             ``"bibtex"`` (an ``@incollection`` entry whose key is the id).
         version: The package version to name.
@@ -103,8 +114,8 @@ def message_citation(message: Message, style: str = "chicago", version: str = __
             :class:`ValueError`.
     """
     _check(style)
-    letter = _letter(message)
-    where = f"{PACKAGE} {version}, message {message.id}"
+    letter = _letter(senders, recipients, date)
+    where = f"{PACKAGE} {version}, message {id_}"
     author = f"{EDITION_AUTHOR_FAMILY}, {EDITION_AUTHOR_GIVEN}"
     if style == "chicago":
         return (
@@ -116,11 +127,11 @@ def message_citation(message: Message, style: str = "chicago", version: str = __
         return (
             f"{author} ({EDITION_YEAR}). {letter} [Message]. In {EDITION_TITLE}"
             f" (Vol. {EDITION_VOLUME}, {EDITION_VOLUME_TITLE}). {EDITION_PUBLISHER}."
-            f" {PACKAGE} (Version {version}) [Data set], message {message.id}."
+            f" {PACKAGE} (Version {version}) [Data set], message {id_}."
         )
     return _bibtex(
         "incollection",
-        message.id,
+        id_,
         {
             "author": author,
             "title": letter,

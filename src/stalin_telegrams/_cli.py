@@ -26,7 +26,6 @@ from typing import IO, Any, NoReturn, get_args
 
 from ._atomic import atomic_text
 from ._criteria import OPTIONS
-from ._export import record_keys, to_records
 from ._load import load
 from ._model import Message, NameKind
 from ._terminal import Output, OutputError
@@ -37,6 +36,7 @@ from .exceptions import (
     InvalidCriterionError,
     StalinTelegramsError,
 )
+from .exports._records import record_keys, to_records
 
 PROG = "stalin-telegrams"
 #: Exit status for a bad command line (as argparse has it) and for a failed command.

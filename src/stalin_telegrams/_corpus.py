@@ -1,7 +1,7 @@
 """The immutable, indexable corpus, which owns its messages and what is computed from them.
 
 :class:`Corpus` runs the engines (:mod:`._query`, :mod:`._threads`,
-:mod:`._duplicates`, :mod:`._export`) on its messages, wraps their results,
+:mod:`._duplicates`, :mod:`.exports._records`) on its messages, wraps their results,
 and keeps what they computed: the vocabulary that tells a typo from a real
 criterion, the pairs of duplicates and the index of threads. It never reads
 the packaged data; :func:`~stalin_telegrams.load` gives it its messages.
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from ._citation import Style
-    from ._duplicates import Pair
+    from ._model import Pair
     from ._query import Vocabulary
 
 
@@ -355,7 +355,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.1.0
         """
-        from ._export import to_records  # noqa: PLC0415 - loaded when first asked for
+        from .exports._records import to_records  # noqa: PLC0415 - loaded when first asked for
 
         return to_records(self._messages)
 
@@ -413,7 +413,7 @@ class Corpus(Sequence[Message]):
            The column ``senders`` (a list) comes before ``sender``, which is
            now derived from it.
         """
-        from ._export import to_dataframe  # noqa: PLC0415 - loaded when first asked for
+        from .exports._records import to_dataframe  # noqa: PLC0415 - loaded when first asked for
 
         return to_dataframe(self._messages)
 
@@ -439,7 +439,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._arrow import to_arrow  # noqa: PLC0415 - pyarrow only when asked for
+        from .exports._arrow import to_arrow  # noqa: PLC0415 - pyarrow only when asked for
 
         return to_arrow(self._messages, _provenance())
 
@@ -455,7 +455,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._arrow import to_parquet  # noqa: PLC0415 - pyarrow only when asked for
+        from .exports._arrow import to_parquet  # noqa: PLC0415 - pyarrow only when asked for
 
         to_parquet(self._messages, path, _provenance())
 
@@ -471,7 +471,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._polars import to_polars  # noqa: PLC0415 - polars only when asked for
+        from .exports._polars import to_polars  # noqa: PLC0415 - polars only when asked for
 
         return to_polars(self._messages)
 
@@ -501,7 +501,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._sqlite import to_sqlite  # noqa: PLC0415 - sqlite3 only when asked for
+        from .exports._sqlite import to_sqlite  # noqa: PLC0415 - sqlite3 only when asked for
 
         return to_sqlite(
             self._messages,
@@ -535,7 +535,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._cmif import cmif, to_cmif  # noqa: PLC0415 - xml only when asked for
+        from .exports._cmif import cmif, to_cmif  # noqa: PLC0415 - xml only when asked for
 
         document = cmif(self._messages, url, incoming=self.incoming(), names=self.name_index)
         to_cmif(path, document)
@@ -560,7 +560,7 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         """
-        from ._datapackage import to_datapackage  # noqa: PLC0415 - csv only when asked for
+        from .exports._datapackage import to_datapackage  # noqa: PLC0415 - csv only when asked for
 
         return to_datapackage(
             self._messages,

@@ -14,13 +14,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, combinations
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _checks
-from ._model import Message
+from ._model import Message, Pair, PairKind
 from ._suggest import matcher
+from ._words import DiffChunk, WordDiff, diff, fold
+
+# Pair, DiffChunk and WordDiff were defined here in 0.2.0: their old import
+# paths (and so pickles made with 0.2.0) keep working.
+__all__ = ["DiffChunk", "Pair", "WordDiff", "candidates", "find_pairs", "similarity", "word_diff"]
 
 if TYPE_CHECKING:
     import difflib
@@ -59,10 +64,6 @@ SAME_MATTER_COSINE = 0.2
 #: to the other ("I have sent a similar message to the President").
 REFERRED_COSINE = 0.1
 
-# What a word is compared by: its letters and digits, case-folded. Dashes
-# join words without spaces in the edition ("troops—in"), and separate them.
-_NOT_KEY = re.compile(r"[^\w\s]+")
-_SPACE = re.compile(r"\s+")
 
 #: A message of courtesy: its first sentence is about congratulations,
 #: greetings or good wishes, or about a death. Two such messages look alike
@@ -78,129 +79,6 @@ _QUOTES = ('"', "\u201c", "\u00ab")
 _QUOTED_PARAGRAPH = re.compile(r"(?:\A|\n\n)[\"\u201c\u00ab]")
 
 Shingle = int
-Op = Literal["equal", "replace", "delete", "insert"]
-Kind = Literal["identical", "copy", "quotation", "same-message", "same-matter"]
-
-
-@attrs.frozen
-class DiffChunk:
-    """One run of a word diff: words kept, or words changed between two texts.
-
-    Attributes:
-        op: ``"equal"``, ``"replace"``, ``"delete"`` (words only in the first
-            text) or ``"insert"`` (words only in the second).
-        first: The words of the run as the first message has them.
-        second: The words of the run as the second message has them.
-
-    .. versionadded:: 0.1.0
-    """
-
-    op: Op
-    first: tuple[str, ...]
-    second: tuple[str, ...]
-
-
-@attrs.frozen
-class WordDiff:
-    """A word-by-word diff between the texts of a :class:`Pair`.
-
-    ``str()`` gives it in the ``wdiff`` style: a header naming the two
-    messages, then the text with ``[-words only in the first-]`` and
-    ``{+words only in the second+}``.
-
-    Attributes:
-        first: The id of the first message.
-        second: The id of the second message.
-        chunks: The runs of the diff, in text order.
-
-    .. versionadded:: 0.1.0
-    """
-
-    first: str
-    second: str
-    chunks: tuple[DiffChunk, ...]
-
-    @property
-    def changes(self) -> tuple[DiffChunk, ...]:
-        """The runs that differ, without the words the texts share."""
-        return tuple(chunk for chunk in self.chunks if chunk.op != "equal")
-
-    def __str__(self) -> str:
-        parts: list[str] = []
-        for chunk in self.chunks:
-            if chunk.op == "equal":
-                parts.append(" ".join(chunk.first))
-                continue
-            if chunk.first:
-                parts.append("[-" + " ".join(chunk.first) + "-]")
-            if chunk.second:
-                parts.append("{+" + " ".join(chunk.second) + "+}")
-        return f"--- {self.first}\n+++ {self.second}\n" + " ".join(parts)
-
-
-@attrs.frozen
-class Pair:
-    """Two messages a reader would name together: one text twice, or one matter.
-
-    Attributes:
-        first: The message that comes first in the volume.
-        second: The message that comes later in the volume.
-        similarity: The score that decided the pair, from 0 to 1; what it
-            measures depends on the kind. For ``"identical"``, ``"copy"``
-            and ``"same-message"``: :func:`~stalin_telegrams.similarity`,
-            the share of the two word sequences in common runs (1.0 for
-            identical texts, at least the threshold for a same message).
-            For ``"quotation"``: the share of the shorter text's words
-            found in runs of three or more words in the longer (0.95 to 1).
-            For ``"same-matter"``: the cosine of the two messages' rare
-            words (at least 0.2, or 0.1 when one refers to the other; see
-            :func:`~stalin_telegrams.duplicates`). Call
-            :func:`~stalin_telegrams.similarity` for the word-sequence
-            score of any pair.
-        kind: How the two are related, decided in this order (see
-            :func:`~stalin_telegrams.duplicates`): ``"copy"`` (one is the
-            copy of the other, :attr:`Message.copy_of`), ``"identical"``
-            (equal texts), ``"quotation"`` (the shorter is quoted whole in
-            the longer), ``"same-message"`` (one message sent to two
-            recipients, reworded or not), ``"same-matter"`` (one matter
-            told to two leaders in separately worded messages).
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       ``kind`` was ``"identical"`` or ``"near"``; ``"near"`` is gone: a
-       near pair is now ``"same-message"``, ``"copy"`` or ``"quotation"``,
-       and ``"same-matter"`` pairs are new. Code that tested
-       ``kind == "near"`` should test ``kind != "identical"``, or the kinds
-       it means.
-    """
-
-    first: Message
-    second: Message
-    similarity: float
-    kind: Kind
-
-    def diff(self) -> WordDiff:
-        """Return the word-by-word diff from the first text to the second.
-
-        Words are compared as :func:`duplicates` compares them, ignoring
-        case and punctuation; each chunk shows the words as printed.
-
-        Returns:
-            The diff; ``str()`` of it is readable, ``.changes`` lists what
-            differs between the two recipients' versions.
-
-        >>> from stalin_telegrams import load
-        >>> corpus = load()
-        >>> pair = Pair(
-        ...     corpus["1945-05-07-churchill"], corpus["1945-05-07-truman"], 0.96, "same-message"
-        ... )
-        >>> change = pair.diff().changes[0]
-        >>> change.first, change.second
-        (('have', 'received'), ('am', 'in', 'receipt', 'of'))
-
-        .. versionadded:: 0.1.0
-        """
-        return word_diff(self.first, self.second)
 
 
 def word_diff(first: Message, second: Message) -> WordDiff:
@@ -229,12 +107,7 @@ def word_diff(first: Message, second: Message) -> WordDiff:
     """
     _checks.message(first, "first")
     _checks.message(second, "second")
-    (words_a, keys_a), (words_b, keys_b) = _printed(first.text), _printed(second.text)
-    chunks = tuple(
-        DiffChunk(op, words_a[i1:i2], words_b[j1:j2])
-        for op, i1, i2, j1, j2 in matcher(keys_a, keys_b).get_opcodes()
-    )
-    return WordDiff(first.id, second.id, chunks)
+    return diff(first.id, first.text, second.id, second.text)
 
 
 @attrs.frozen
@@ -246,17 +119,9 @@ class _Keys:
     shingles: frozenset[Shingle]
 
 
-def _fold(text: str) -> str:
-    # Dashes become spaces, and deleting what is not part of a key leaves the
-    # spaces in place, so a split of the folded text lines up word for word
-    # with a split of the text.
-    spaced = text.replace("\u2014", " ").replace("\u2013", " ")
-    return _NOT_KEY.sub("", spaced.casefold())
-
-
 @functools.lru_cache(maxsize=4096)
 def _keys(text: str) -> _Keys:
-    keys = tuple(_fold(text).split())
+    keys = tuple(fold(text).split())
     # A shingle is kept as the hash of its three keys: ints are cheap to count
     # and intersect, and a collision could only add a candidate, which the
     # word-by-word comparison then rejects.
@@ -265,17 +130,6 @@ def _keys(text: str) -> _Keys:
     else:
         shingles = frozenset(map(hash, zip(keys, keys[1:], keys[2:], strict=False)))
     return _Keys(keys, frozenset(keys), shingles)
-
-
-def _printed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return the words of *text* as printed, and their keys, word for word."""
-    spaced = text.replace("\u2014", " ").replace("\u2013", " ")
-    pairs = [
-        (word, key)
-        for word, key in zip(_SPACE.split(spaced), _SPACE.split(_fold(text)), strict=True)
-        if key
-    ]
-    return tuple(w for w, _ in pairs), tuple(k for _, k in pairs)
 
 
 def similarity(first: Message, second: Message) -> float:
@@ -385,9 +239,9 @@ def _quoted_words(text: str) -> int:
 
 def _text_pairs(
     pool: Sequence[Message], threshold: float
-) -> dict[tuple[int, int], tuple[float, Kind]]:
+) -> dict[tuple[int, int], tuple[float, PairKind]]:
     """Return the pairs of one text twice: copies, identical texts, quotations, same messages."""
-    found: dict[tuple[int, int], tuple[float, Kind]] = {}
+    found: dict[tuple[int, int], tuple[float, PairKind]] = {}
     by_text: dict[str, list[int]] = {}
     for position, message in enumerate(pool):
         by_text.setdefault(message.text, []).append(position)
@@ -409,7 +263,7 @@ def _text_pairs(
     return found
 
 
-def _compare(first: Message, second: Message, threshold: float) -> tuple[float, Kind] | None:
+def _compare(first: Message, second: Message, threshold: float) -> tuple[float, PairKind] | None:
     """Return the score and kind of two candidate texts, or None if they are not a pair."""
     ka, kb = _keys(first.text).keys, _keys(second.text).keys
     pairing = matcher(ka, kb)
@@ -482,7 +336,7 @@ def _close(a: Message, b: Message) -> bool:
 
 def _matter_pairs(
     pool: Sequence[Message], taken: set[tuple[int, int]]
-) -> dict[tuple[int, int], tuple[float, Kind]]:
+) -> dict[tuple[int, int], tuple[float, PairKind]]:
     """Return the pairs of one matter told to two leaders in separately worded messages."""
     dated = sorted(
         (i for i, m in enumerate(pool) if m.date is not None),
@@ -491,7 +345,7 @@ def _matter_pairs(
     rare = _RareWords(pool)
     named = _counterparts(pool)
     window = datetime.timedelta(days=SAME_MATTER_DAYS)
-    found: dict[tuple[int, int], tuple[float, Kind]] = {}
+    found: dict[tuple[int, int], tuple[float, PairKind]] = {}
     for n, i in enumerate(dated):
         first = pool[i]
         for j in dated[n + 1 :]:

@@ -45,7 +45,7 @@ HEADER = frozenset(
 _REINSTALL = (
     f"reinstall the package (pip install --force-reinstall --no-deps"
     f" stalin-telegrams=={__version__}), or in a checkout rebuild the file"
-    f" (python -m stalin_telegrams.build)"
+    f" (python -m stalin_telegrams.pipeline)"
 )
 
 # load() keeps the corpus here; the lock makes racing first calls parse once.

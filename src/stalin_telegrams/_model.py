@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
-if TYPE_CHECKING:
-    from ._citation import Style
+from ._citation import Style, message_citation
+from ._words import WordDiff, diff
 
 #: The kinds of entry in the index of names (:class:`Name`), in the order the
 #: index lists them.
@@ -380,6 +380,73 @@ class Message:
 
         .. versionadded:: 0.2.0
         """
-        from ._citation import message_citation  # noqa: PLC0415 - _citation imports this module
+        return message_citation(self.id, self.senders, self.recipients, self.date, style)
 
-        return message_citation(self, style)
+
+#: How the two messages of a :class:`Pair` are related.
+PairKind = Literal["identical", "copy", "quotation", "same-message", "same-matter"]
+
+
+@attrs.frozen
+class Pair:
+    """Two messages a reader would name together: one text twice, or one matter.
+
+    Attributes:
+        first: The message that comes first in the volume.
+        second: The message that comes later in the volume.
+        similarity: The score that decided the pair, from 0 to 1; what it
+            measures depends on the kind. For ``"identical"``, ``"copy"``
+            and ``"same-message"``: :func:`~stalin_telegrams.similarity`,
+            the share of the two word sequences in common runs (1.0 for
+            identical texts, at least the threshold for a same message).
+            For ``"quotation"``: the share of the shorter text's words
+            found in runs of three or more words in the longer (0.95 to 1).
+            For ``"same-matter"``: the cosine of the two messages' rare
+            words (at least 0.2, or 0.1 when one refers to the other; see
+            :func:`~stalin_telegrams.duplicates`). Call
+            :func:`~stalin_telegrams.similarity` for the word-sequence
+            score of any pair.
+        kind: How the two are related, decided in this order (see
+            :func:`~stalin_telegrams.duplicates`): ``"copy"`` (one is the
+            copy of the other, :attr:`Message.copy_of`), ``"identical"``
+            (equal texts), ``"quotation"`` (the shorter is quoted whole in
+            the longer), ``"same-message"`` (one message sent to two
+            recipients, reworded or not), ``"same-matter"`` (one matter
+            told to two leaders in separately worded messages).
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``kind`` was ``"identical"`` or ``"near"``; ``"near"`` is gone: a
+       near pair is now ``"same-message"``, ``"copy"`` or ``"quotation"``,
+       and ``"same-matter"`` pairs are new. Code that tested
+       ``kind == "near"`` should test ``kind != "identical"``, or the kinds
+       it means.
+    """
+
+    first: Message
+    second: Message
+    similarity: float
+    kind: PairKind
+
+    def diff(self) -> WordDiff:
+        """Return the word-by-word diff from the first text to the second.
+
+        Words are compared as :func:`duplicates` compares them, ignoring
+        case and punctuation; each chunk shows the words as printed.
+
+        Returns:
+            The diff; ``str()`` of it is readable, ``.changes`` lists what
+            differs between the two recipients' versions.
+
+        >>> from stalin_telegrams import load
+        >>> corpus = load()
+        >>> pair = Pair(
+        ...     corpus["1945-05-07-churchill"], corpus["1945-05-07-truman"], 0.96, "same-message"
+        ... )
+        >>> change = pair.diff().changes[0]
+        >>> change.first, change.second
+        (('have', 'received'), ('am', 'in', 'receipt', 'of'))
+
+        .. versionadded:: 0.1.0
+        """
+        return diff(self.first.id, self.first.text, self.second.id, self.second.text)

@@ -1,0 +1,174 @@
+"""CMIF, the Correspondence Metadata Interchange Format, for correspSearch.
+
+A TEI XML file with one ``correspDesc`` per message: who sent it (and from
+where, when the volume says), to whom, and when. Choices made here:
+
+* The date is :attr:`Message.date` (the date the message bears, else the
+  date it was sent), as ``date/@when`` on the ``sent`` action; a message with
+  neither gets no ``date`` element (the CMIF rule for an unknown date).
+* Names are the surnames the volume uses; no authority ids are given.
+* The file is under CC BY 4.0, the licence correspSearch requires of CMIF
+  files (the corpus itself is under the package's MIT licence).
+* The incoming messages (:class:`~stalin_telegrams.IncomingMessage`: the
+  letters to Stalin that the printed messages name but the volume does not
+  print) follow the printed letters, one ``correspDesc`` each, keyed by
+  their id (a printed letter is keyed by its number) and marked by a
+  ``note`` naming the printed messages they are known from. A dated one
+  has ``date/@when``; an undated one ``date/@notAfter``, the earliest date
+  of the printed messages given that name it (it was sent before it was
+  answered or acknowledged). One that no printed message given names, or
+  undated with no dated printed message naming it, is left out: a part of
+  the corpus gets the incoming letters its own messages name.
+  A correspondent is a ``persName`` when the index of names lists the name
+  as a person, else an ``orgName`` (``"British Government"``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import uuid
+from collections.abc import Sequence
+from xml.etree import ElementTree
+
+from .. import _citation
+from .._atomic import replacing
+from .._model import IncomingMessage, Message, Name
+
+TEI = "http://www.tei-c.org/ns/1.0"
+XML = "http://www.w3.org/XML/1998/namespace"
+#: The licence CMIF requires of its files.
+CMIF_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+CMIF_LICENCE_TEXT = (
+    "This file is licensed under the terms of the Creative-Commons-License CC-BY 4.0"
+)
+#: The ``xml:id`` of the printed volume in ``sourceDesc``: a fixed UUID (as
+#: CMIF recommends), prefixed so that it is a valid XML name.
+BIBL_ID = "bibl-" + str(uuid.uuid5(uuid.NAMESPACE_URL, "stalin_telegrams:works-vol-17"))
+
+
+def _tei(tag: str) -> str:
+    return f"{{{TEI}}}{tag}"
+
+
+def _sub(
+    parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str
+) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, _tei(tag), attributes)
+    element.text = text
+    return element
+
+
+def _header(
+    root: ElementTree.Element, url: str | None, published: datetime.date
+) -> ElementTree.Element:
+    header = _sub(root, "teiHeader")
+    file_desc = _sub(header, "fileDesc")
+    title_stmt = _sub(file_desc, "titleStmt")
+    _sub(title_stmt, "title", f"Letters of {_citation.edition()}")
+    _sub(title_stmt, "editor", _citation.AUTHOR)
+    publication = _sub(file_desc, "publicationStmt")
+    _sub(publication, "publisher", _citation.AUTHOR)
+    if url is not None:
+        _sub(publication, "idno", url, type="url")
+    _sub(publication, "date", when=published.isoformat())
+    availability = _sub(publication, "availability")
+    _sub(availability, "licence", CMIF_LICENCE_TEXT, target=CMIF_LICENCE)
+    source = _sub(file_desc, "sourceDesc")
+    _sub(source, "bibl", _citation.edition(), type="print", **{f"{{{XML}}}id": BIBL_ID})
+    return _sub(header, "profileDesc")
+
+
+def _letter(profile: ElementTree.Element, message: Message) -> None:
+    desc = _sub(profile, "correspDesc", key=str(message.number), source=f"#{BIBL_ID}")
+    sent = _sub(desc, "correspAction", type="sent")
+    for name in message.senders:
+        _sub(sent, "persName", name)
+    if message.place is not None:
+        _sub(sent, "placeName", message.place)
+    if message.date is not None:
+        _sub(sent, "date", when=message.date.isoformat())
+    received = _sub(desc, "correspAction", type="received")
+    for name in message.recipients:
+        _sub(received, "persName", name)
+
+
+def _correspondents(action: ElementTree.Element, names: Sequence[str], persons: set[str]) -> None:
+    for name in names:
+        _sub(action, "persName" if name in persons else "orgName", name)
+
+
+def _incoming_letter(
+    profile: ElementTree.Element,
+    record: IncomingMessage,
+    printed: dict[str, Message],
+    persons: set[str],
+) -> None:
+    sources = [printed[i] for i in record.mentioned_in if i in printed]
+    bounds = [m.date for m in sources if m.date is not None]
+    if not sources or (record.date is None and not bounds):
+        return
+    desc = _sub(profile, "correspDesc", key=record.id, source=f"#{BIBL_ID}")
+    sent = _sub(desc, "correspAction", type="sent")
+    _correspondents(sent, record.authors, persons)
+    if record.date is not None:
+        _sub(sent, "date", when=record.date.isoformat())
+    else:
+        _sub(sent, "date", notAfter=min(bounds).isoformat())
+    received = _sub(desc, "correspAction", type="received")
+    _correspondents(received, record.addressees, persons)
+    known = "; ".join(f"no. {m.number} ({m.id})" for m in sources)
+    noun = "message" if len(sources) == 1 else "messages"
+    _sub(desc, "note", f"Not printed in the volume; known from the printed {noun} {known}.")
+
+
+def cmif(
+    messages: Sequence[Message],
+    url: str | None = None,
+    published: datetime.date | None = None,
+    *,
+    incoming: Sequence[IncomingMessage] = (),
+    names: Sequence[Name] = (),
+) -> bytes:
+    """Return the CMIF document of *messages* as UTF-8 XML.
+
+    Args:
+        messages: The letters, one ``correspDesc`` each, in this order.
+        url: Where the file will be published (``publicationStmt/idno``);
+            correspSearch needs it to register the file.
+        published: The date of the file (``publicationStmt/date``); today
+            by default.
+        incoming: The incoming messages, one ``correspDesc`` each after
+            the printed letters, in this order, except those that no
+            message of *messages* names, and undated ones that no dated
+            message of *messages* names.
+        names: The index of names, which tells a person (``persName``)
+            from an organisation (``orgName``) among the correspondents of
+            the incoming messages.
+    """
+    ElementTree.register_namespace("", TEI)
+    root = ElementTree.Element(_tei("TEI"))
+    profile = _header(root, url, published or datetime.datetime.now(datetime.timezone.utc).date())
+    for message in messages:
+        _letter(profile, message)
+    printed = {message.id: message for message in messages}
+    persons = {
+        alias for name in names if name.kind == "person" for alias in (name.name, *name.aliases)
+    }
+    for record in incoming:
+        _incoming_letter(profile, record, printed, persons)
+    body = _sub(_sub(root, "text"), "body")
+    _sub(body, "p")
+    ElementTree.indent(root)
+    data: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
+
+
+def to_cmif(path: str | os.PathLike[str], document: bytes) -> None:
+    """Write *document* (a :func:`cmif` result) to *path*, under a temporary name first.
+
+    Raises:
+        OSError: The file cannot be written.
+    """
+    with replacing(path) as temporary:
+        temporary.write_bytes(document)

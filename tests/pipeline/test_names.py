@@ -1,0 +1,353 @@
+"""Tests for stalin_telegrams.pipeline._names: mentions of the index of names."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from typing import get_args
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stalin_telegrams import load
+from stalin_telegrams._model import Mention, Message, Name, NameKind
+from stalin_telegrams.pipeline import _names
+from stalin_telegrams.pipeline._tables import Index, MentionRuling, NotName, read_index
+
+KERR = Name(name="Archibald Clark Kerr", kind="person", aliases=("Clark Kerr", "Kerr", "Mr Kerr"))
+MARSHALL = Name(name="George C. Marshall", kind="person", aliases=("Marshall", "General Marshall"))
+POLAND = Name(name="Poland", kind="country", aliases=("Polish", "Poles"))
+SOVIET = Name(name="Soviet Union", kind="country", aliases=("Soviet",))
+GERMANY = Name(name="Germany", kind="country", aliases=("German",))
+HITLER = Name(name="Adolf Hitler", kind="person", aliases=("Hitler",))
+MOSCOW = Name(name="Moscow", kind="place")
+INDEX = Index(
+    names=(KERR, MARSHALL, POLAND, SOVIET, GERMANY, HITLER, MOSCOW),
+    not_names=(NotName("Moscow Time", "a time zone", "0.2.0", "2026-12-01"),),
+    rulings=(),
+)
+
+
+def _find(text: str, index: Index = INDEX) -> list[tuple[str, str]]:
+    forms, problems = _names.forms_of(index)
+    assert [] == problems
+    return [(m.name, m.surface) for m in _names.find(text, _names.pattern_of(forms), forms)]
+
+
+def _message(text: str, message_id: str = "1943-01-01-churchill") -> Message:
+    return Message(
+        id=message_id,
+        number=1,
+        senders=("Stalin",),
+        recipients=("Churchill",),
+        heading="",
+        classification=None,
+        written_on=None,
+        sent_on=None,
+        place=None,
+        address=None,
+        salutation=None,
+        signature=None,
+        text=text,
+    )
+
+
+class TestFormsOf:
+    """forms_of maps every form to its entry and refuses a form listed twice."""
+
+    def test_every_form(self) -> None:
+        """Canonical names, aliases and look-alikes are all forms."""
+        forms, _ = _names.forms_of(INDEX)
+        assert "Archibald Clark Kerr" == forms["Mr Kerr"]
+        assert "Poland" == forms["Poland"]
+        assert forms["Moscow Time"] is None
+
+    def test_form_listed_twice(self) -> None:
+        """A form listed for two entries is a problem of the table."""
+        other = Name(name="Philip Kerr", kind="person", aliases=("Kerr",))
+        _, problems = _names.forms_of(Index((KERR, other), (), ()))
+        assert ["names: 'Kerr' is listed for both 'Archibald Clark Kerr' and 'Philip Kerr'"] == (
+            problems
+        )
+
+
+class TestFind:
+    """find applies the rules of a mention."""
+
+    def test_longest_match(self) -> None:
+        """The longest form wins: "Clark Kerr" over "Kerr", "Mr Kerr" as one mention."""
+        expected = [("Archibald Clark Kerr", "Clark Kerr"), ("Archibald Clark Kerr", "Mr Kerr")]
+        assert expected == _find("Clark Kerr met Mr Kerr.")
+
+    def test_case_and_whole_words(self) -> None:
+        """The rank "Marshal" is not Marshall, and "Hitlerites" is not Hitler."""
+        assert [] == _find("Field Marshal Alexander and the Hitlerites; marshall the facts.")
+
+    def test_possessive_and_hyphen(self) -> None:
+        """A possessive counts without its ending; a hyphen ends a word."""
+        expected = [("Adolf Hitler", "Hitler"), ("Soviet Union", "Soviet"), ("Germany", "German")]
+        assert expected == _find("Hitler's Soviet-German front")
+
+    def test_look_alike_dropped(self) -> None:
+        """A look-alike is matched and dropped, so no shorter form in it counts."""
+        assert [("Moscow", "Moscow")] == _find("4 p.m. Moscow Time, in Moscow")
+
+    def test_plural_and_adjective(self) -> None:
+        """A country's adjective and people are its mentions."""
+        assert [("Poland", "Polish"), ("Poland", "Poles")] == _find("the Polish Poles, the poles")
+
+
+class TestLocate:
+    """locate finds the mentions of every message and applies the rulings."""
+
+    def test_ruling_renames_and_drops(self) -> None:
+        """A ruling gives one hit another entry, or none."""
+        rulings = (
+            MentionRuling("1943-01-01-churchill", "Moscow", 2, None, "not it", "0.2.0", "x"),
+            MentionRuling("1943-01-01-churchill", "Kerr", 1, "Poland", "test", "0.2.0", "x"),
+        )
+        index = Index(INDEX.names, INDEX.not_names, rulings)
+        messages, problems = _names.locate((_message("Moscow, Moscow, Kerr"),), index)
+        assert [] == problems
+        assert (
+            Mention("Moscow", 0, 6, "Moscow"),
+            Mention("Poland", 16, 20, "Kerr"),
+        ) == messages[0].mentions
+
+    def test_ruling_that_misses(self) -> None:
+        """A ruling on a hit that is not there is a problem."""
+        rulings = (MentionRuling("1943-01-01-churchill", "Kerr", 2, None, "x", "0.2.0", "x"),)
+        index = Index(INDEX.names, INDEX.not_names, rulings)
+        _, problems = _names.locate((_message("Kerr"),), index)
+        assert ["rulings: 1943-01-01-churchill has 1 hit(s) of 'Kerr', no occurrence 2"] == (
+            problems
+        )
+
+    @given(st.lists(st.sampled_from(["Mr Kerr", "Kerr", "Polish", "x", " ", "-", "'s", "Soviet"])))
+    def test_slices_and_order(self, parts: list[str]) -> None:
+        """Every mention is the slice of text it claims; mentions are in order, apart."""
+        message = _message("".join(parts) or "x")
+        mentions = _names.locate((message,), INDEX)[0][0].mentions
+        assert all(message.text[m.start : m.end] == m.surface for m in mentions)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+# --- The packaged index and corpus ---------------------------------------------
+
+#: Entities and the messages that mention them, each set checked by reading
+#: every hit of a plain search of the texts in context.
+PINNED = {
+    "Archibald Clark Kerr": (
+        "1942-03-29-churchill",
+        "1943-03-02-churchill",
+        "1943-08-22-roosevelt-churchill",
+        "1943-08-24-churchill-roosevelt",
+        "1943-09-07-roosevelt-churchill",
+        "1944-01-29-churchill",
+        "1944-02-04-churchill",
+        "1944-02-26-churchill-roosevelt",
+        "1944-03-03-churchill",
+        "1944-03-03-churchill-2",
+        "1944-03-16-churchill",
+        "1944-03-23-churchill",
+    ),
+    "George C. Marshall": ("1943-01-13-roosevelt", "1945-03-30-deane", "1945-04-07-roosevelt-2"),
+    "Harold Alexander": (
+        "1944-05-22-churchill",
+        "1945-03-29-roosevelt",
+        "1945-04-26-churchill",
+        "1945-05-02-churchill-2",
+        "1945-05-02-truman-2",
+        "1945-05-22-truman",
+        "1945-06-21-churchill",
+        "1945-06-21-truman",
+    ),
+    "Anthony Eden": (
+        "1941-11-28-churchill",
+        "1941-12-17-roosevelt",
+        "1942-04-22-churchill",
+        "1942-05-15-roosevelt",
+        "1943-05-04-churchill",
+        "1943-08-22-roosevelt-churchill",
+        "1943-09-26-churchill",
+        "1944-07-15-churchill",
+        "1944-09-30-churchill",
+        "1944-10-08-roosevelt",
+        "1944-10-19-roosevelt",
+        "1945-04-18-churchill",
+    ),
+    "Harry Hopkins": (
+        "1941-12-17-roosevelt",
+        "1944-10-19-roosevelt",
+        "1945-05-20-truman",
+        "1945-05-27-churchill",
+        "1945-05-30-churchill",
+        "1945-05-30-truman",
+    ),
+    "Follett Bradley": ("1942-07-18-roosevelt", "1943-01-13-roosevelt"),
+    "Joseph Stalin": ("1945-04-28-stalin",),
+    "Clementine Churchill": (
+        "1943-04-12-churchill",
+        "1944-10-19-churchill",
+        "1945-04-07-churchill",
+    ),
+    "Turkey": (
+        "1941-10-03-churchill",
+        "1942-11-27-churchill",
+        "1943-01-31-churchill",
+        "1943-02-06-churchill",
+        "1943-03-02-churchill",
+        "1944-03-20-roosevelt",
+        "1944-07-15-churchill",
+        "1944-10-10-roosevelt",
+    ),
+    "China": (
+        "1941-10-03-churchill",
+        "1943-11-12-roosevelt",
+        "1945-06-15-truman",
+        "1945-09-23-truman",
+    ),
+    "Lithuania": ("1944-03-03-roosevelt",),
+    "Stalingrad": (
+        "1942-10-03-churchill",
+        "1942-10-07-roosevelt",
+        "1942-11-20-churchill",
+        "1942-11-20-roosevelt",
+        "1942-11-27-churchill",
+        "1942-11-28-roosevelt",
+        "1942-12-06-churchill",
+        "1942-12-06-roosevelt",
+        "1943-01-16-churchill",
+        "1943-02-06-churchill",
+        "1943-02-06-roosevelt",
+        "1944-06-27-roosevelt",
+    ),
+    "Katyn": ("1944-02-04-churchill",),
+    "Lvov": (
+        "1941-07-18-churchill",
+        "1944-03-03-churchill",
+        "1944-03-03-churchill-2",
+        "1944-03-03-roosevelt",
+        "1945-04-28-stalin",
+    ),
+    "Yalta": ("1945-01-10-churchill", "1945-04-28-stalin", "1945-06-18-churchill-2"),
+    "Curzon Line": (
+        "1944-02-04-churchill",
+        "1944-02-16-roosevelt",
+        "1944-03-03-churchill",
+        "1944-03-03-churchill-2",
+        "1944-03-03-roosevelt",
+        "1944-03-23-churchill",
+        "1944-06-24-roosevelt",
+        "1945-04-07-roosevelt",
+        "1945-04-28-stalin",
+    ),
+    "Home Army": ("1944-08-05-churchill",),
+    "Moscow Commission": ("1945-04-07-churchill", "1945-04-07-roosevelt", "1945-04-28-stalin"),
+    "Council of Foreign Ministers": ("1945-09-23-truman-2", "1945-09-24-attlee"),
+    "Operation Overlord": (
+        "1944-01-07-churchill",
+        "1944-01-14-churchill",
+        "1944-05-08-churchill",
+        "1944-05-15-roosevelt-churchill",
+        "1944-05-22-churchill",
+        "1944-05-26-churchill",
+        "1944-05-30-churchill",
+        "1944-06-06-churchill",
+        "1944-06-07-roosevelt",
+        "1944-06-09-churchill",
+    ),
+    "Operation Torch": ("1942-09-08-churchill", "1942-11-08-churchill", "1942-11-09-churchill"),
+    "Crossword": ("1945-04-26-churchill",),
+    "Tehran Conference": (
+        "1943-12-06-roosevelt",
+        "1944-06-06-churchill",
+        "1944-06-07-roosevelt",
+        "1944-09-14-roosevelt",
+    ),
+    "Berlin Conference": (
+        "1945-06-15-churchill",
+        "1945-07-06-churchill-2",
+        "1945-09-23-truman",
+        "1945-09-23-truman-2",
+        "1945-09-24-attlee",
+    ),
+    "Dumbarton Oaks Conference": (
+        "1944-09-07-roosevelt",
+        "1944-09-14-roosevelt",
+        "1944-10-10-roosevelt",
+        "1944-12-26-roosevelt-2",
+        "1945-03-27-roosevelt",
+    ),
+    "V.E. Day": ("1945-05-06-churchill", "1945-05-06-truman"),
+    "Non-Aggression Pact": ("1941-07-18-churchill",),
+    "Pravda": ("1942-01-08-churchill", "1944-01-29-churchill"),
+    "Stalingrad (film)": ("1943-03-15-churchill-2",),
+    "Scharnhorst": ("1943-12-27-churchill",),
+    "Aircobra": ("1942-10-03-churchill", "1942-10-07-roosevelt"),
+    "Serbs": ("1944-03-23-churchill", "1944-11-24-churchill"),
+    "Order of Suvorov": ("1944-07-26-churchill",),
+}
+
+
+def _ids_mentioning(name: str) -> tuple[str, ...]:
+    return tuple(sorted(m.id for m in load() if any(x.name == name for x in m.mentions)))
+
+
+class TestPackagedMentions:
+    """The shipped mentions: pinned sets, read in context, and table-wide checks."""
+
+    @pytest.mark.parametrize("name", sorted(PINNED))
+    def test_pinned(self, name: str) -> None:
+        """The messages mentioning each pinned entity are exactly those found by reading."""
+        assert PINNED[name] == _ids_mentioning(name)
+
+    def test_pinned_kinds(self) -> None:
+        """The pinned entities cover every kind of the index."""
+        kinds = {n.kind for n in read_index().names if n.name in PINNED}
+        assert set(get_args(NameKind)) == kinds
+
+    def test_film_is_not_the_city(self) -> None:
+        """The film "Stalingrad" is ruled out of the city's mentions."""
+        message = load()["1943-03-15-churchill-2"]
+        assert ["Stalingrad (film)"] == [
+            m.name for m in message.mentions if m.surface == "Stalingrad"
+        ]
+
+    def test_every_alias_found(self) -> None:
+        """Every alias is found, or is a bare surname printed only with a title, or noted."""
+        surfaces = Counter(m.surface for message in load() for m in message.mentions)
+        for entry in read_index().names:
+            for alias in entry.aliases:
+                if surfaces[alias]:
+                    continue
+                surname = entry.kind == "person" and any(
+                    surfaces[other] and other.endswith(" " + alias) for other in entry.aliases
+                )
+                assert surname or f'"{alias}"' in entry.note, (entry.name, alias)
+
+    def test_every_entry_mentioned(self) -> None:
+        """Every entry of the index is mentioned at least once."""
+        mentioned = {m.name for message in load() for m in message.mentions}
+        assert [] == [n.name for n in read_index().names if n.name not in mentioned]
+
+    def test_no_mention_inside_a_word(self) -> None:
+        """No mention starts or ends inside a word."""
+        for message in load():
+            for m in message.mentions:
+                before = message.text[m.start - 1 : m.start]
+                after = message.text[m.end : m.end + 1]
+                assert not re.match(r"\w", before)
+                assert not re.match(r"\w", after), (message.id, m)
+
+
+class TestDuplicateProblems:
+    """duplicate_problems reports a name listed twice."""
+
+    def test_twice(self) -> None:
+        """An entry listed twice is reported once, with its count."""
+        assert ["names: 'Poland' is listed 2 times"] == _names.duplicate_problems(
+            (POLAND, KERR, POLAND)
+        )
