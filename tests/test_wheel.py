@@ -123,7 +123,7 @@ class TestWheel:
         assert "stalin-telegrams" == wheel_metadata["Name"]
         assert stalin_telegrams.__version__ == wheel_metadata["Version"]
         assert ">=3.10" == wheel_metadata["Requires-Python"]
-        extras = {"arrow", "build", "pandas", "polars"}
+        extras = {"arrow", "build", "pandas", "pipeline", "polars"}
         assert extras == set(wheel_metadata.get_all("Provides-Extra", []))
         assert "MIT" == wheel_metadata["License-Expression"]
 
