@@ -6,7 +6,12 @@ import os
 
 from hypothesis import settings
 
-# A fast, repeatable profile for CI; a broader one for local runs.
+# A fast, repeatable profile for CI (and for `bash .ci/run`, which chooses it);
+# a broader one for local runs; a thorough one on demand:
+# STALIN_TELEGRAMS_HYPOTHESIS=thorough.
 settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None)
 settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(
+    os.environ.get("STALIN_TELEGRAMS_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "dev")
+)
