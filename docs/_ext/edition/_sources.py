@@ -26,6 +26,7 @@ from ._words import (
     correspondent_slug,
     correspondents,
     long_date,
+    month_year,
     parties,
     title,
     with_correspondent,
@@ -127,7 +128,7 @@ def _year_sources(data: Edition) -> dict[str, str]:
         body = ""
         for month in range(1, 13):
             if data.corpus.filter_by(year=year, month=month):
-                body += _heading(f"{datetime.date(year, month, 1):%B} {year}")
+                body += _heading(month_year(datetime.date(year, month, 1)))
                 body += f".. edition-list::\n   :year: {year}\n   :month: {month}\n\n"
         out[f"edition/{year}.rst"] = _page(f"Messages of {year}", body, digest=data.digest)
     return out
