@@ -21,6 +21,7 @@ from stalin_telegrams.pipeline._tables import (
     RecordNote,
     Tables,
 )
+from tests.factories import fake
 
 ADDED = ("0.2.0", "2026-12-01")
 #: Three messages, as the volume prints them: a date at the top, a "Sent on"
@@ -93,20 +94,16 @@ class TestAssemble:
         """Every field is read from its lines: heading, dates, text, marks, notes."""
         first, second, third = build()
         assert (
-            Message(
-                id="1943-06-01-churchill",
-                number=1,
-                senders=("Stalin",),
-                recipients=("Churchill",),
+            fake(
+                "1943-06-01-churchill",
+                1,
+                text="Thank you for your message of May 30. The convoys will sail.",
+                on="1943-06-01",
                 heading="MESSAGE FROM PREMIER STALIN TO THE PRIME MINISTER, Mr CHURCHILL",
                 classification="PERSONAL AND SECRET",
-                written_on=datetime.date(1943, 6, 1),
-                sent_on=None,
                 place="Moscow",
-                address=None,
                 salutation="My dear Mr Churchill,",
                 signature="Yours sincerely, J. STALIN",
-                text="Thank you for your message of May 30. The convoys will sail.",
                 footnote_marks=(FootnoteMark("1", 10, len("Thank you for your message")),),
                 source_lines=(LineSpan(3, 16),),
                 notes=("written date stands at the top of the message",),
@@ -114,39 +111,27 @@ class TestAssemble:
             == first
         )
         assert (
-            Message(
-                id="1943-06-02-roosevelt",
-                number=2,
-                senders=("Stalin",),
+            fake(
+                "1943-06-02-roosevelt",
+                2,
+                text="Your message received.",
                 recipients=("Roosevelt",),
                 heading="TO PRESIDENT ROOSEVELT",
-                classification=None,
-                written_on=None,
                 sent_on=datetime.date(1943, 6, 2),
-                place=None,
                 address="Washington",
-                salutation=None,
-                signature=None,
-                text="Your message received.",
                 source_lines=(LineSpan(17, 24),),
             )
             == second
         )
         assert (
-            Message(
-                id="1943-06-02-roosevelt-2",
-                number=3,
-                senders=("Stalin",),
+            fake(
+                "1943-06-02-roosevelt-2",
+                3,
+                text="Thanks again.",
+                on="1943-06-02",
                 recipients=("Roosevelt",),
                 heading="TO PRESIDENT ROOSEVELT",
                 classification="SECRET",
-                written_on=datetime.date(1943, 6, 2),
-                sent_on=None,
-                place=None,
-                address=None,
-                salutation=None,
-                signature=None,
-                text="Thanks again.",
                 source_lines=(LineSpan(25, 27),),
                 notes=("written date stands on the heading's own line",),
             )
