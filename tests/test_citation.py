@@ -153,7 +153,7 @@ class TestEditionCitation:
         assert cff["title"] == _citation.TITLE
         assert [{"name": _citation.AUTHOR}] == cff["authors"]
         assert cff["version"] == __version__
-        assert str(cff["date-released"]) == _citation.RELEASED
+        assert str(cff["date-released"]) == RELEASED
         assert cff["license"] == _citation.LICENSE
 
     def test_volume_matches_citation_cff(self, cff: dict[str, Any]) -> None:

@@ -15,7 +15,6 @@ from stalin_telegrams.pipeline._segment import segment
 from stalin_telegrams.pipeline._source import Line
 from stalin_telegrams.pipeline._tables import (
     DateRuling,
-    Erratum,
     LineRole,
     Move,
     RecordNote,
@@ -192,7 +191,7 @@ class TestAssemble:
 
     def test_errata_and_moves(self) -> None:
         """Errata are applied and listed; a move is listed by the record it touches."""
-        erratum = Erratum(23, "received", "received today", "test", *ADDED)
+        erratum = Correction("erratum", 23, "received", "received today", "test", *ADDED)
         move = Move(21, 23, 19, "test", *ADDED)
         second = build(errata=(erratum,), moves=(move,))[1]
         assert "Your message received today." == second.text
@@ -210,7 +209,7 @@ class TestAssemble:
 
     def test_erratum_not_in_line(self) -> None:
         """An erratum whose wrong text is not in its line is refused."""
-        erratum = Erratum(23, "recieved", "received", "test", *ADDED)
+        erratum = Correction("erratum", 23, "recieved", "received", "test", *ADDED)
         with pytest.raises(ValueError, match="erratum on line 23: 'recieved' is not in the line"):
             build(errata=(erratum,))
 
@@ -247,7 +246,10 @@ class TestEdits:
 
     def test_errata_gathered(self) -> None:
         """Several errata on one line are kept in table order."""
-        rows = (Erratum(4, "a", "b", "r", *ADDED), Erratum(4, "c", "d", "r", *ADDED))
+        rows = (
+            Correction("erratum", 4, "a", "b", "r", *ADDED),
+            Correction("erratum", 4, "c", "d", "r", *ADDED),
+        )
         assert [("a", "b"), ("c", "d")] == [
             (c.wrong, c.right) for c in Edits.from_tables(tables(errata=rows)).errata[4]
         ]
