@@ -18,6 +18,7 @@ from . import _checks
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
 from ._model import IncomingMessage, IndexEntry, Message, Name
+from ._suggest import close_matches
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
     ArgumentTypeError,
@@ -331,8 +332,6 @@ class Corpus(Sequence[Message]):
         if found is None and message_id in self._aliases:
             found = self._by_id.get(self._aliases[message_id])
         if found is None:
-            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
             close = close_matches(message_id, self._by_id)
             raise UnknownMessageError(message_id, tuple(close))
         return found
@@ -594,11 +593,6 @@ class Corpus(Sequence[Message]):
 
         return edition_citation(style)
 
-    def _filter(self, criteria: Criteria) -> Corpus:
-        from ._query import select  # noqa: PLC0415 - loaded with the first query
-
-        return self._derived(select(self._messages, criteria, self._known))
-
     @method_keywords(Criteria)
     def filter_by(self, criteria: Criteria) -> Corpus:
         """Return the messages of this corpus that meet every criterion given.
@@ -613,7 +607,9 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.1.0
         """
-        return self._filter(criteria)
+        from ._query import select  # noqa: PLC0415 - loaded with the first query
+
+        return self._derived(select(self._messages, criteria, self._known))
 
     def duplicates(self, *, threshold: float | None = None) -> tuple[Pair, ...]:
         """Return the pairs of messages of this corpus whose texts are (nearly) the same.
@@ -682,8 +678,6 @@ class Corpus(Sequence[Message]):
             )
             raise CriterionTypeError(msg)
         if wanted not in self._by_id:
-            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
             raise UnknownMessageError(wanted, tuple(close_matches(wanted, self._by_id)))
         thread = self._thread_index()[wanted]
         if include_incoming:

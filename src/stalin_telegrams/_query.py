@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from . import _checks
 from ._criteria import Criteria
 from ._model import Message, Name, split_names
+from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
 
 _ONE_DAY = datetime.timedelta(days=1)
@@ -109,8 +110,6 @@ def _unknown(criterion: str, value: object, vocabulary: Vocabulary) -> InvalidCr
     if len(choices) <= _LISTED:
         text += f" (known values: {', '.join(choices)})"
     if isinstance(value, str):
-        from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
         close = close_matches(value, choices)
         if close:
             text += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -140,8 +139,6 @@ def _ids(value: object, vocabulary: Vocabulary) -> frozenset[str]:
             raise CriterionTypeError(msg)
         current = vocabulary.aliases.get(item, item) if item not in vocabulary.ids else item
         if current not in vocabulary.ids:
-            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
             close = close_matches(item, sorted(vocabulary.ids))
             text = f"ids: {_checks.shown(item)} is not the id of any message"
             if close:
