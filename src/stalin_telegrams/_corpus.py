@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from . import _checks
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
+from ._memo import Memo
 from ._model import IncomingMessage, IndexEntry, Message, Name
 from ._suggest import close_matches
 from ._version import SCHEMA_VERSION, __version__
@@ -86,7 +87,7 @@ def _incoming(value: object) -> tuple[IncomingMessage, ...]:
 class _Origin:
     """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
 
-    __slots__ = ("aliases", "incoming", "index", "messages", "vocabulary")
+    __slots__ = ("aliases", "incoming", "index", "memo", "messages", "vocabulary")
 
     def __init__(
         self,
@@ -104,6 +105,8 @@ class _Origin:
         )
         #: The values the messages hold, made on the first query that needs them.
         self.vocabulary: Vocabulary | None = None
+        #: What the queries and the search for pairs computed of the texts.
+        self.memo = Memo()
 
 
 class Corpus(Sequence[Message]):
@@ -609,7 +612,7 @@ class Corpus(Sequence[Message]):
         """
         from ._query import select  # noqa: PLC0415 - loaded with the first query
 
-        return self._derived(select(self._messages, criteria, self._known))
+        return self._derived(select(self._messages, criteria, self._known, self._origin.memo))
 
     def duplicates(self, *, threshold: float | None = None) -> tuple[Pair, ...]:
         """Return the pairs of messages of this corpus whose texts are (nearly) the same.
@@ -628,9 +631,9 @@ class Corpus(Sequence[Message]):
         from ._duplicates import find_pairs  # noqa: PLC0415 - loaded when first asked for
 
         if limit != _checks.DEFAULT_THRESHOLD:
-            return find_pairs(self._messages, limit)
+            return find_pairs(self._messages, limit, self._origin.memo)
         if self._pairs is None:
-            self._pairs = find_pairs(self._messages, limit)
+            self._pairs = find_pairs(self._messages, limit, self._origin.memo)
         return self._pairs
 
     @overload
