@@ -59,7 +59,9 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
       case and runs of spaces.
     * *contains*: a phrase, found in :attr:`Message.text` as whole words in
       that order, ignoring case; any whitespace in the phrase matches any
-      whitespace in the text.
+      whitespace in the text. With *ignore_accents* ``True`` letters are
+      also compared without their accents (``contains="Subasic"`` finds
+      ``Šubašić``), as :func:`find_phrase` finds them.
     * *ids*: a collection of message ids (retired ids are followed to the
       ids that replace them).
     * *mentions*: a name of the index of names, by its canonical name or any
@@ -94,6 +96,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
         before: Keep messages dated strictly earlier.
         classification: Such as ``"PERSONAL AND SECRET"``.
         contains: A phrase of the text.
+        ignore_accents: Whether *contains* ignores accents (by default it
+            does not).
         ids: Message ids to keep.
         mentions: A name of the index, or a tuple of names (all of them).
         see_also: Also select the mentions of the entries that are part of
@@ -113,9 +117,10 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
             :class:`~stalin_telegrams.exceptions.ArgumentTypeError`).
         InvalidCriterionError: A value is unusable: a date not in the form
             ``YYYY-MM-DD`` or not in the calendar, a month outside 1 to 12,
-            date criteria that leave no day, an empty phrase, an empty tuple
-            of names, *see_also* without *mentions*, or a name,
-            classification, year, id or index name that names nothing (also an
+            date criteria that leave no day, an empty phrase,
+            *ignore_accents* without *contains*, an empty tuple of names,
+            *see_also* without *mentions*, or a name, classification, year,
+            id or index name that names nothing (also an
             :class:`~stalin_telegrams.exceptions.InvalidArgumentError`).
 
     >>> [m.id for m in filter_by(recipient="roosevelt", on="1942-11-20")]
@@ -132,7 +137,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
        Dates must be ``YYYY-MM-DD`` on every Python; names, years and ids
        are checked against the messages given, never against the packaged
        corpus unless they come from it. The criterion *mentions* is new.
-    .. versionchanged:: 0.3.0 The criterion *see_also*.
+    .. versionchanged:: 0.3.0
+       The criteria *ignore_accents* and *see_also* are new.
     """
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 

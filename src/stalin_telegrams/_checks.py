@@ -114,16 +114,6 @@ def text(criterion: str, value: object) -> str:
     return value
 
 
-def flag(criterion: str, value: object) -> bool:
-    """Return *value*, a bool (``None`` counts as ``False``), or raise naming *criterion*."""
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        msg = f"{criterion}: expected True or False, {got(value)}"
-        raise CriterionTypeError(msg)
-    return value
-
-
 def integer(criterion: str, value: object) -> int:
     """Return *value*, an int (not a bool), or raise naming *criterion*."""
     if isinstance(value, bool) or not isinstance(value, int):
