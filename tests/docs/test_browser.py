@@ -30,8 +30,15 @@ REPLY = next(
     and m.in_reply_to[0] in {r.id for r in load().incoming()}
     and len(m.references) > 1
 )
-#: Window sizes of the screenshots: a laptop and a phone.
-SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
+#: Window sizes of the screenshots and of the first-screen tests: a desktop and a phone.
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+#: Message pages whose first screen is measured: every 25th, and the longest title.
+SAMPLE = sorted(
+    {m.id for m in load()[::25]}
+    | {max(load(), key=lambda m: len(", ".join((*m.senders, *m.recipients)))).id}
+)
+#: A message answered by a later printed message.
+ANSWERED = next(m for m in load() if any(m.id in later.in_reply_to for later in load()))
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +118,44 @@ class TestMessagePage:
         heading = page.evaluate("document.querySelector('h1').innerText")
         assert page.evaluate("location.pathname").endswith(f"/messages/{other.id}.html")
         assert f"No. {other.number}:" in heading
+
+
+class TestTextFirst:
+    """The first line of a message's text is on the first screen, on a phone and a desktop."""
+
+    @pytest.mark.parametrize("size", sorted(SIZES))
+    @pytest.mark.parametrize("message_id", SAMPLE)
+    def test_first_line_above_the_fold(
+        self, page: Page, site: Path, message_id: str, size: str
+    ) -> None:
+        """The bottom of the text's first line is inside the window when the page opens."""
+        width, height = SIZES[size]
+        page.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=size == "phone",
+        )
+        page.goto(_url(site, f"messages/{message_id}.html"))
+        bottom = page.evaluate(
+            "(() => { const p = document.querySelector('#text p');"
+            " const r = document.createRange(); r.setStart(p, 0); r.setEnd(p, 1);"
+            " const line = r.getClientRects()[0] || p.getBoundingClientRect();"
+            " return line.top + parseFloat(getComputedStyle(p).lineHeight); })()"
+        )
+        assert bottom <= height, f"{message_id} at {size}: first line ends at {bottom} px"
+
+    def test_answered_by_reaches_the_answer(self, page: Page, site: Path) -> None:
+        """The "Answered by" link of a message opens the later message that answers it."""
+        answer = next(m for m in load() if ANSWERED.id in m.in_reply_to)
+        page.goto(_url(site, f"messages/{ANSWERED.id}.html"))
+        page.click(f"#conversation a[href$='{answer.id}.html']")
+        heading = page.evaluate("document.querySelector('h1').innerText")
+        assert (True, True) == (
+            page.evaluate("location.pathname").endswith(f"/messages/{answer.id}.html"),
+            heading.startswith(f"No. {answer.number}:"),
+        )
 
 
 class TestIncomingPage:

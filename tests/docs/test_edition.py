@@ -17,7 +17,7 @@ from docutils import nodes
 from stalin_telegrams import Corpus, IncomingMessage, Message, Pair, load
 
 #: The modules of the extension whose docstrings hold examples.
-MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects")
+MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects", "_downloads")
 
 
 def _message(**fields: object) -> Message:
@@ -77,7 +77,7 @@ class TestTitle:
     def test_title(self) -> None:
         """A title gives the number, who wrote to whom, and the date."""
         message = _message(number=7, recipients=("Roosevelt", "Churchill"))
-        assert "No. 7: Stalin to Roosevelt and Churchill, 2 January 1942" == edition.title(message)
+        assert "No. 7: Stalin → Roosevelt and Churchill, 2 January 1942" == edition.title(message)
 
 
 class TestIncomingTitle:
@@ -133,18 +133,24 @@ class TestExcerpt:
 
 
 class TestCitation:
-    """citation(): a ready citation."""
+    """citation(): the package's citation of a message, with the address of its page."""
 
-    def test_parts(self) -> None:
-        """A citation names the parties, the date, the number, the edition, release and page."""
-        cited = edition.citation(_message(number=12), "9.9.9")
-        expected = (
-            "Stalin to Churchill, 2 January 1942, no. 12 in "
-            "J. V. Stalin, Works, vol. 17: War Telegrams (London: Red Star Press, 1986);"
-            " stalin_telegrams 9.9.9, message "
-            "1942-01-02-churchill, messages/1942-01-02-churchill.html."
+    URL = "https://example.org/messages/1942-01-02-churchill.html"
+
+    @pytest.mark.parametrize("style", ["chicago", "apa"])
+    def test_address_last(self, style: str) -> None:
+        """Chicago and APA give the package's citation, then the page's address."""
+        message = _message(number=12)
+        expected = f"{message.citation(style)} {self.URL}"
+        assert expected == edition.citation(message, style, self.URL)
+
+    def test_bibtex_url_field(self) -> None:
+        """BibTeX gives the address as a url field inside the entry."""
+        cited = edition.citation(_message(number=12), "bibtex", self.URL)
+        assert (True, True) == (
+            cited.endswith(f"  url = {{{self.URL}}},\n}}"),
+            cited.count("@") == 1,
         )
-        assert expected == cited
 
 
 def _shape(paragraphs: list[list[edition.Piece]]) -> list[list[str | tuple[str, ...]]]:

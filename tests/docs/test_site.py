@@ -6,10 +6,12 @@ They read the HTML folder named by ``STALIN_TELEGRAMS_SITE`` (see conftest.py).
 from __future__ import annotations
 
 import functools
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -84,11 +86,15 @@ class TestPages:
             assert f"<ins>{' '.join(change.second)}</ins>" in html
 
     def test_footnote_marks(self, site: Path) -> None:
-        """A footnote mark stands as a superscript on its message's page."""
+        """A footnote mark is a superscript linked to its note, and the note links back."""
         message = next(m for m in load() if m.footnote_marks)
         html = (site / "messages" / f"{message.id}.html").read_text(encoding="utf-8")
         mark = message.footnote_marks[0]
-        assert f'<sup class="edition-mark">{mark.mark}</sup>' in html
+        found = (
+            f'href="#note-1" id="mark-1"><sup>{mark.mark}</sup></a>' in html,
+            re.search(r'<li id="note-1">.*?href="#mark-1"', html, re.DOTALL) is not None,
+        )
+        assert (True, True) == found
 
     def test_timeline_picture(self, site: Path) -> None:
         """The home page shows the timeline picture, copied into the site."""
@@ -96,6 +102,42 @@ class TestPages:
         timeline = [src for src in pictures if "timeline" in src]
         assert 1 == len(timeline)
         assert (site / timeline[0]).is_file()
+
+
+class TestDownloads:
+    """Each message downloads as JSON, plain text and TEI, and each file says what the page does."""
+
+    @pytest.mark.parametrize("number", [1, 73, 200, 372])
+    def test_json_is_the_record(self, site: Path, number: int) -> None:
+        """The JSON file loads and is the message's record."""
+        corpus = load()
+        message = corpus[number - 1]
+        record = json.loads((site / "messages" / f"{message.id}.json").read_text("utf-8"))
+        assert corpus.to_records()[number - 1] == record
+
+    @pytest.mark.parametrize("number", [1, 73, 200, 372])
+    def test_tei_is_the_message(self, site: Path, number: int) -> None:
+        """The TEI file is well-formed, has the message's correspDesc and its paragraphs."""
+        message = load()[number - 1]
+        root = ElementTree.parse(site / "messages" / f"{message.id}.xml").getroot()  # noqa: S314 - our own file
+        tei = "{http://www.tei-c.org/ns/1.0}"
+        desc = root.find(f".//{tei}correspDesc")
+        paragraphs = [p.text for p in root.iter(f"{tei}p") if p.text]
+        senders = [
+            n.text for n in root.iterfind(f".//{tei}correspAction[@type='sent']/{tei}persName")
+        ]
+        assert desc is not None
+        assert (str(message.number), message.text.split("\n\n"), list(message.senders)) == (
+            desc.get("key"),
+            paragraphs,
+            senders,
+        )
+
+    def test_text_has_the_words(self, site: Path) -> None:
+        """The plain text file starts with the title and holds the text."""
+        message = load()[72]
+        text = (site / "messages" / f"{message.id}.txt").read_text("utf-8")
+        assert (True, True) == (text.startswith(edition.title(message)), message.text in text)
 
 
 class TestLinks:

@@ -18,6 +18,7 @@ One job per module:
   builders of document nodes;
 * :mod:`._message` and :mod:`._directives`: the page of a message, and the
   directives of the listings;
+* :mod:`._downloads`: each message as JSON, plain text and TEI;
 * :mod:`._redirects`: pages that send a retired id on to its message;
 * :mod:`._navigation`: one navigation sidebar for the generated pages.
 """
@@ -35,6 +36,7 @@ from ._directives import (
     ThreadDirective,
     ThreadsDirective,
 )
+from ._downloads import write_downloads
 from ._message import MessageDirective
 from ._navigation import forget_navigation, share_navigation
 from ._nodes import (
@@ -114,6 +116,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", generate)
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_redirects)
+    app.connect("build-finished", write_downloads)
+    app.add_js_file("edition.js", loading_method="defer")
     # Before the theme (priority 500) computes its navigation from the context.
     app.connect("html-page-context", share_navigation, priority=400)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,10 +21,10 @@ from ._words import (
     KIND_TITLES,
     all_correspondents,
     correspondent_slug,
-    correspondents,
     incoming_title,
     long_date,
     name_anchor,
+    short_date,
     with_correspondent,
     years,
 )
@@ -91,14 +91,22 @@ class ThreadsDirective(EditionDirective):
         items = []
         for key in keys:
             thread = self.data.threads[key]
-            text = f"{long_date(thread[0].date)}: {len(thread)} messages"
-            names = ", ".join(dict.fromkeys(n for m in thread for n in correspondents(m)))
-            items.append(para(link(f"threads/{key}", text), f", with {names}"))
+            span = f" ({len(thread)} messages, {short_date(thread[0].date)} to"
+            span += f" {short_date(thread[-1].date)})"
+            items.append(
+                para(
+                    link(f"threads/{key}", self.data.thread_titles[key]),
+                    nodes.inline(
+                        "", f" ({len(thread)} messages, {span})", classes=["edition-meta"]
+                    ),
+                )
+            )
         intro = para(
             "Messages connected by their references to one another and by their copies "
             "(the same text sent to two leaders), as ",
             nodes.literal("thread_of()", "thread_of()"),
-            " finds them. A message linked to no other is in no list here.",
+            " finds them. A message linked to no other is in no list here. Each is named by "
+            "the names that set its messages apart from the rest of the volume.",
         )
         return [intro, bullets(items)]
 

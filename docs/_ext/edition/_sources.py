@@ -25,7 +25,6 @@ from ._words import (
     all_correspondents,
     correspondent_slug,
     correspondents,
-    long_date,
     month_year,
     parties,
     title,
@@ -95,8 +94,7 @@ def _message_sources(data: Edition) -> dict[str, str]:
 def _thread_sources(data: Edition) -> dict[str, str]:
     out = {}
     for key in sorted({thread[0].id for thread in data.threads.values()}):
-        thread = data.threads[key]
-        heading = f"Thread of {len(thread)} messages from {long_date(thread[0].date)}"
+        heading = data.thread_titles[key]
         body = f".. edition-thread:: {key}\n"
         out[f"threads/{key}.rst"] = _page(heading, body, digest=data.digest, orphan=True)
     return out

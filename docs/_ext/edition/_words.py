@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from stalin_telegrams import Corpus, IncomingMessage, Message
-from stalin_telegrams._citation import edition as printed_edition
+from stalin_telegrams._citation import Style
 from stalin_telegrams._dates import MONTHS
 
 #: The writer whose side of the correspondence the volume prints: the other
@@ -86,19 +86,75 @@ def month_year(date: datetime.date) -> str:
     return f"{MONTHS[date.month - 1]} {date.year}"
 
 
+def and_list(names: Sequence[str]) -> str:
+    """Return *names* as a sentence lists them.
+
+    >>> and_list(["Roosevelt", "Antonov", "Churchill"])
+    'Roosevelt, Antonov and Churchill'
+    """
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def parties(message: Message) -> str:
     """Return who wrote to whom: ``"Stalin to Churchill and Roosevelt"``."""
     return f"{' and '.join(message.senders)} to {' and '.join(message.recipients)}"
 
 
 def title(message: Message) -> str:
-    """Return the title of a message's page: number, parties and date.
+    """Return the title of a message's page: number, from → to, and date.
 
     >>> from stalin_telegrams import load
     >>> title(load()["1942-11-20-churchill"])
-    'No. 52: Stalin to Churchill, 20 November 1942'
+    'No. 52: Stalin → Churchill, 20 November 1942'
     """
-    return f"No. {message.number}: {parties(message)}, {long_date(message.date)}"
+    senders, recipients = " and ".join(message.senders), " and ".join(message.recipients)
+    return f"No. {message.number}: {senders} → {recipients}, {long_date(message.date)}"
+
+
+def short_title(message: Message) -> str:
+    """Return a message as a list of related messages names it: number, from → to, day.
+
+    >>> from stalin_telegrams import load
+    >>> short_title(load()["1942-11-20-churchill"])
+    'No. 52, Stalin → Churchill, 20 Nov 1942'
+    """
+    senders, recipients = " and ".join(message.senders), " and ".join(message.recipients)
+    return f"No. {message.number}, {senders} → {recipients}, {short_date(message.date)}"
+
+
+def short_date(date: datetime.date | None) -> str:
+    """Return *date* as a list writes it, ``"20 Nov 1942"``; ``"undated"`` for None.
+
+    >>> short_date(datetime.date(1942, 11, 2))
+    '2 Nov 1942'
+    """
+    return "undated" if date is None else f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
+
+
+def incoming_label(record: IncomingMessage) -> str:
+    """Return an incoming message as a list of related messages names it.
+
+    >>> from stalin_telegrams import load
+    >>> incoming_label(load().incoming()[0])
+    "Churchill's message of 15 Jan 1942 (not printed)"
+    """
+    authors = " and ".join(record.authors) or "someone"
+    if record.date is None:
+        return f"{authors}'s undated message (not printed)"
+    return f"{authors}'s message of {short_date(record.date)} (not printed)"
+
+
+def classification(message: Message) -> str | None:
+    """Return the classification of *message* as a sentence writes it, or None.
+
+    >>> from stalin_telegrams import load
+    >>> classification(load()["1942-11-20-churchill"])
+    'Personal and secret'
+    """
+    printed = message.classification
+    return None if printed is None else printed.capitalize()
 
 
 def incoming_title(record: IncomingMessage) -> str:
@@ -123,13 +179,20 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
-def citation(message: Message, release: str) -> str:
-    """Return a ready citation of *message* in this edition and release."""
-    return (
-        f"{parties(message)}, {long_date(message.date)}, no. {message.number} in"
-        f" {printed_edition()}; stalin_telegrams {release}, message {message.id},"
-        f" messages/{message.id}.html."
-    )
+def citation(message: Message, style: Style, url: str) -> str:
+    """Return a citation of *message* in *style* with the address of its page, *url*.
+
+    The citation of :meth:`stalin_telegrams.Message.citation`, with the
+    page's address added as each style adds one.
+
+    >>> from stalin_telegrams import load
+    >>> citation(load()[0], "apa", "https://example.org/messages/x.html")[-65:]
+    'message 1941-07-18-churchill. https://example.org/messages/x.html'
+    """
+    cited = message.citation(style)
+    if style == "bibtex":
+        return cited.removesuffix("}") + f"  url = {{{url}}},\n}}"
+    return f"{cited} {url}"
 
 
 @dataclass(frozen=True)
