@@ -81,12 +81,14 @@ class TestHomePage:
     """The home page and its timeline picture."""
 
     def test_loads_with_timeline(self, page: Page, site: Path) -> None:
-        """The home page loads, its title names the package, and the timeline has width."""
+        """The home page loads, its title names the correspondence, and the timeline has width."""
         page.goto(_url(site, "index.html"))
         title = page.evaluate("document.title")
-        width = page.evaluate("document.querySelector('img[src*=\"timeline\"]').naturalWidth")
+        width = page.evaluate(
+            "document.querySelector('.edition-svg svg').getBoundingClientRect().width"
+        )
         _shoot(page, site, "home")
-        assert "stalin_telegrams" in title
+        assert "Stalin's wartime correspondence" in title
         assert width > 0
 
 
@@ -158,13 +160,69 @@ class TestTextFirst:
         )
 
 
+class TestPictures:
+    """The pictures are SVG in the page: words big enough to read, marks linked to messages."""
+
+    @pytest.mark.parametrize("size", sorted(SIZES))
+    @pytest.mark.parametrize(
+        "path", ["index.html", "threads/1943-02-16-churchill.html", "edition/incoming.html"]
+    )
+    def test_labels_at_least_11_px(self, page: Page, site: Path, path: str, size: str) -> None:
+        """Every word of a picture is drawn at 11 CSS pixels or more, on a phone and a desktop."""
+        width, height = SIZES[size]
+        page.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=size == "phone",
+        )
+        page.goto(_url(site, path))
+        sizes = page.evaluate(
+            "[...document.querySelectorAll('.edition-svg svg text')].map(t => {"
+            " const svg = t.ownerSVGElement;"
+            " const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+            " return parseFloat(getComputedStyle(t).fontSize) * scale; })"
+        )
+        assert sizes, f"no words in the pictures of {path}"
+        assert min(sizes) >= 11, f"{path} at {size}: smallest word {min(sizes):.1f} px"
+
+    def test_thread_marks_link_to_messages(self, page: Page, site: Path) -> None:
+        """A mark of a thread's picture opens its message's page."""
+        key = "1943-02-16-churchill"
+        page.goto(_url(site, f"threads/{key}.html"))
+        href = page.evaluate(
+            f"document.querySelector(\".edition-svg svg a[*|href$='messages/{key}.html']\")"
+            ".href.baseVal"
+        )
+        page.goto(_url(site, f"threads/{href}"))
+        heading = page.evaluate("document.querySelector('h1').innerText")
+        assert heading.startswith(f"No. {load()[key].number}:")
+
+    def test_thread_lists_incoming(self, page: Page, site: Path) -> None:
+        """A thread's page lists the incoming messages its messages name, linked to their entry."""
+        data = load()
+        thread = data.thread_of(data["1943-02-16-churchill"])
+        incoming = {r.id for r in data.incoming()}
+        named = {t for m in thread for t in m.in_reply_to if t in incoming}
+        page.goto(_url(site, "threads/1943-02-16-churchill.html"))
+        _shoot(page, site, "thread")
+        links = page.evaluate(
+            "[...document.querySelectorAll('.edition-incoming-entry a')].map(a => a.hash.slice(1))"
+        )
+        assert named
+        assert named <= set(links)
+
+
 class TestIncomingPage:
     """The list of incoming messages, its picture, and the links to it from a reply."""
 
     def test_loads_with_response_times(self, page: Page, site: Path) -> None:
         """The list has an entry per incoming message, and the response-times picture has width."""
         page.goto(_url(site, "edition/incoming.html"))
-        width = page.evaluate("document.querySelector('img[src*=\"response-times\"]').naturalWidth")
+        width = page.evaluate(
+            "document.querySelector('.edition-svg svg').getBoundingClientRect().width"
+        )
         ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
         _shoot(page, site, "incoming")
         assert [] == [r.id for r in load().incoming() if r.id not in ids]

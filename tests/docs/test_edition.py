@@ -271,32 +271,6 @@ class TestWriteSources:
         assert (tmp_path / "threads" / "mine.rst").exists()
 
 
-class TestThreadLinks:
-    """thread_links(): the references and copies inside a thread."""
-
-    def test_links(self) -> None:
-        """References to members are arrows, pairs of members are copies; nothing leaves."""
-        data = edition.edition()
-        for thread in {t[0].id: t for t in data.threads.values()}.values():
-            links = edition.thread_links(data, thread)
-            members = set(thread.ids)
-            named = {
-                (m.id, target)
-                for m in thread
-                for r in m.references
-                for target in r.targets
-                if target in members and target != m.id
-            }
-            copies = {
-                (p.first.id, p.second.id)
-                for m in thread
-                for p in data.pairs.get(m.id, ())
-                if p.second.id in members and p.first.id in members
-            }
-            assert named == {(a, b) for a, b, kind in links if kind == "names"}
-            assert copies == {(a, b) for a, b, kind in links if kind == "copy"}
-
-
 class TestNameAnchor:
     """name_anchor(): the anchor of a name in the index of names."""
 

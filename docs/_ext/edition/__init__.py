@@ -20,24 +20,28 @@ One job per module:
   directives of the listings;
 * :mod:`._downloads`: each message as JSON, plain text and TEI;
 * :mod:`._redirects`: pages that send a retired id on to its message;
-* :mod:`._navigation`: one navigation sidebar for the generated pages.
+* :mod:`._navigation` and :mod:`._meta`: one navigation sidebar for the
+  generated pages, and a description of every page.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._data import SOURCE_FILE, Edition, edition, thread_links
+from ._data import SOURCE_FILE, Edition, edition
 from ._directives import (
+    HomeDirective,
     IncomingDirective,
     ListDirective,
     NamesDirective,
     OverviewDirective,
+    PictureDirective,
     ThreadDirective,
     ThreadsDirective,
 )
 from ._downloads import write_downloads
 from ._message import MessageDirective
+from ._meta import add_description
 from ._navigation import forget_navigation, share_navigation
 from ._nodes import (
     deleted,
@@ -94,7 +98,6 @@ __all__ = [
     "sources",
     "target_link",
     "text_pieces",
-    "thread_links",
     "title",
     "write_sources",
 ]
@@ -112,6 +115,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("edition-overview", OverviewDirective)
     app.add_directive("edition-names", NamesDirective)
     app.add_directive("edition-incoming", IncomingDirective)
+    app.add_directive("edition-home", HomeDirective)
+    app.add_directive("edition-picture", PictureDirective)
     app.connect("builder-inited", forget_navigation)
     app.connect("builder-inited", generate)
     app.connect("doctree-resolved", resolve_links)
@@ -120,4 +125,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("edition.js", loading_method="defer")
     # Before the theme (priority 500) computes its navigation from the context.
     app.connect("html-page-context", share_navigation, priority=400)
+    app.connect("html-page-context", add_description)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import math
+import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.resources import files
@@ -105,23 +108,6 @@ def edition() -> Edition:
     )
 
 
-def thread_links(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
-    """Return the links inside a thread: ``(from id, to id, kind)``, kind ``names`` or ``copy``."""
-    members = set(thread.ids)
-    links = [
-        (m.id, target, "names")
-        for m in thread
-        for reference in m.references
-        for target in reference.targets
-        if target in members and target != m.id
-    ]
-    pairs = {pair for m in thread for pair in data.pairs.get(m.id, ())}
-    links += sorted(
-        (p.first.id, p.second.id, "copy") for p in pairs if {p.first.id, p.second.id} <= members
-    )
-    return links
-
-
 #: A name mentioned in more than this share of all messages says nothing of
 #: one exchange ("Soviet Union", "Germany").
 COMMON_NAME = 0.1
@@ -182,3 +168,44 @@ def thread_titles(corpus: Corpus, threads: dict[str, Corpus]) -> dict[str, str]:
     return {
         key: thread_title(thread, spread, len(corpus)) for key, thread in sorted(firsts.items())
     }
+
+
+def response_times(corpus: Corpus) -> list[tuple[datetime.date, int, str]]:
+    """Return the answers whose message answered has a date, with the days they took.
+
+    Args:
+        corpus: The corpus, with its incoming messages.
+
+    Returns:
+        ``(date of the answer, days since the message answered, its authors
+        in alphabetical order)``
+        for each dated printed message and each dated message in its
+        :attr:`~stalin_telegrams.Message.in_reply_to`, printed or incoming,
+        in corpus order.
+    """
+    # Sorted, so that one pair of authors is one group whichever signs first.
+    dates: dict[str, tuple[datetime.date | None, str]] = {
+        record.id: (record.date, " and ".join(sorted(record.authors)))
+        for record in corpus.incoming()
+    }
+    dates.update((m.id, (m.date, " and ".join(sorted(m.senders)))) for m in corpus)
+    out = []
+    for message in corpus:
+        for answered in message.in_reply_to:
+            date, authors = dates.get(answered, (None, ""))
+            if message.date is not None and date is not None:
+                out.append((message.date, (message.date - date).days, authors))
+    return out
+
+
+def response_summary(corpus: Corpus) -> list[tuple[str, int, float]]:
+    """Return, for each group of authors answered, the number of dated answers and the median days.
+
+    Largest group first: the text equivalent of the picture of response times.
+    """
+    answers = response_times(corpus)
+    totals = Counter(authors for _, _, authors in answers)
+    return [
+        (group, count, statistics.median(d for _, d, a in answers if a == group))
+        for group, count in sorted(totals.items(), key=lambda i: (-i[1], i[0]))
+    ]

@@ -6,20 +6,25 @@ when Sphinx reads the page. :class:`EditionDirective` gives them the corpus.
 
 from __future__ import annotations
 
+import datetime
 from importlib.resources import files
+from pathlib import Path
 from typing import Any, ClassVar, get_args
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from stalin_telegrams import IncomingMessage, IndexEntry, Message, NameKind
+from stalin_telegrams import Corpus, IncomingMessage, IndexEntry, Message, NameKind
+from stalin_telegrams._citation import edition as printed_edition
 
-from ._data import Edition, edition
+from ._data import Edition, edition, response_summary
 from ._nodes import bullets, joined, link, list_entry, message_link, para, row, section
 from ._words import (
     KIND_TITLES,
+    PICTURE_ROOT,
     all_correspondents,
+    and_list,
     correspondent_slug,
     incoming_title,
     long_date,
@@ -40,6 +45,27 @@ class EditionDirective(SphinxDirective):
         self.env.note_dependency(str(data_file))
         return edition()
 
+    def picture(self, name: str, *caption: nodes.Node | str) -> nodes.container:
+        """Return the picture *name* (``"edition/timeline"``) inlined, with its caption below.
+
+        The SVG stands in the page, so that its links work and its words
+        take the page's colours; its links are made relative to this page.
+        """
+        path = Path(self.env.srcdir) / f"{name}.svg"
+        self.env.note_dependency(str(path))
+        try:
+            svg = path.read_text(encoding="utf-8")
+        except OSError as error:
+            msg = f"edition: no picture {name!r}: {error}"
+            raise self.error(msg) from None
+        root = "../" * self.env.docname.count("/")
+        figure = nodes.container(classes=["edition-figure"])
+        frame = nodes.container(classes=["edition-svg"])
+        frame += nodes.raw("", svg.replace(PICTURE_ROOT, root), format="html")
+        figure += frame
+        figure += para(*caption, classes=["edition-caption"])
+        return figure
+
     def message(self, message_id: str) -> Message:
         """Return the message with *message_id*, as a directive error if there is none."""
         try:
@@ -55,31 +81,65 @@ class ThreadDirective(EditionDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        """Return the thread's messages in date order, each with its first words."""
+        """Return the picture and both sides of the thread in date order, printed and incoming."""
         thread = self.data.threads.get(self.arguments[0])
         if thread is None:
             msg = f"edition: {self.arguments[0]!r} starts no thread"
             raise self.error(msg)
+        incoming = self._incoming(thread)
         intro = para(
-            f"{len(thread)} messages linked by what they say of each other (a message that "
-            "names another) and by their copies, from ",
+            f"{len(thread)} printed messages linked by what they say of each other (a message "
+            "that names or answers another) and by their copies, from ",
             long_date(thread[0].date),
             " to ",
             long_date(thread[-1].date),
-            ", in date order.",
+            f", and {len(incoming)} messages of the other side that they name, which the volume "
+            "does not print, in date order."
+            if incoming
+            else ", in date order.",
         )
-        figure = nodes.figure(classes=["edition-figure"])
-        figure += nodes.image(
-            uri=f"/threads/{thread[0].id}.png",
-            alt="The thread's messages by date, one row per correspondent, with arrows from "
-            "each message to those it names and dashed lines between copies",
+        picture = self.picture(
+            f"threads/{thread[0].id}",
+            "The exchange by date, a row for each writer and addressee. Filled circles are the "
+            "printed messages (with their numbers), hollow squares the messages of the other "
+            "side; an arrow runs from a message to each message it names or answers, a dashed "
+            "line joins copies of one text. Each mark links to its message; the list below "
+            "says the same in words.",
         )
-        figure += nodes.caption(
-            "",
-            "The thread by date, a row for each sender and recipients: arrows from a message "
-            "to the messages it names, dashed lines between copies of one text.",
+        entries: list[tuple[tuple[datetime.date, int], nodes.Node]] = [
+            ((member.date or datetime.date.max, 0), list_entry(member)) for member in thread
+        ]
+        entries += [
+            ((record.date or datetime.date.max, 1), self._incoming_entry(record))
+            for record in incoming
+        ]
+        ordered = [node for _, node in sorted(entries, key=lambda e: e[0])]
+        return [intro, picture, bullets(ordered)]
+
+    def _incoming(self, thread: Corpus) -> list[IncomingMessage]:
+        named = dict.fromkeys(
+            t
+            for m in thread
+            for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
+            if t in self.data.incoming
         )
-        return [intro, figure, bullets(list_entry(m) for m in thread)]
+        return [self.data.incoming[key] for key in named]
+
+    def _incoming_entry(self, record: IncomingMessage) -> nodes.paragraph:
+        corpus = self.data.corpus
+        named = [message_link(corpus[i], f"No. {corpus[i].number}") for i in record.mentioned_in]
+        parts: list[nodes.Node | str] = [
+            link("edition/incoming", incoming_title(record), record.id),
+            nodes.inline("", " (not printed)", classes=["edition-meta"]),
+            ": named in ",
+            *joined(named),
+        ]
+        if record.answered_by:
+            answers = [
+                message_link(corpus[i], f"No. {corpus[i].number}") for i in record.answered_by
+            ]
+            parts += ["; answered by ", *joined(answers)]
+        return para(*parts, classes=["edition-incoming-entry"])
 
 
 class ThreadsDirective(EditionDirective):
@@ -241,13 +301,15 @@ class IncomingDirective(EditionDirective):
             "may be the day the message was sent or the day it was received in Moscow: the "
             "volume does not say which, so a day or two either way is within the reading."
         )
-        figure = nodes.figure(classes=["edition-figure"])
-        figure += nodes.image(
-            uri="/edition/response-times.png",
-            alt="Dot chart: for each dated answer, the days between the message answered and "
-            "the answer, over the years of the war",
+        medians = "; ".join(
+            f"to {group}, {count} answers, half within {median:g} days"
+            for group, count, median in response_summary(self.data.corpus)
         )
-        figure += nodes.caption("", "Days from a dated message to Stalin's answer.")
+        figure = self.picture(
+            "edition/response-times",
+            "Days from a dated message to Stalin's answer, one mark per answer, a colour and "
+            f"a shape for each correspondent. In numbers: {medians}.",
+        )
         return [intro, caveat, figure]
 
 
@@ -264,12 +326,11 @@ class OverviewDirective(EditionDirective):
             "by correspondent below, follow a thread of messages, or search for words with "
             "the search box."
         )
-        figure = nodes.figure(classes=["edition-figure"])
-        figure += nodes.image(
-            uri="/edition/timeline.png",
-            alt="Bar chart: the number of messages in each month, coloured by correspondent",
+        figure = self.picture(
+            "edition/timeline",
+            "Messages per month, by correspondent, a colour and a hatching for each; each bar "
+            "links to the month's list. The table below gives the counts by year.",
         )
-        figure += nodes.caption("", "Messages per month, by correspondent.")
         return [intro, figure, self._table()]
 
     def _table(self) -> nodes.table:
@@ -293,3 +354,86 @@ class OverviewDirective(EditionDirective):
         group += head
         group += body
         return table
+
+
+class HomeDirective(EditionDirective):
+    """The front door of the edition: what the correspondence is, and the ways in."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return the introduction and the ways in: years, people, exchanges, names, search."""
+        corpus = self.data.corpus
+        dated = [m.date for m in corpus if m.date is not None]
+        names = all_correspondents(corpus)
+        intro = para(
+            f"The {len(corpus)} messages that Stalin sent to {and_list(names[:4])} and a few "
+            f"others between {long_date(min(dated))} and {long_date(max(dated))}, as printed in ",
+            nodes.emphasis(printed_edition(), printed_edition()),
+            ". Each has a page of its own with its text, its dates and its place in the "
+            f"exchange. The volume prints his side only; the {len(self.data.incoming)} messages "
+            "of the other side that his messages name are listed and linked too.",
+            classes=["edition-lead"],
+        )
+        year_links: list[nodes.Node | str] = []
+        for year in years(corpus):
+            count = sum(1 for d in dated if d.year == year)
+            year_links.append(link(f"edition/{year}", str(year)))
+            year_links.append(nodes.inline("", f" ({count})", classes=["edition-meta"]))
+            year_links.append("  ")
+        people: list[nodes.Node | str] = []
+        for name in names:
+            count = len(with_correspondent(corpus, name))
+            people += [link(correspondent_slug(name), name)]
+            people += [nodes.inline("", f" ({count})", classes=["edition-meta"]), "  "]
+        exchanges = len({t[0].id for t in self.data.threads.values()})
+        ways = [
+            para(nodes.strong("By year: ", "By year: "), *year_links[:-1]),
+            para(nodes.strong("By correspondent: ", "By correspondent: "), *people[:-1]),
+            para(
+                nodes.strong("By exchange: ", "By exchange: "),
+                link("edition/threads", f"{exchanges} exchanges"),
+                " of messages that answer or name each other, each named by what it is about.",
+            ),
+            para(
+                nodes.strong("By name: ", "By name: "),
+                link("names-index", "the index of names"),
+                f": {len(corpus.names())} persons, places, operations and more, A to Z.",
+            ),
+            para(
+                nodes.strong("The other side: ", "The other side: "),
+                link("edition/incoming", "the incoming messages"),
+                " the volume names but does not print, with their answers.",
+            ),
+            para(
+                nodes.strong("All messages: ", "All messages: "),
+                link("edition/index", "the messages"),
+                ", with a table of counts by year and correspondent.",
+            ),
+        ]
+        search = nodes.raw(
+            "",
+            '<form class="edition-search-form" action="search.html" method="get" role="search">'
+            '<label for="edition-home-q">Search the messages</label> '
+            '<input id="edition-home-q" type="search" name="q" '
+            'placeholder="words or &quot;an exact phrase&quot;"> '
+            '<button type="submit">Search</button></form>',
+            format="html",
+        )
+        return [intro, section("ways-in", "Ways in", *ways, search)]
+
+
+class PictureDirective(EditionDirective):
+    """A picture in a page: ``.. edition-picture:: edition/timeline``, the content its caption."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        """Return the picture inlined, with the content parsed as its caption."""
+        figure = self.picture(self.arguments[0])
+        caption = figure.children[-1]
+        caption.children = []
+        parsed = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, parsed)
+        for child in parsed.children:
+            caption.extend(child.children if isinstance(child, nodes.paragraph) else [child])
+        return [figure]

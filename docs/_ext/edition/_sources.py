@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ._data import Edition, edition, thread_links
+from ._data import Edition, edition
 from ._words import (
     all_correspondents,
     correspondent_slug,
-    correspondents,
     month_year,
-    parties,
     title,
     with_correspondent,
     years,
@@ -191,22 +189,13 @@ def write_sources(srcdir: Path, files_: dict[str, str]) -> int:
 
 def generate(app: Sphinx) -> None:
     """Write the generated sources and pictures before Sphinx looks for documents."""
-    from ._plots import (  # noqa: PLC0415 - matplotlib only when building
-        draw_response_times,
-        draw_thread,
-        draw_timeline,
-    )
+    from ._plots import draw_pictures  # noqa: PLC0415 - matplotlib only when building
 
     data = edition()
     srcdir = Path(app.srcdir)
-    written = write_sources(srcdir, sources(data))
-    draw_timeline(data.corpus, srcdir / "edition" / "timeline.png", correspondents)
-    draw_response_times(data.corpus, srcdir / "edition" / "response-times.png")
-    pictures = set()
-    for key, thread in {t[0].id: t for t in data.threads.values()}.items():
-        path = srcdir / "threads" / f"{key}.png"
-        draw_thread(thread, thread_links(data, thread), parties, path)
-        pictures.add(path)
-    for stale in set((srcdir / "threads").glob("*.png")) - pictures:
-        stale.unlink()
-    logger.info("edition: %d pages, %d source files rewritten", len(sources(data)), written)
+    made = sources(data)
+    written = write_sources(srcdir, made)
+    drawn = draw_pictures(data, srcdir)
+    logger.info(
+        "edition: %d pages, %d source files rewritten, %d pictures drawn", len(made), written, drawn
+    )

@@ -18,6 +18,8 @@ from stalin_telegrams._dates import MONTHS
 #: The writer whose side of the correspondence the volume prints: the other
 #: party of each message is its correspondent.
 VOLUME_AUTHOR = "Stalin"
+#: What a link in a picture starts with, to be made relative to the page that shows it.
+PICTURE_ROOT = "@root@/"
 #: What each kind of pair (:attr:`stalin_telegrams.Pair.kind`) is, as a reader is told.
 PAIR_KINDS = {
     "copy": "a copy of one of them, printed again",
