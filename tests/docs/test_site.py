@@ -220,6 +220,27 @@ class TestNames:
         missing = [i.name for i in load().names() if edition.name_anchor(i.name) not in ids]
         assert [] == missing
 
+    def test_order_of_a_printed_index(self, site: Path) -> None:
+        """Entries stand A to Z, persons by surname: Winston Churchill under C."""
+        html = (site / "names-index.html").read_text(encoding="utf-8")
+        names = load().names()
+        kinds = {n.name: n.entry.kind for n in names}
+        where = {n.name: html.index(f'id="{edition.name_anchor(n.name)}"') for n in names}
+        in_page = sorted(where, key=where.__getitem__)
+        expected = sorted(
+            where, key=lambda n: (edition.index_key(edition.index_heading(n, kinds[n])), n)
+        )
+        letter_c = html.index('id="letter-c"')
+        letter_d = html.index('id="letter-d"')
+        assert letter_c < where["Winston Churchill"] < letter_d
+        assert [] == [n for n, m in zip(expected, in_page, strict=True) if n != m][:5]
+
+    def test_references_give_number_date_correspondent(self, site: Path) -> None:
+        """Each reference of an entry gives the message's number, date and correspondent."""
+        html = (site / "names-index.html").read_text(encoding="utf-8")
+        message = load()["1943-02-16-churchill"]
+        assert f"No. {message.number}</a>, 16 Feb 1943, Churchill" in html
+
     def test_messages_link_their_names(self, site: Path) -> None:
         """Each message's page links to the entry of every name it mentions."""
         missing = [

@@ -19,6 +19,7 @@ One job per module:
 * :mod:`._message` and :mod:`._directives`: the page of a message, and the
   directives of the listings;
 * :mod:`._downloads`: each message as JSON, plain text and TEI;
+* :mod:`._search`: the data of the search of the messages;
 * :mod:`._redirects`: pages that send a retired id on to its message;
 * :mod:`._navigation` and :mod:`._meta`: one navigation sidebar for the
   generated pages, and a description of every page.
@@ -56,6 +57,7 @@ from ._nodes import (
     visit_tag,
 )
 from ._redirects import redirect_page, redirect_pages, write_redirects
+from ._search import write_search_data
 from ._sources import GENERATED_MARK, generate, rst_escape, sources, write_sources
 from ._words import (
     Piece,
@@ -64,6 +66,8 @@ from ._words import (
     correspondents,
     excerpt,
     incoming_title,
+    index_heading,
+    index_key,
     long_date,
     name_anchor,
     text_pieces,
@@ -87,6 +91,8 @@ __all__ = [
     "edition_link",
     "excerpt",
     "incoming_title",
+    "index_heading",
+    "index_key",
     "inserted",
     "list_entry",
     "long_date",
@@ -122,6 +128,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_redirects)
     app.connect("build-finished", write_downloads)
+    app.connect("build-finished", write_search_data)
     app.add_js_file("edition.js", loading_method="defer")
     # Before the theme (priority 500) computes its navigation from the context.
     app.connect("html-page-context", share_navigation, priority=400)

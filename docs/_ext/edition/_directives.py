@@ -9,30 +9,36 @@ from __future__ import annotations
 import datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, ClassVar, get_args
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from stalin_telegrams import Corpus, IncomingMessage, IndexEntry, Message, NameKind
+from stalin_telegrams import Corpus, IncomingMessage, IndexEntry, Message
 from stalin_telegrams._citation import edition as printed_edition
 
 from ._data import Edition, edition, response_summary
 from ._nodes import bullets, joined, link, list_entry, message_link, para, row, section
 from ._words import (
-    KIND_TITLES,
     PICTURE_ROOT,
     all_correspondents,
     and_list,
     correspondent_slug,
+    correspondents,
     incoming_title,
+    index_heading,
+    index_key,
+    index_letter,
     long_date,
     name_anchor,
     short_date,
     with_correspondent,
     years,
 )
+
+#: The modules of this extension: a page made by one of its directives depends on them.
+EXTENSION_FILES = tuple(sorted(Path(__file__).parent.glob("*.py")))
 
 
 class EditionDirective(SphinxDirective):
@@ -43,6 +49,9 @@ class EditionDirective(SphinxDirective):
         """The edition of the installed package; the page is read again when its data change."""
         data_file = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json")
         self.env.note_dependency(str(data_file))
+        # Hand-written pages with a directive are read again when this code changes too.
+        for module in EXTENSION_FILES:
+            self.env.note_dependency(str(module))
         return edition()
 
     def picture(self, name: str, *caption: nodes.Node | str) -> nodes.container:
@@ -215,34 +224,75 @@ class ListDirective(EditionDirective):
 
 
 class NamesDirective(EditionDirective):
-    """The index of names: ``.. edition-names::``, a section per kind, an entry per name."""
+    """The index of names: ``.. edition-names::``, A to Z as in a printed edition.
+
+    One alphabetical list of every kind of name, persons by surname, a
+    section per letter with a bar of the letters above; each entry gives
+    its kind and description and, for each message that names it, the
+    message's number, date and correspondent.
+    """
+
+    #: Entries with more references than this fold them away behind a summary.
+    FOLD = 12
 
     def run(self) -> list[nodes.Node]:
-        """Return a section per kind; each entry, anchored by its name, links its messages."""
-        sections: list[nodes.Node] = []
-        for kind in get_args(NameKind):
-            items = [self._entry(item) for item in self.data.corpus.names(kind=kind)]
-            if items:
-                sections.append(section(f"names-{kind}", KIND_TITLES[kind], bullets(items)))
-        return sections
+        """Return the bar of letters and a section per letter; each entry anchored by its name."""
+        entries = [
+            (index_heading(item.name, item.entry.kind), item) for item in self.data.corpus.names()
+        ]
+        entries.sort(key=lambda e: (index_key(e[0]), e[1].name))
+        letters: dict[str, list[nodes.Node]] = {}
+        for heading, item in entries:
+            letters.setdefault(index_letter(heading), []).append(self._entry(heading, item))
+        order = sorted(letters, key=lambda letter: (letter != "0-9", letter))
+        bar = " ".join(
+            f'<a href="#letter-{letter.lower()}">{letter}</a>'
+            if letter in letters
+            else f'<span aria-hidden="true">{letter}</span>'
+            for letter in ["0-9", *(chr(c) for c in range(ord("A"), ord("Z") + 1))]
+        )
+        out: list[nodes.Node] = [
+            nodes.raw(
+                "",
+                f'<nav class="edition-az" aria-label="Letters of the index">{bar}</nav>',
+                format="html",
+            )
+        ]
+        out += [
+            section(f"letter-{letter.lower()}", letter, bullets(letters[letter]))
+            for letter in order
+        ]
+        return out
 
-    def _entry(self, item: IndexEntry) -> nodes.paragraph:
+    def _entry(self, heading: str, item: IndexEntry) -> nodes.Node:
         corpus = self.data.corpus
-        entry = para(nodes.strong(item.name, item.name))
+        entry = para(nodes.strong(heading, heading))
         entry["ids"].append(name_anchor(item.name))
+        entry += nodes.inline("", f" ({item.entry.kind})", classes=["edition-meta"])
         if item.entry.description:
             entry += nodes.Text(f": {item.entry.description}")
         if not item.ids:
             entry += nodes.Text(". Named in no message.")
             return entry
+        messages = "1 message" if len(item.ids) == 1 else f"{len(item.ids)} messages"
         mentions = "1 mention" if item.count == 1 else f"{item.count} mentions"
-        entry += nodes.Text(f". {mentions}, in ")
-        for i, message_id in enumerate(item.ids):
-            if i:
-                entry += nodes.Text(", ")
+        entry += nodes.Text(f". {mentions} in {messages}:")
+        references = nodes.bullet_list(classes=["edition-references"])
+        for message_id in item.ids:
             message = corpus[message_id]
-            entry += message_link(message, f"No. {message.number}")
-        return entry
+            reference = nodes.list_item()
+            reference += para(
+                message_link(message, f"No. {message.number}"),
+                f", {short_date(message.date)}, {and_list(correspondents(message))}",
+            )
+            references += reference
+        if len(item.ids) <= self.FOLD:
+            return nodes.container("", entry, references, classes=["edition-name"])
+        dated = [corpus[i].date for i in item.ids if corpus[i].date is not None]
+        span = f", {min(dated).year} to {max(dated).year}" if dated else ""
+        summary = nodes.raw("", f"<details><summary>the {messages}{span}</summary>", format="html")
+        close = nodes.raw("", "</details>", format="html")
+        return nodes.container("", entry, summary, references, close, classes=["edition-name"])
 
 
 class IncomingDirective(EditionDirective):
@@ -411,7 +461,8 @@ class HomeDirective(EditionDirective):
         ]
         search = nodes.raw(
             "",
-            '<form class="edition-search-form" action="search.html" method="get" role="search">'
+            '<form class="edition-search-form" action="search.html" method="get" role="search"'
+            ' aria-label="Search the messages">'
             '<label for="edition-home-q">Search the messages</label> '
             '<input id="edition-home-q" type="search" name="q" '
             'placeholder="words or &quot;an exact phrase&quot;"> '

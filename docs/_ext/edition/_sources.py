@@ -52,10 +52,17 @@ def rst_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\*`_|[]<>:" else c for c in text)
 
 
-def _page(title_text: str, body: str, *, digest: str, orphan: bool = False) -> str:
+def _page(
+    title_text: str, body: str, *, digest: str, orphan: bool = False, nosearch: bool = False
+) -> str:
     head = f"{GENERATED_MARK}; data {digest}\n\n"
     if orphan:
-        head += ":orphan:\n\n"
+        head += ":orphan:\n"
+    if nosearch:
+        # The search of the messages finds these pages; the theme's index does not.
+        head += ":nosearch:\n"
+    if orphan or nosearch:
+        head += "\n"
     escaped = rst_escape(title_text)
     return f"{head}{escaped}\n{'=' * len(escaped)}\n\n{body}"
 
@@ -83,7 +90,11 @@ def sources(data: Edition) -> dict[str, str]:
 def _message_sources(data: Edition) -> dict[str, str]:
     return {
         f"messages/{m.id}.rst": _page(
-            title(m), f".. edition-message:: {m.id}\n", digest=data.digest, orphan=True
+            title(m),
+            f".. edition-message:: {m.id}\n",
+            digest=data.digest,
+            orphan=True,
+            nosearch=True,
         )
         for m in data.corpus
     }

@@ -8,6 +8,7 @@ the same way because they all ask here.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,24 +31,8 @@ PAIR_KINDS = {
 }
 #: The kinds of pair whose word diff is worth reading: one text, reworded.
 DIFFED_KINDS = frozenset({"copy", "same-message"})
-#: The page of the index of names, and the heading of each kind of name on it.
+#: The page of the index of names.
 NAMES_PAGE = "names-index"
-KIND_TITLES: dict[str, str] = {
-    "person": "Persons",
-    "country": "Countries",
-    "people": "Peoples",
-    "place": "Places",
-    "organisation": "Organisations",
-    "conference": "Conferences",
-    "operation": "Operations and convoys",
-    "event": "Events",
-    "document": "Treaties, acts and orders",
-    "publication": "Publications",
-    "award": "Awards",
-    "ship": "Ships",
-    "equipment": "Equipment",
-    "work": "Films and works of art",
-}
 #: What each kind of reference names, as a reader is told.
 REFERENCE_KINDS = {
     "own": "a message of the sender's",
@@ -288,6 +273,64 @@ def all_correspondents(corpus: Corpus) -> list[str]:
 def years(messages: Iterable[Message]) -> list[int]:
     """Return the years that *messages* are dated in, in order."""
     return sorted({m.date.year for m in messages if m.date is not None})
+
+
+#: Letters that Unicode does not decompose into a base letter and an accent.
+UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d"})
+#: Words before a surname that a printed index puts after the given names.
+PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "le", "la"})
+#: Surnames of more than one word, which the last-word rule would cut.
+COMPOUND_SURNAMES = {"Archibald Clark Kerr": "Clark Kerr"}
+
+
+def index_heading(name: str, kind: str) -> str:
+    """Return a name as an index of names heads its entry: a person by surname first.
+
+    The last word is the surname (or a compound surname of the table), and
+    what stands before it follows it: given names, a particle, a title ("Lord
+    Curzon" is "Curzon, Lord"); a ruler "of" a country and a single
+    word stay as they are; other kinds of names are as they are.
+
+    >>> index_heading("Franklin D. Roosevelt", "person")
+    'Roosevelt, Franklin D.'
+    >>> index_heading("Charles de Gaulle", "person")
+    'Gaulle, Charles de'
+    >>> index_heading("Lord Curzon", "person")
+    'Curzon, Lord'
+    >>> index_heading("Archibald Clark Kerr", "person")
+    'Clark Kerr, Archibald'
+    >>> index_heading("Peter II of Yugoslavia", "person")
+    'Peter II of Yugoslavia'
+    """
+    words = name.split()
+    if kind != "person" or len(words) == 1 or "of" in words:
+        return name
+    surname = COMPOUND_SURNAMES.get(name, words[-1])
+    given = words[: len(words) - len(surname.split())]
+    particles: list[str] = []
+    while given and given[-1] in PARTICLES:
+        particles.insert(0, given.pop())
+    return f"{surname}, {' '.join([*given, *particles])}"
+
+
+def index_key(heading: str) -> str:
+    """Return the sort key of an index heading: letters without accents, case, or a leading "The".
+
+    >>> sorted(["Šubašić, Ivan", "Stalin, Joseph", "İnönü, İsmet", "Łódź"], key=index_key)
+    ['İnönü, İsmet', 'Łódź', 'Stalin, Joseph', 'Šubašić, Ivan']
+    """
+    folded = unicodedata.normalize("NFKD", heading.removeprefix("The ").translate(UNDECOMPOSED))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
+def index_letter(heading: str) -> str:
+    """Return the letter an index heading is filed under: ``"A"`` to ``"Z"``, or ``"0-9"``.
+
+    >>> index_letter("Šubašić, Ivan"), index_letter("6th S.S. Panzer Army")
+    ('S', '0-9')
+    """
+    first = index_key(heading)[:1].upper()
+    return first if "A" <= first <= "Z" else "0-9"
 
 
 def with_correspondent(corpus: Iterable[Message], name: str) -> list[Message]:
