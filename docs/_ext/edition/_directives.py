@@ -19,7 +19,17 @@ from stalin_telegrams import Corpus, IncomingMessage, IndexEntry, Message
 from stalin_telegrams._citation import edition as printed_edition
 
 from ._data import Edition, edition, response_summary
-from ._nodes import bullets, joined, link, list_entry, message_link, para, row, section
+from ._nodes import (
+    bullets,
+    joined,
+    link,
+    list_entry,
+    message_link,
+    name_link,
+    para,
+    row,
+    section,
+)
 from ._words import (
     PICTURE_ROOT,
     all_correspondents,
@@ -237,6 +247,10 @@ class NamesDirective(EditionDirective):
 
     def run(self) -> list[nodes.Node]:
         """Return the bar of letters and a section per letter; each entry anchored by its name."""
+        self._parts: dict[str, list[str]] = {}
+        for name in self.data.corpus.name_index:
+            for whole in name.part_of:
+                self._parts.setdefault(whole, []).append(name.name)
         entries = [
             (index_heading(item.name, item.entry.kind), item) for item in self.data.corpus.names()
         ]
@@ -271,6 +285,16 @@ class NamesDirective(EditionDirective):
         entry += nodes.inline("", f" ({item.entry.kind})", classes=["edition-meta"])
         if item.entry.description:
             entry += nodes.Text(f": {item.entry.description}")
+        for label, names in (
+            ("Part of", item.entry.part_of),
+            ("See also", sorted(self._parts.get(item.name, ()), key=str.casefold)),
+        ):
+            if names:
+                entry += nodes.Text(f". {label}: ")
+                for i, name in enumerate(names):
+                    if i:
+                        entry += nodes.Text(", ")
+                    entry += name_link(name)
         if not item.ids:
             entry += nodes.Text(". Named in no message.")
             return entry
