@@ -264,6 +264,27 @@ class TestNames:
 class TestIncoming:
     """The list of incoming messages, and the links to it."""
 
+    def test_two_of_one_day_read_apart(self, site: Path) -> None:
+        """Two incoming messages of one writer and one day have entries that differ in words."""
+        html = (site / "edition" / "incoming.html").read_text(encoding="utf-8")
+        records = load().incoming()
+        days: dict[object, list[str]] = {}
+        for record in records:
+            if record.date is not None:
+                days.setdefault((record.authors, record.date), []).append(record.id)
+        texts = {
+            record.id: re.sub(
+                r"<[^>]+>", "", html.split(f'id="{record.id}"', 1)[1].split("</p>")[0]
+            )
+            for record in records
+        }
+        alike = [
+            ids
+            for ids in days.values()
+            if len({texts[i].split(": named")[0] for i in ids}) < len(ids)
+        ]
+        assert [] == alike
+
     def test_an_entry_per_incoming_message(self, site: Path) -> None:
         """Every incoming message has an entry on the list, its id as anchor."""
         ids = _parse(site / "edition" / "incoming.html").ids

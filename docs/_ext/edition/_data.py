@@ -38,6 +38,9 @@ class Edition:
         referred: For each id of a message, printed or incoming, the ids of
             the later printed messages that name it in their text
             (:attr:`Message.references`), in volume order.
+        phrases: For each id of a message, printed or incoming, the words by
+            which the printed messages name it ("your message of February
+            12"), once each, in volume order.
         thread_titles: For the id naming each thread, what the thread is
             about (:func:`thread_title`).
         source: The lines of the raw transcription (line ``n`` at ``n - 1``).
@@ -52,6 +55,7 @@ class Edition:
     incoming: dict[str, IncomingMessage]
     replies: dict[str, tuple[str, ...]]
     referred: dict[str, tuple[str, ...]]
+    phrases: dict[str, tuple[str, ...]]
     thread_titles: dict[str, str]
     source: tuple[str, ...]
     digest: str
@@ -70,6 +74,15 @@ def _inverted(
     for message in corpus:
         for target in links(message):
             out.setdefault(target, {})[message.id] = None
+    return {key: tuple(value) for key, value in out.items()}
+
+
+def _phrases(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    out: dict[str, dict[str, None]] = {}
+    for message in corpus:
+        for reference in message.references:
+            for target in reference.targets:
+                out.setdefault(target, {})[" ".join(reference.phrase.split())] = None
     return {key: tuple(value) for key, value in out.items()}
 
 
@@ -102,6 +115,7 @@ def edition() -> Edition:
         referred=_inverted(
             corpus, lambda m: [t for r in m.references for t in r.targets if t != m.id]
         ),
+        phrases=_phrases(corpus),
         thread_titles=thread_titles(corpus, threads),
         source=tuple(source_bytes.decode("utf-8").splitlines()),
         digest=digest.hexdigest()[:16],

@@ -47,6 +47,8 @@ from ._words import (
     years,
 )
 
+#: Words for the place of a message among those of one writer on one day.
+ORDINALS = {1: "the first", 2: "the second", 3: "the third", 4: "the fourth"}
 #: The modules of this extension: a page made by one of its directives depends on them.
 EXTENSION_FILES = tuple(sorted(Path(__file__).parent.glob("*.py")))
 
@@ -84,6 +86,28 @@ class EditionDirective(SphinxDirective):
         figure += frame
         figure += para(*caption, classes=["edition-caption"])
         return figure
+
+    def said(self, message_id: str) -> list[nodes.Node | str]:
+        """Return which of a day's messages it is, and what the printed messages call it.
+
+        `` (the second of 2 that day), as “your message of May 11”``: so that
+        two messages of one writer and one day read apart.
+        """
+        out: list[nodes.Node | str] = []
+        record = self.data.incoming.get(message_id)
+        if record is not None and record.date is not None:
+            same = [
+                r.id
+                for r in self.data.incoming.values()
+                if (r.authors, r.date) == (record.authors, record.date)
+            ]
+            if len(same) > 1:
+                ordinal = ORDINALS.get(same.index(message_id) + 1, "another")
+                out.append(f" ({ordinal} of {len(same)} that day)")
+        phrases = [p for p in self.data.phrases.get(message_id, ()) if len(p.split()) > 1]
+        if phrases:
+            out += [", as “", nodes.emphasis(phrases[0], phrases[0]), "”"]
+        return out
 
     def message(self, message_id: str) -> Message:
         """Return the message with *message_id*, as a directive error if there is none."""
@@ -150,6 +174,7 @@ class ThreadDirective(EditionDirective):
         parts: list[nodes.Node | str] = [
             link("edition/incoming", incoming_title(record), record.id),
             nodes.inline("", " (not printed)", classes=["edition-meta"]),
+            *self.said(record.id),
             ": named in ",
             *joined(named),
         ]
@@ -348,6 +373,7 @@ class IncomingDirective(EditionDirective):
         named = [message_link(corpus[i], f"No. {corpus[i].number}") for i in record.mentioned_in]
         parts: list[nodes.Node | str] = [
             nodes.strong(incoming_title(record), incoming_title(record)),
+            *self.said(record.id),
             ": named in ",
             *joined(named),
         ]
