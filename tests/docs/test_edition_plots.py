@@ -141,6 +141,20 @@ class TestDrawResponseTimes:
         assert (True, True) == (written, width > height > 0)
 
 
+class TestDrawPictures:
+    """draw_pictures(): every picture, drawn again only when the data or the code change."""
+
+    def test_nothing_changed_draws_nothing(self, tmp_path: Path) -> None:
+        """A second run with the same digest draws no picture; a new digest draws them all."""
+        data = edition.edition()
+        first = edition_plots.draw_pictures(data, tmp_path)
+        second = edition_plots.draw_pictures(data, tmp_path)
+        (tmp_path / "edition" / edition_plots.STAMP).write_text("another", encoding="utf-8")
+        third = edition_plots.draw_pictures(data, tmp_path)
+        threads = len({t[0].id for t in data.threads.values()})
+        assert (threads + 2, 0, threads + 2) == (first, second, third)
+
+
 class TestThreadPictures:
     """thread_points(), thread_lines(), draw_thread(): both sides of an exchange."""
 

@@ -106,6 +106,28 @@ class TestPages:
         assert (True, True) == found
 
 
+class TestHead:
+    """What every page says of itself to browsers and search engines."""
+
+    def test_description_and_icon(self, site: Path) -> None:
+        """Every page has a meta description of its own words and the site's icon."""
+        lacking = []
+        for page in _html_files(site):
+            html = page.read_text(encoding="utf-8")
+            if html.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset'):
+                continue  # a redirect page of a retired id
+            found = re.search(r'<meta name="description" content="([^"]{20,})">', html)
+            if found is None or 'rel="shortcut icon" href=' not in html:
+                lacking.append(page.relative_to(site).as_posix())
+        assert [] == lacking
+
+    def test_message_description(self, site: Path) -> None:
+        """A message's description is its title and its first words."""
+        message = load()["1943-02-16-churchill"]
+        html = (site / "messages" / f"{message.id}.html").read_text(encoding="utf-8")
+        assert f'<meta name="description" content="{edition.title(message)}. On February 12' in html
+
+
 class TestDownloads:
     """Each message downloads as JSON, plain text and TEI, and each file says what the page does."""
 
