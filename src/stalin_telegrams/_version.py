@@ -2,4 +2,4 @@
 
 __version__ = "0.2.0"
 #: The version of the corpus file's layout that this package reads and the build writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
