@@ -7,7 +7,7 @@ import datetime
 import attrs
 from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, IncomingMessage, Message, Reference, load
+from stalin_telegrams import Corpus, IncomingMessage, Message, Reference, ReplyLink, load
 
 #: Plain words, as the edition's prose is made of.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=1, max_size=10)
@@ -161,7 +161,7 @@ def conversations(draw: st.DrawFn, min_size: int = 1, max_size: int = 8) -> Corp
             attrs.evolve(
                 message,
                 references=message.references + links,
-                in_reply_to=tuple(answered),
+                reply_links=tuple(ReplyLink(i) for i in answered),
             )
         )
     by_number = sorted(out, key=lambda m: m.number)

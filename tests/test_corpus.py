@@ -65,7 +65,7 @@ class TestShippedFile:
 
     def test_header(self, document: dict[str, Any]) -> None:
         """The header names the schema, the package version, the source hash and the count."""
-        assert 2 == document["schema_version"]
+        assert 3 == document["schema_version"]
         assert __version__ == document["package_version"]
         assert SOURCE_SHA256 == document["source_sha256"]
         assert len(document["messages"]) == document["message_count"]

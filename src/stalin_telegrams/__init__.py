@@ -23,6 +23,8 @@ from ._model import (
     NameKind,
     Pair,
     Reference,
+    ReplyKind,
+    ReplyLink,
 )
 from ._version import __version__
 from ._words import DiffChunk, WordDiff
@@ -45,6 +47,8 @@ __all__ = [
     "NameKind",
     "Pair",
     "Reference",
+    "ReplyKind",
+    "ReplyLink",
     "WordDiff",
     "__version__",
     "duplicates",

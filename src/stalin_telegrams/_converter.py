@@ -379,9 +379,7 @@ reference = Table(
         "targets": strings,
     },
 )
-reply_link = Table(
-    ReplyLink, {"id": string, "kinds": literal_arrays(*get_args(ReplyKind))}
-)
+reply_link = Table(ReplyLink, {"id": string, "kinds": literal_arrays(*get_args(ReplyKind))})
 mention = Table(Mention, {"name": string, "start": integer, "end": integer, "surface": string})
 name_entry = Table(
     Name,

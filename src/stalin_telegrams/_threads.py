@@ -134,17 +134,15 @@ def thread_index(
                 sets.join(position[message.id], position[target])
             elif target in named:
                 (answers if target in message.in_reply_to else named)[target].append(message)
-        for target in courtesies(message):
-            if target in thanked:
-                thanked[target].append(message)
+        for target in courtesies(message) & thanked.keys():
+            thanked[target].append(message)
     for first, second in pairs:
         sets.join(position[first], position[second])
     for record in incoming:
-        for message in _linked(answers[record.id], named[record.id], thanked[record.id]):
-            sets.join(position[message.id], position[record.id])
-        for parent in record.in_reply_to:
-            if parent in position:
-                sets.join(position[parent], position[record.id])
+        joined = _linked(answers[record.id], named[record.id], thanked[record.id])
+        parents = [parent for parent in record.in_reply_to if parent in position]
+        for other in [message.id for message in joined] + parents:
+            sets.join(position[other], position[record.id])
     return _threads(records, sets)
 
 

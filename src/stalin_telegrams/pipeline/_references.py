@@ -416,7 +416,8 @@ _SENTENCE_END = re.compile(
 #: Words that make a sentence an acknowledgement or an answer.
 _ACK = re.compile(
     r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|reach me|to hand|in receipt of"
-    r"|acknowledge receipt|[Tt]hanks?|[Gg]rateful|[Gg]ratitude|obliged to you|[Ii]n reply to|in answer to"
+    r"|acknowledge receipt|[Tt]hanks?|[Gg]rateful|[Gg]ratitude|obliged to you|[Ii]n reply to"
+    r"|in answer to"
     r"|answer (?:yours|your)|[Ww]ith reference to|have read|I read|I accept the proposal"
     r"|as suggested in|arrived on|delivered (?:your|the)|handed me|[Ii]n connection with your)\b"
 )

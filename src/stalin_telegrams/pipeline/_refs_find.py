@@ -113,7 +113,8 @@ OWN_FORMS = (
     _own("previous", r"\bI (?:have )?sent you the (?:text|copy)\b"),
     _own(
         "proposal",
-        r"\b(?:[Mm]y|[Oo]ur|the Soviet (?:Union|Government)'s) (?:requests?|suggestions?|proposals?)\b",
+        r"\b(?:[Mm]y|[Oo]ur|the Soviet (?:Union|Government)'s)"
+        r" (?:requests?|suggestions?|proposals?)\b",
     ),
     _own("vague", r"\b(?:[Mm]y|[Aa]) previous messages?\b"),
     _own("vague", r"\bin previous messages\b"),

@@ -35,7 +35,6 @@ from ._references import (
     receipt_dates,
     senders,
     sentence,
-    target_ids,
     words,
 )
 from ._refs_find import Found, dates_of, find, person
@@ -199,19 +198,23 @@ class _Reader:
         if before is not None and not self._fresh(item, draft, before, received):
             return _read_back(before, 1), before
         answered = self._answered_elsewhere(item, draft, received)
-        if answered:
-            return answered, None
+        return answered or self._new_keys(item, draft, received), None
+
+    def _new_keys(
+        self, item: Found, draft: Draft, received: Sequence[datetime.date]
+    ) -> tuple[Key, ...]:
+        """The messages an undated phrase names that no phrase named before."""
+        if len(received) > 1:
+            return tuple(
+                self._key(draft.authors, draft.addressees, None, day, 1) for day in received
+            )
         plural = _PLURAL.search(item.phrase) is not None
         many = draft.count or (2 if plural else 1)
-        if len(received) > 1:
-            keys = [self._key(draft.authors, draft.addressees, None, day, 1) for day in received]
-            return tuple(keys), None
         day = received[0] if received else None
-        keys = [
+        return tuple(
             self._key(draft.authors, draft.addressees, None, day, ordinal)
             for ordinal in range(1, many + 1)
-        ]
-        return tuple(keys), None
+        )
 
     def _dated(self, item: Found, draft: Draft, *, rebuild: bool) -> tuple[str | Key, ...]:
         """The messages of a dated phrase: printed where the volume has them."""
@@ -382,9 +385,7 @@ class _Reader:
             and since <= m.date <= self.on
             and set(draft.authors) <= set(m.recipients)
             and set(senders(m)) == set(self.writers)
-            and any(
-                self.authors_of.get(t, ()) == draft.authors for t in self.answered[m.id]
-            )
+            and any(self.authors_of.get(t, ()) == draft.authors for t in self.answered[m.id])
         ]
         best = self.resolver.closest(words(paragraph(self.text, item.start)), pool)
         if best is None:

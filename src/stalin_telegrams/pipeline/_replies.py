@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
+
+import attrs
 
 from .._model import Message, ReplyKind, ReplyLink
 from ._references import AUTHOR, Draft, Key, inside_quotation, paragraph, sentence, words
@@ -67,8 +69,8 @@ _THANKS_FOR = re.compile(
 )
 #: The addressee's words taken up.
 _YOURS = re.compile(
-    r"(?<!for )\b[Yy]our (?:[\w-]+ )?(?:opinion|desire|idea|proposal|suggestion|request|decision|advice"
-    r"|information|warning|promise|question|view|plan|intention)s?\b"
+    r"(?<!for )\b[Yy]our (?:[\w-]+ )?(?:opinion|desire|idea|proposal|suggestion|request"
+    r"|decision|advice|information|warning|promise|question|view|plan|intention)s?\b"
     r"|\b(?:suggested|proposed) by you\b|\bas you do\b"
 )
 #: An opening on the matter raised.
@@ -78,7 +80,7 @@ _REGARDING = re.compile(r"(?:With regard to|As regards|As to) [^,.;]*?(?= I\b|,)
 _ANSWERING = re.compile(
     r" (?:(?:[\w-]+ ){0,3}?(?:in reply|in answer|in response|refusal to accede) )?to "
 )
-_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?=-)")
+_DAY = re.compile(r"^(?:received-)?(\d{4}-\d{2}-\d{2})-")
 _REPLY_NOUN = re.compile(r"\b(?:reply|replies|answer)\b")
 
 
@@ -186,39 +188,49 @@ def incoming_replies(
 ) -> dict[str, tuple[ReplyLink, ...]]:
     """Return what each incoming message answers, as the printed messages tell (module rules)."""
     printed = {m.id: m for m in messages}
+    sent = _Sent(messages, _arrivals(messages, drafts, printed))
+    found: dict[str, list[str]] = {}
+    for message in messages:
+        mine = drafts.get(message.id, ())
+        for draft in (d for d in mine if d.kind == "incoming"):
+            for key in (s for s in draft.slots if isinstance(s, Key) or s not in printed):
+                name = key if isinstance(key, str) else key.id
+                for parent in _answered(message, draft, key, mine, sent):
+                    if parent in printed and parent not in found.setdefault(name, []):
+                        found[name].append(parent)
+    return {
+        key: tuple(ReplyLink(p, ("answer",)) for p in parents) for key, parents in found.items()
+    }
+
+
+@attrs.frozen
+class _Sent:
+    """The printed messages, and the days messages of each set of authors are known from."""
+
+    messages: Sequence[Message]
+    arrivals: dict[tuple[str, ...], set[datetime.date]]
+
+
+def _arrivals(
+    messages: Sequence[Message], drafts: dict[str, tuple[Draft, ...]], printed: Container[str]
+) -> dict[tuple[str, ...], set[datetime.date]]:
+    """The dates and days of arrival of the incoming messages named, by their authors."""
     arrivals: dict[tuple[str, ...], set[datetime.date]] = {}
     for message in messages:
         for draft in drafts.get(message.id, ()):
             for slot in draft.slots:
-                day = slot.date or slot.received if isinstance(slot, Key) else None
+                day = _day(slot) if isinstance(slot, Key) or slot not in printed else None
                 if day is not None:
-                    arrivals.setdefault(slot.authors, set()).add(day)
-    found: dict[str, list[str]] = {}
-    for message in messages:
-        mine = drafts.get(message.id, ())
-        for draft in mine:
-            keys = [s for s in draft.slots if isinstance(s, Key) or s not in printed]
-            if draft.kind != "incoming" or not keys:
-                continue
-            for key in keys:
-                name = key if isinstance(key, str) else key.id
-                for parent in _answered(message, draft, key, mine, messages, arrivals):
-                    if parent in printed and parent not in found.setdefault(name, []):
-                        found[name].append(parent)
-    return {key: tuple(ReplyLink(p, ("answer",)) for p in parents) for key, parents in found.items()}
+                    arrivals.setdefault(draft.authors, set()).add(day)
+    return arrivals
 
 
 def _answered(
-    message: Message,
-    draft: Draft,
-    key: Key | str,
-    drafts: Sequence[Draft],
-    messages: Sequence[Message],
-    arrivals: dict[tuple[str, ...], set[datetime.date]],
+    message: Message, draft: Draft, key: Key | str, drafts: Sequence[Draft], sent: _Sent
 ) -> list[str]:
     """The writer's printed messages an incoming message answers, by the rules above."""
     text = message.text
-    left, right = sentence(text, draft.start, draft.end)
+    _, right = sentence(text, draft.start, draft.end)
     reply = _REPLY_NOUN.search(draft.phrase) is not None
     tied = [
         slot
@@ -237,23 +249,22 @@ def _answered(
     before = _day(key) or message.date
     if before is None:
         return []
-    return _latest_to(message.senders, draft.authors, before, messages, arrivals)
+    return _latest_to(message.senders, draft.authors, before, sent)
 
 
 def _day(key: Key | str) -> datetime.date | None:
     """The date or day of arrival of an incoming message, from its key or its id."""
     if isinstance(key, Key):
         return key.date or key.received
-    hit = _DAY.search(key)
-    return datetime.date.fromisoformat(hit.group(0)) if hit else None
+    hit = _DAY.match(key)
+    return datetime.date.fromisoformat(hit.group(1)) if hit else None
 
 
 def _latest_to(
     writers: Sequence[str],
     authors: Sequence[str],
     before: datetime.date,
-    messages: Sequence[Message],
-    arrivals: dict[tuple[str, ...], set[datetime.date]],
+    sent: _Sent,
 ) -> list[str]:
     """The id of the writers' latest message to *authors* dated before *before*.
 
@@ -261,19 +272,18 @@ def _latest_to(
     two (by its date or day of arrival): the latest was answered already,
     and what this one answers is not in the volume.
     """
-    sent = [
+    earlier = [
         m
-        for m in messages
+        for m in sent.messages
         if m.date is not None
         and m.date < before
         and m.copy_of is None
         and set(m.senders) == set(writers)
         and set(authors) <= set(m.recipients)
     ]
-    if not sent:
+    if not earlier:
         return []
-    latest = max(m.date for m in sent if m.date is not None)
-    if any(latest < day < before for day in arrivals.get(tuple(authors), set())):
+    latest = max(m.date for m in earlier if m.date is not None)
+    if any(latest < day < before for day in sent.arrivals.get(tuple(authors), set())):
         return []
-    return [m.id for m in sent if m.date == latest][:1]
-
+    return [m.id for m in earlier if m.date == latest][:1]

@@ -76,7 +76,9 @@ def alias_problems(
     ids = {m.id for m in messages} | {i.id for i in incoming}
     found = [f"alias {old}: the old id is still a message id" for old in aliases if old in ids]
     found += [
-        f"alias {old}: {new} is not a message or incoming id" for old, new in aliases.items() if new not in ids
+        f"alias {old}: {new} is not a message or incoming id"
+        for old, new in aliases.items()
+        if new not in ids
     ]
     return found
 
