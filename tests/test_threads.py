@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import timeit
 from collections import Counter
 
 import pytest
@@ -13,6 +14,7 @@ from stalin_telegrams import (
     IncomingMessage,
     Message,
     Reference,
+    _threads,
     duplicates,
     load,
     thread_of,
@@ -294,6 +296,7 @@ def components(corpus: Corpus) -> dict[str, frozenset[str]]:
     for message in corpus:
         named = {t for r in message.references for t in r.targets}
         named |= {*message.in_reply_to, message.enclosed_in, message.copy_of}
+        named -= {link.id for link in message.reply_links if link.courtesy}
         for target in named & ids:
             links[message.id].add(target)
             links[target].add(message.id)
@@ -366,17 +369,23 @@ def graph(corpus: Corpus) -> dict[str, frozenset[str]]:
     for first, seconds in components(corpus).items():
         links[first].update(seconds)
     for record in corpus.incoming():
-        anchors = record.answered_by or record.mentioned_in[:1]
+        thanked = [
+            m.id for m in corpus if any(k.id == record.id and k.courtesy for k in m.reply_links)
+        ]
+        answers = [i for i in record.answered_by if i not in thanked]
+        named = [i for i in record.mentioned_in if i not in thanked and i not in answers]
+        first = sorted(named, key=lambda i: corpus[i].number)[:1]
+        anchors = answers or first or sorted(thanked, key=lambda i: corpus[i].number)[:1]
         days = [corpus[a].date for a in anchors]
         near = [
             i
-            for i in record.mentioned_in
+            for i in named
             if any(
                 d is not None and corpus[i].date is not None and abs((d - corpus[i].date).days) <= 7  # type: ignore[operator]
                 for d in days
             )
         ]
-        for i in {*anchors, *near}:
+        for i in {*anchors, *near, *(p for p in record.in_reply_to if p in links)}:
             links[i].add(record.id)
             links[record.id].add(i)
     out: dict[str, frozenset[str]] = {}
@@ -422,12 +431,94 @@ class TestThreadOfIncomingProperties:
             printed = corpus.thread_of(message).ids
             added = [r for r in records if not isinstance(r, Message)]
             assert printed == tuple(r.id for r in records if isinstance(r, Message))
-            assert all({*r.mentioned_in, *r.answered_by} & {*printed} for r in added)
+            assert all(
+                {*r.mentioned_in, *r.answered_by, *r.in_reply_to} & {*printed} for r in added
+            )
 
     @given(strategies.conversations())
     def test_answers_share_a_thread(self, corpus: Corpus) -> None:
-        """An incoming message is in the thread of every message that answers it."""
+        """An incoming message is in the thread of every message that answers it but thanks."""
         for record in corpus.incoming():
+            answers = [m for m in corpus.answered_by(record) if isinstance(m, Message)]
             assert all(
-                record in corpus.thread_of(i, include_incoming=True) for i in record.answered_by
+                record in corpus.thread_of(m, include_incoming=True)
+                for m in answers
+                if not any(k.id == record.id and k.courtesy for k in m.reply_links)
             )
+
+
+class TestThreads:
+    """Corpus.threads() gives every thread once, in order, and partitions the corpus."""
+
+    def test_partition(self) -> None:
+        """Every message stands in exactly one thread, and threads come in date order."""
+        corpus = load()
+        threads = corpus.threads()
+        ids = [i for thread in threads for i in thread.ids]
+        assert sorted(corpus.ids) == sorted(ids)
+        assert len(ids) == len(set(ids))
+        assert THREADS == len(threads)
+        assert [thread.ids for thread in threads] == sorted(
+            (thread.ids for thread in threads), key=lambda t: _threads.order(corpus[t[0]])
+        )
+
+    def test_same_as_thread_of(self) -> None:
+        """Each thread is the thread_of() of each of its messages."""
+        corpus = load()
+        for thread in corpus.threads():
+            assert {thread.ids} == {corpus.thread_of(m).ids for m in thread}
+
+    def test_with_incoming(self) -> None:
+        """With include_incoming each thread holds its incoming records, each record once."""
+        corpus = load()
+        records = [r.id for t in corpus.threads(include_incoming=True) for r in t]
+        assert len(records) == len(set(records))
+        assert set(records) == set(corpus.ids) | set(corpus.incoming().ids)
+        hokkaido = corpus.thread_of("1945-08-22-truman", include_incoming=True)
+        assert hokkaido in corpus.threads(include_incoming=True)
+
+    def test_longest(self) -> None:
+        """The longest exchange, in the five lines a course asks for."""
+        longest = max(load().threads(), key=len)
+        assert (LARGEST, "1943-08-22-roosevelt-churchill") == (len(longest), longest[0].id)
+
+    def test_filtered(self) -> None:
+        """On a selection, the threads are those of the messages it holds."""
+        selection = load().filter_by(recipient="Truman")
+        threads = selection.threads(include_incoming=True)
+        printed = [r.id for t in threads for r in t if isinstance(r, Message)]
+        assert sorted(selection.ids) == sorted(printed)
+        assert all(any(isinstance(r, Message) for r in t) for t in threads)
+
+    def test_kept(self) -> None:
+        """The second call returns the same threads, fast."""
+        corpus = load()
+        first = corpus.threads()
+        assert first is corpus.threads()
+        runs = 1000
+        assert timeit.timeit(corpus.threads, number=runs) / runs < 0.001
+
+    def test_refused(self) -> None:
+        """include_incoming must be a bool."""
+        with pytest.raises(ArgumentTypeError, match="include_incoming"):
+            load().threads(include_incoming=1)  # type: ignore[call-overload]
+
+    def test_linked_records_share_a_thread(self) -> None:
+        """Every reply link but a thanks alone joins two records of one thread."""
+        corpus = load()
+        index = corpus._thread_index()
+        for record in [*corpus, *corpus.incoming()]:
+            for link in record.reply_links:
+                if not link.courtesy:
+                    assert index[record.id] == index[link.id], (record.id, link.id)
+
+    @given(strategies.conversations())
+    def test_partition_of_any_corpus(self, corpus: Corpus) -> None:
+        """threads() partitions any corpus, and its linked records share a thread."""
+        held = [m.id for t in corpus.threads() for m in t]
+        assert sorted(corpus.ids) == sorted(held)
+        index = corpus._thread_index()
+        for record in [*corpus, *corpus.incoming()]:
+            for link in record.reply_links:
+                if not link.courtesy and link.id in index:
+                    assert index[record.id] == index[link.id]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ._api import duplicates, filter_by, thread_of
 from ._corpus import Corpus
+from ._incoming import IncomingMessages
 from ._model import (
     Correction,
     FootnoteMark,
@@ -39,6 +40,7 @@ __all__ = [
     "DiffChunk",
     "FootnoteMark",
     "IncomingMessage",
+    "IncomingMessages",
     "IndexEntry",
     "LineSpan",
     "Mention",

@@ -27,7 +27,7 @@ from typing import IO, Any, NoReturn, get_args
 from ._atomic import atomic_text
 from ._criteria import OPTIONS
 from ._load import load
-from ._model import Message, NameKind
+from ._model import IncomingMessage, Message, NameKind
 from ._terminal import Output, OutputError
 from ._version import __version__
 from .exceptions import (
@@ -315,7 +315,7 @@ def _cmd_refs(args: argparse.Namespace, out: Output) -> int:
 
 
 def _cmd_incoming(args: argparse.Namespace, out: Output) -> int:
-    records = load().incoming()
+    records: tuple[IncomingMessage, ...] = load().incoming()
     if args.author is not None:
         names = {name.casefold(): name for r in records for name in r.authors}
         if args.author.casefold() not in names:
