@@ -426,6 +426,8 @@ class TestRefs:
         assert [
             "incoming  'Your message'",
             "          dates: -; targets: undated-churchill-to-stalin-in-1943-03-06-churchill",
+            "incoming  'your congratulations'",
+            "          dates: -; targets: undated-churchill-to-stalin-in-1943-03-06-churchill",
             "own       'my message of February 16'",
             "          dates: 1943-02-16; targets: 1943-02-16-churchill",
             "in reply to: undated-churchill-to-stalin-in-1943-03-06-churchill",

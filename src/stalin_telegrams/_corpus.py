@@ -356,7 +356,8 @@ class Corpus(Sequence[Message]):
 
         Each message becomes a dict of its fields, unstructured by the
         package's one cattrs converter, in field order with the derived
-        ``date`` after ``sent_on``: strings, numbers, ``None``, lists and
+        ``date`` after ``sent_on`` and ``in_reply_to`` (the ids of the reply
+        links) after ``reply_links``: strings, numbers, ``None``, lists and
         dicts only, dates as ISO ``YYYY-MM-DD`` strings.
 
         Returns:
@@ -409,6 +410,9 @@ class Corpus(Sequence[Message]):
             The nested records, as :meth:`to_records` gives them.
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
+        ``reply_links`` (list of dict)
+            The messages the record answers, each with ``id`` and ``kinds``
+            (new in 0.3.0).
         ``in_reply_to`` (list of str)
             The ids of the messages the record answers (new in 0.2.0).
         ``mentions`` (list of dict)
@@ -426,10 +430,25 @@ class Corpus(Sequence[Message]):
         .. versionchanged:: 0.2.0
            The column ``senders`` (a list) comes before ``sender``, which is
            now derived from it.
+        .. versionchanged:: 0.3.0
+           The column ``reply_links`` before ``in_reply_to``.
         """
         from .exports._records import to_dataframe  # noqa: PLC0415 - loaded when first asked for
 
         return to_dataframe(self._messages)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Return the messages as a :class:`pandas.DataFrame`: the same as :meth:`to_dataframe`.
+
+        The name pyarrow, polars and Hugging Face ``datasets`` give the
+        method; the frame and its columns are those of :meth:`to_dataframe`.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+
+        .. versionadded:: 0.3.0
+        """
+        return self.to_dataframe()
 
     def to_arrow(self) -> pa.Table:
         """Return the messages as a :class:`pyarrow.Table`, one row per message.
@@ -493,7 +512,7 @@ class Corpus(Sequence[Message]):
         """Write the messages to a SQLite database at *path*, with Datasette metadata.
 
         The database has a ``messages`` table (key ``id``) and one table per
-        list field (``recipients``, ``references``, ``corrections``,
+        list field (``recipients``, ``message_references``, ``corrections``,
         ``source_lines`` …, keyed by ``message_id`` and ``position``); an
         ``incoming`` table (:meth:`incoming`, with ``incoming_authors`` …),
         ``pairs`` (:meth:`duplicates`) and ``names`` (:attr:`name_index`,

@@ -29,12 +29,18 @@ RECIPIENT_SEPARATOR = ", "
 
 
 def record_keys() -> tuple[str, ...]:
-    """Return the keys of a record: the fields of :class:`Message`, ``date`` after ``sent_on``."""
+    """Return the keys of a record: the fields of :class:`Message`, and the derived ones.
+
+    ``date`` comes after ``sent_on``, ``in_reply_to`` (the ids of
+    ``reply_links``) after ``reply_links``.
+    """
     keys: list[str] = []
     for field in attrs.fields(Message):
         keys.append(field.name)
         if field.name == "sent_on":
             keys.append("date")
+        if field.name == "reply_links":
+            keys.append("in_reply_to")
     return tuple(keys)
 
 
@@ -52,7 +58,8 @@ def to_record(message: Message) -> dict[str, Any]:
     """Return one message as a plain dict of JSON types, with its derived ``date``.
 
     The keys are the fields of :class:`~stalin_telegrams.Message` in their
-    order, with ``date`` inserted after ``sent_on``. Dates are ISO strings,
+    order, with ``date`` inserted after ``sent_on`` and ``in_reply_to`` (the
+    ids of the reply links) after ``reply_links``. Dates are ISO strings,
     tuples are lists, nested records are dicts.
     """
     fields: dict[str, Any] = converter().unstructure(message, Message)
@@ -61,6 +68,8 @@ def to_record(message: Message) -> dict[str, Any]:
         record[key] = value
         if key == "sent_on":
             record["date"] = None if message.date is None else message.date.isoformat()
+        if key == "reply_links":
+            record["in_reply_to"] = list(message.in_reply_to)
     return record
 
 
