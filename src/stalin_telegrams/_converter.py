@@ -389,6 +389,7 @@ name_entry = Table(
         "aliases": strings,
         "description": string,
         "note": string,
+        "part_of": strings,
     },
 )
 message = Table(
