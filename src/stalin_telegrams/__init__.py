@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Reference,
         ReplyKind,
         ReplyLink,
+        ResponseTime,
     )
     from ._query import find_phrase
     from ._words import DiffChunk, WordDiff
@@ -52,6 +53,7 @@ __all__ = [
     "Reference",
     "ReplyKind",
     "ReplyLink",
+    "ResponseTime",
     "WordDiff",
     "__version__",
     "duplicates",
@@ -83,6 +85,7 @@ _LAZY = {
     "Reference": "._model",
     "ReplyKind": "._model",
     "ReplyLink": "._model",
+    "ResponseTime": "._model",
     "WordDiff": "._words",
     "duplicates": "._api",
     "filter_by": "._api",

@@ -17,7 +17,7 @@ from . import _checks
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
 from ._incoming import IncomingMessages
-from ._model import IncomingMessage, IndexEntry, Message, Name
+from ._model import IncomingMessage, IndexEntry, Message, Name, ResponseTime
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
     ArgumentTypeError,
@@ -873,6 +873,44 @@ class Corpus(Sequence[Message]):
         """
         wanted = self._record_id(record_or_id, "record_or_id")
         return tuple(self._by_id[i] for i in self._reverse_index()[1].get(wanted, ()))
+
+    def response_times(self) -> tuple[ResponseTime, ...]:
+        """Return how long each message of this corpus took to answer the incoming one it answers.
+
+        One :class:`~stalin_telegrams.ResponseTime` per reply link from a
+        printed message of this corpus to an incoming message whose date or
+        day of arrival is known, the answer dated too: from the incoming
+        message's date (the day it was written) where known, else from the
+        day it arrived, to the answer's :attr:`~Message.date`. A thanks alone
+        counts as an answer here. Select the messages first to ask about
+        some of them: ``corpus.filter_by(recipient="Churchill")``.
+
+        Returns:
+            The response times, in corpus order of the answers.
+
+        >>> from statistics import median
+        >>> from stalin_telegrams import load
+        >>> times = load().filter_by(recipient="Churchill").response_times()
+        >>> len(times), median(t.days for t in times)
+        (120, 2.0)
+
+        .. versionadded:: 0.3.0
+        """
+        out: list[ResponseTime] = []
+        incoming = self.incoming()
+        for message in self._messages:
+            for parent in message.in_reply_to:
+                record = incoming.get(parent) if parent in incoming.ids else None
+                if record is None or message.date is None:
+                    continue
+                start = record.date or record.received_on
+                if start is not None:
+                    since: Literal["written", "arrived"] = (
+                        "written" if record.date is not None else "arrived"
+                    )
+                    days = (message.date - start).days
+                    out.append(ResponseTime(record, message, days, since))
+        return tuple(out)
 
     def _reverse_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """Return who answers and who names each id, made once."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, KeysView, Mapping
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import SupportsIndex, overload
 
 from . import _checks
@@ -86,6 +87,6 @@ class IncomingMessages(tuple[IncomingMessage, ...]):  # noqa: SLOT001 - its inde
         return found
 
     @property
-    def ids(self) -> KeysView[str]:
-        """The ids of the incoming messages, in order (a view: ``id in ids`` is fast)."""
+    def ids(self) -> AbstractSet[str]:
+        """The ids of the incoming messages, in order, as a set view that answers ``in`` at once."""
         return self._by_id.keys()

@@ -248,6 +248,31 @@ class IncomingMessage:
 
 
 @attrs.frozen
+class ResponseTime:
+    """How long a printed message took to answer an incoming one.
+
+    :meth:`Corpus.response_times() <stalin_telegrams.Corpus.response_times>`
+    returns these. The time runs from the incoming message's date where it
+    is known (the day it was written), else from the day it arrived, to the
+    answer's :attr:`Message.date`; the data card says why.
+
+    Attributes:
+        incoming: The message answered.
+        answer: The printed message that answers it.
+        days: The days between the two, 0 for an answer the same day.
+        since: ``"written"`` (counted from :attr:`IncomingMessage.date`) or
+            ``"arrived"`` (from :attr:`IncomingMessage.received_on`).
+
+    .. versionadded:: 0.3.0
+    """
+
+    incoming: IncomingMessage
+    answer: Message
+    days: int
+    since: Literal["written", "arrived"]
+
+
+@attrs.frozen
 class Mention:
     """A name found in the text of a message.
 
