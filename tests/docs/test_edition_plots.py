@@ -1,4 +1,4 @@
-"""Tests of the pictures of the reading room, docs/_ext/edition_plots.py."""
+"""Tests of the pictures of the reading room, docs/_ext/edition/_plots.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("matplotlib", reason="the docs tools (pip install --group docs) are needed")
 
 import edition
-import edition_plots
+from edition import _plots as edition_plots
 
 from stalin_telegrams import Message, load
 

@@ -49,7 +49,8 @@ class TestReadIndex:
         kerr = next(n for n in index.names if n.name == "Archibald Clark Kerr")
         assert ("Clark Kerr", "Kerr", "Mr Kerr", "Ambassador Kerr") == kerr.aliases
         assert "person" == kerr.kind
-        assert ("Stalingrad (film)",) == tuple(r.name for r in index.rulings)
+        assert "Stalingrad (film)" == index.rulings[0].name
+        assert all(r.reason and r.added_in for r in index.rulings)
 
     def test_empty_aliases(self, tmp_path: Path) -> None:
         """An empty aliases cell is no alias, and an empty ruling name is None."""

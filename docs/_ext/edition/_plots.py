@@ -20,8 +20,10 @@ mpl.use("Agg")
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
 from stalin_telegrams import Corpus, Message
+from stalin_telegrams._dates import MONTHS
 
 #: A group with fewer messages than this is drawn as "others".
 SMALL_GROUP = 5
@@ -31,6 +33,12 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#9
 DECEMBER = 12
 #: Pixels per inch of the PNG files: sharp on a high-density screen.
 DPI = 150
+
+
+def _day_month_year(value: float, _position: int | None = None) -> str:
+    """Return a date axis's tick as ``"16 Feb 1943"``, whatever the locale (not ``%b``)."""
+    date = mdates.num2date(value)
+    return f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
 
 
 def month_range(dates: Iterable[datetime.date]) -> list[datetime.date]:
@@ -189,7 +197,7 @@ def draw_thread(
     # A few days either side, so that a thread of one day has a date axis too.
     axes.set_xlim(min(days) - 3, max(days) + 3)
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    axes.xaxis.set_major_formatter(FuncFormatter(_day_month_year))
     axes.spines[["top", "right", "left"]].set_visible(False)
     return save_png(figure, path)
 
