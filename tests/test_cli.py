@@ -13,11 +13,12 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 import attrs
 import pytest
 
-from stalin_telegrams import Corpus, __version__, _cli, load
+from stalin_telegrams import Corpus, NameKind, __version__, _cli, load
 from stalin_telegrams._cli import main
 
 ID = "1942-11-20-churchill"
@@ -34,8 +35,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def ids_of(out: str) -> list[str]:
-    """Return the first word of every line: the message ids of a listing."""
-    return [line.split()[0] for line in out.splitlines() if line.strip()]
+    """Return the first word of every line but the header: the message ids of a listing."""
+    lines = out.splitlines()
+    assert not lines or lines[0].split()[0] == "id", "a listing starts with its header"
+    return [line.split()[0] for line in lines[1:] if line.strip() and not line.startswith(" ")]
+
+
+@pytest.fixture(autouse=True)
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give the command line 200 columns, so that no line is cut or wrapped unless a test says."""
+    monkeypatch.setenv("COLUMNS", "200")
 
 
 def one_error_line(err: str) -> str:
@@ -237,7 +246,7 @@ class TestList:
         assert ", ".join(message.recipients) in line
         first_words = " ".join(message.text.split()[:3])
         assert first_words in line
-        assert len(line) <= 100
+        assert len(line) <= 200
 
     @pytest.mark.parametrize(
         ("argv", "criteria"),
@@ -282,7 +291,7 @@ class TestList:
     def test_nothing_selected(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Criteria that nothing meets print nothing and succeed."""
         status, out, err = run(capsys, "list", "--contains", "zzzz no such phrase zzzz")
-        assert (0, "", "") == (status, out, err)
+        assert (0, "", "") == (status, out, err), "no header either"
 
 
 class TestShow:
@@ -361,7 +370,15 @@ class TestNames:
         """An unknown kind is a usage error that lists the kinds."""
         status, _, err = run(capsys, "names", "--kind", "city")
         assert 2 == status
-        assert "invalid choice: 'city' (choose from 'person'" in one_error_line(err)
+        line = one_error_line(err)
+        assert "not a kind of name: 'city'" in line
+        assert line.endswith("kinds: " + ", ".join(get_args(NameKind)) + " (see --help)")
+
+    def test_kind_misspelt(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt kind is answered with the kind meant."""
+        status, _, err = run(capsys, "names", "--kind", "persn")
+        assert 2 == status
+        assert "did you mean 'person'?" in one_error_line(err)
 
 
 class TestThread:
@@ -374,7 +391,8 @@ class TestThread:
         status, out, _ = run(capsys, "thread", ID)
         assert 0 == status
         lines = out.splitlines()
-        assert list(thread_of(ID).ids) == [line[2:].split()[0] for line in lines]
+        assert ["id", "date", "with", "text"] == lines[0].split()
+        assert list(thread_of(ID).ids) == [line[3:].split()[0] for line in lines[1:]]
         assert [ID] == [line.split()[1] for line in lines if line.startswith("* ")]
 
     def test_incoming(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -385,11 +403,11 @@ class TestThread:
         expected = thread_of("1945-04-23-truman", include_incoming=True)
         lines = out.splitlines()
         assert 0 == status
-        assert [r.id for r in expected] == [line[2:].split()[0] for line in lines]
+        assert [r.id for r in expected] == [line[3:].split()[0] for line in lines[1:]]
         assert [
-            "< received-1945-04-21-truman-to-stalin  undated  from Truman to Stalin",
-            "< received-1945-04-22-churchill-to-stalin  undated  from Churchill to Stalin",
-        ] == [line for line in lines if line.startswith("< ")]
+            ["<", "received-1945-04-21-truman-to-stalin", "undated", "Truman"],
+            ["<", "received-1945-04-22-churchill-to-stalin", "undated", "Churchill"],
+        ] == [line.split() for line in lines if line.startswith("< ")]
 
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id exits 1 with one line on stderr."""
@@ -450,8 +468,10 @@ class TestIncoming:
         """A line gives the id, the date and how many printed messages name and answer it."""
         status, out, _ = run(capsys, "incoming", "--author", "Attlee")
         assert 0 == status
-        line = next(x for x in out.splitlines() if x.startswith("1945-08-01-attlee-to-stalin"))
-        assert ["1945-08-01", "named", "in", "1,", "answered", "by", "1"] == line.split()[1:]
+        header, *lines = out.splitlines()
+        assert ["id", "date", "from", "named", "in", "answered"] == header.split()
+        line = next(x for x in lines if x.startswith("1945-08-01-attlee-to-stalin"))
+        assert ["1945-08-01", "Attlee", "1", "1"] == line.split()[1:]
 
     def test_unknown_author(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An author of no incoming message exits 2, naming the authors there are."""
@@ -470,7 +490,8 @@ class TestPairs:
         status, out, _ = run(capsys, "pairs")
         assert 0 == status
         pairs = duplicates()
-        lines = out.splitlines()
+        header, *lines = out.splitlines()
+        assert ["first", "second", "similarity", "kind"] == header.split()
         assert len(pairs) == len(lines)
         for pair, line in zip(pairs, lines, strict=True):
             first, second, similarity, kind = line.split(maxsplit=3)
@@ -483,7 +504,7 @@ class TestPairs:
 
         status, out, _ = run(capsys, "pairs", "--threshold", "0.99")
         assert 0 == status
-        assert len(duplicates(threshold=0.99)) == len(out.splitlines())
+        assert len(duplicates(threshold=0.99)) + 1 == len(out.splitlines())
 
     def test_bad_threshold(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A threshold outside 0 to 1 is a usage error."""
@@ -505,8 +526,17 @@ class TestDiff:
         assert "[-have received-] {+am in receipt of+}" in lines[2]
 
     def test_same_message(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A message does not differ from itself."""
-        assert (0, "", "") == run(capsys, "diff", ID, ID)
+        """A message does not differ from itself, and diff says so."""
+        expected = f"--- {ID}\n+++ {ID}\nIt is the same message: no difference, ignoring case"
+        status, out, err = run(capsys, "diff", ID, ID)
+        assert (0, "") == (status, err)
+        assert out.startswith(expected)
+
+    def test_same_words(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Two messages with the same words are said to have them."""
+        status, out, _ = run(capsys, "diff", ID, "1942-11-20-roosevelt")
+        assert 0 == status
+        assert "They have the same words: no difference" in out
 
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id exits 1 with one line on stderr."""
@@ -524,7 +554,7 @@ class TestSearch:
 
         status, out, _ = run(capsys, "search", "Second Front")
         assert 0 == status
-        listed = [line.split()[0] for line in out.splitlines() if not line.startswith(" ")]
+        listed = ids_of("\n".join(line for line in out.splitlines() if not line.startswith(" ")))
         assert list(filter_by(load(), contains="Second Front").ids) == listed
         hits = [line for line in out.splitlines() if line.startswith("    ")]
         assert hits
@@ -792,7 +822,8 @@ class TestProcess:
         )
         from stalin_telegrams import filter_by
 
-        assert (0, "") == (done.returncode, done.stderr)
+        expected_report = "stalin-telegrams export: wrote 6 messages to /dev/stdout\n"
+        assert (0, expected_report) == (done.returncode, done.stderr)
         expected = list(filter_by(load(), recipient="Attlee").ids)
         assert expected == [json.loads(line)["id"] for line in done.stdout.splitlines()]
 
@@ -813,3 +844,278 @@ class TestProcess:
         process.stderr.close()
         assert (0, b"") == (status, err)
         assert first.startswith(b'{"id": ')
+
+
+#: The longest ids of the corpus: a joint message, and an incoming one of a thread.
+LONG_ID = "1943-01-30-churchill-roosevelt"
+LONG_INCOMING = "received-1945-04-21-truman-to-stalin"
+
+
+def lines_at(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int, *argv: str
+) -> list[str]:
+    """Run the command line *columns* wide; return its lines, after checking it succeeded."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    status, out, err = run(capsys, *argv)
+    assert (0, "") == (status, err)
+    return out.splitlines()
+
+
+class TestFit:
+    """Listings fit the terminal's width, from COLUMNS, and keep their columns aligned."""
+
+    @pytest.mark.parametrize("columns", [60, 80, 200])
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["list"],
+            ["list", "--year", "1943"],
+            ["search", "second front"],
+            ["thread", LONG_ID, "--incoming"],
+            ["thread", "1945-04-23-truman", "--incoming"],
+            ["names"],
+            ["incoming"],
+            ["stats"],
+            ["show", "1944-08-16-churchill"],
+            ["refs", "1943-03-06-churchill"],
+            ["diff", "1945-05-07-churchill", "1945-05-07-truman"],
+        ],
+        ids=" ".join,
+    )
+    def test_no_line_too_long(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        columns: int,
+        argv: list[str],
+    ) -> None:
+        """No line is wider than the terminal, but for one with an id or name too long for it."""
+        for line in lines_at(capsys, monkeypatch, columns, *argv):
+            assert len(line) <= columns or max(map(len, line.split())) > columns - 20, line
+
+    @pytest.mark.parametrize("columns", [60, 80, 200])
+    def test_list_aligned(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+    ) -> None:
+        """The date column starts at one place on every line, after the longest id."""
+        lines = lines_at(capsys, monkeypatch, columns, "list", "--year", "1943")
+        rows = [line for line in lines[1:] if not line.startswith(" ")]
+        starts = {line.index(" 1943-") + 1 for line in rows}
+        assert {len(LONG_ID) + 2} == starts
+        assert lines[0].index("date") == len(LONG_ID) + 2
+        assert any(line.startswith(LONG_ID + "  1943-01-30") for line in rows)
+
+    def test_list_80_one_line_each(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """At 80 columns each message takes one line, its first words cut after a word."""
+        lines = lines_at(capsys, monkeypatch, 80, "list")
+        assert ["id", "date", "to", "text"] == lines[0].split()
+        assert len(load()) + 1 == len(lines)
+        line = next(x for x in lines if x.startswith(ID + " "))
+        assert line.endswith("\N{HORIZONTAL ELLIPSIS}")
+        assert "  We have begun the" in line
+
+    def test_list_60_text_below(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """At 60 columns the first words go on an indented line below their message's."""
+        lines = lines_at(capsys, monkeypatch, 60, "list")
+        assert ["id", "date", "to"] == lines[0].split()
+        at = next(i for i, x in enumerate(lines) if x.startswith(ID + " "))
+        assert lines[at + 1].startswith("    We have begun the offensive")
+
+    def test_list_200_whole_recipients(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """At 200 columns joint recipients are shown whole; at 80 they are cut and marked."""
+        wide = lines_at(capsys, monkeypatch, 200, "list")
+        assert any("Churchill, Roosevelt  " in line for line in wide)
+        narrow = lines_at(capsys, monkeypatch, 80, "list")
+        joint = next(x for x in narrow if x.startswith(LONG_ID))
+        assert "Churchill\N{HORIZONTAL ELLIPSIS}" in joint
+
+    def test_thread_long_incoming_id(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An incoming id of a thread is never cut; the rows stay aligned under the header."""
+        lines = lines_at(capsys, monkeypatch, 80, "thread", "1945-04-23-truman", "--incoming")
+        assert any(line.split()[:2] == ["<", LONG_INCOMING] for line in lines)
+        date_at = lines[0].index("date")
+        rows = [x for x in lines[1:] if x[:1] in {"<", "*", " "} and not x.startswith("    ")]
+        assert all(row[date_at - 2 : date_at] == "  " for row in rows)
+
+    def test_names_long_name_on_its_own_line(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """At 60 columns a name too long for its column is whole, its counts on the next line."""
+        lines = lines_at(capsys, monkeypatch, 60, "names")
+        name = "People's Commissariat for Foreign Affairs"
+        at = lines.index(name)
+        assert ["organisation", "2"] == lines[at + 1].split()[:2]
+        assert lines[at + 1].index("organisation") == lines[0].index("kind")
+
+    def test_columns_env_ignored_when_bad(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A COLUMNS that is not a positive number is ignored: 80 columns off a terminal."""
+        monkeypatch.setenv("COLUMNS", "wide")
+        _, out, _ = run(capsys, "list")
+        assert max(len(line) for line in out.splitlines()) <= 80
+
+
+class TestTexts:
+    """show, diff, stats and search read well: wrapped fields, notes, punctuation."""
+
+    def test_correction_wrapped(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A long Correction: is wrapped under its value, not left on one line."""
+        corrected = max(
+            (m for m in load() if m.corrections),
+            key=lambda m: max(len(c.reason) for c in m.corrections),
+        )
+        lines = lines_at(capsys, monkeypatch, 80, "show", corrected.id)
+        at = next(i for i, line in enumerate(lines) if line.startswith("Correction:"))
+        assert lines[at + 1].startswith(" " * 16)
+        assert all(len(line) < 80 for line in lines)
+
+    def test_mentions_entries_whole(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Mentions: wraps between entries, never inside one ("Soviet Union (2)" stays whole)."""
+        message = load()["1944-08-16-churchill"]
+        names = {mention.name for mention in message.mentions}
+        for columns in (60, 80):
+            lines = lines_at(capsys, monkeypatch, columns, "show", message.id)
+            at = next(i for i, line in enumerate(lines) if line.startswith("Mentions:"))
+            entries = [
+                entry.strip().split(" (")[0]
+                for line in lines[at:]
+                for entry in line[16:].split(",")
+                if entry.strip()
+            ]
+            assert names == set(entries)
+
+    def test_diff_wrapped(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The command diff wraps the text to the terminal."""
+        lines = lines_at(
+            capsys, monkeypatch, 60, "diff", "1945-05-07-churchill", "1945-05-07-truman"
+        )
+        assert len(lines) > 3
+        assert all(len(line) <= 60 for line in lines)
+
+    def test_stats_explains_other_writers(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The command stats says why Stalin and Deane are among the recipients."""
+        _, out, _ = run(capsys, "stats")
+        assert "The volume also prints messages that Stalin did not write:" in out
+        assert "  Stalin: 2 from Churchill (1945-01-16-stalin, 1945-04-28-stalin)" in out
+        assert "  Deane: 1 from Antonov (1945-03-30-deane)" in out
+
+    def test_search_accents_ignored(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The command search Subasic finds the messages with Šubašić, marked as printed."""
+        from stalin_telegrams import filter_by
+
+        status, out, _ = run(capsys, "search", "Subasic")
+        assert 0 == status
+        listed = ids_of("\n".join(x for x in out.splitlines() if not x.startswith(" ")))
+        assert list(filter_by(contains="\u0160uba\u0161i\u0107").ids) == listed
+        assert len(listed) >= 5
+        assert "[\u0160uba\u0161i\u0107]" in out
+
+    def test_list_contains_ignores_accents(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The command list --contains ignores accents as search does."""
+        _, out, _ = run(capsys, "list", "--contains", "subasic")
+        assert "1944-08-16-churchill" in ids_of(out)
+
+    def test_search_punctuation_after_hit(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No space is put between a hit and the punctuation after it."""
+        _, out, _ = run(capsys, "search", "Stalingrad")
+        hits = [line for line in out.splitlines() if line.startswith("    ")]
+        assert any("[Stalingrad]." in hit or "[Stalingrad]," in hit for hit in hits)
+        assert not any(re.search(r"\] [.,;:]", hit) for hit in hits)
+
+    @pytest.mark.parametrize("command", [None, *_cli.EXAMPLES])
+    def test_help_example_and_docs(
+        self, capsys: pytest.CaptureFixture[str], command: str | None
+    ) -> None:
+        """Every --help ends with an example and says where the documentation is."""
+        status, out, _ = run(capsys, *([command] if command else []), "--help")
+        assert 0 == status
+        assert "examples" in out
+        assert f"  stalin-telegrams {command or ''}" in out
+        assert "Documentation:" in out
+
+
+class TestExportReport:
+    """export says on standard error what it wrote, unless -q."""
+
+    def test_csv_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The path and the number of messages written are reported."""
+        target = tmp_path / "t.csv"
+        status, out, err = run(
+            capsys, "export", "--format", "csv", "--output", str(target), "--year", "1941"
+        )
+        assert (0, "") == (status, out)
+        assert f"stalin-telegrams export: wrote 13 messages to {target}\n" == err
+
+    def test_sqlite_report_names_metadata(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """The SQLite report names the metadata file written beside the database."""
+        target = tmp_path / "t.db"
+        status, _, err = run(capsys, "export", "--format", "sqlite", "--output", str(target))
+        assert 0 == status
+        assert f"wrote 372 messages to {target}, and its Datasette metadata to" in err
+        assert str(tmp_path / "t.metadata.json") in err
+
+    def test_datapackage_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The data package report counts its tables and names its descriptor."""
+        target = tmp_path / "pkg"
+        status, _, err = run(capsys, "export", "--format", "datapackage", "--output", str(target))
+        assert 0 == status
+        assert re.fullmatch(
+            rf"stalin-telegrams export: wrote 372 messages to {re.escape(str(target))}:"
+            r" \d+ tables and datapackage.json\n",
+            err,
+        )
+
+    def test_quiet(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """-q says nothing."""
+        target = tmp_path / "t.jsonl"
+        status, out, err = run(capsys, "export", "-q", "--format", "jsonl", "--output", str(target))
+        assert (0, "", "") == (status, out, err)
+        assert target.exists()
+
+    def test_standard_output_not_reported(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Records written to standard output are not reported: the pipe has them."""
+        status, out, err = run(capsys, "export", "--format", "jsonl", "--year", "1941")
+        assert (0, "") == (status, err)
+        assert 13 == len(out.splitlines())
+
+    @pytest.mark.parametrize("form", ["jsonl", "csv"])
+    def test_dash_is_standard_output(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        form: str,
+    ) -> None:
+        """--output - writes the records to standard output, and no file named -."""
+        monkeypatch.chdir(tmp_path)
+        status, out, err = run(capsys, "export", "--format", form, "--output", "-")
+        assert (0, "") == (status, err)
+        assert ID in out
+        assert [] == list(tmp_path.iterdir())
+
+    def test_dash_refused_for_files(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """--output - for a format of files is a usage error, and writes nothing."""
+        monkeypatch.chdir(tmp_path)
+        status, out, err = run(capsys, "export", "--format", "sqlite", "--output", "-")
+        assert (2, "") == (status, out)
+        assert "cannot go to standard output" in one_error_line(err)
+        assert [] == list(tmp_path.iterdir())

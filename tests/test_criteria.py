@@ -69,8 +69,8 @@ class TestOptions:
     """The command line's options are made from the criteria, and read their text alike."""
 
     def test_every_criterion_but_ids(self) -> None:
-        """Every criterion but ids is an option, in order."""
-        assert tuple(n for n in CRITERIA if n != "ids") == tuple(OPTIONS)
+        """Every criterion but ids and ignore_accents is an option, in order."""
+        assert tuple(n for n in CRITERIA if n not in {"ids", "ignore_accents"}) == tuple(OPTIONS)
 
     @pytest.mark.parametrize(
         ("name", "text", "value"),
@@ -88,7 +88,9 @@ class TestOptions:
     @pytest.mark.parametrize(
         ("name", "text", "message"),
         [
-            ("year", "nineteen", "not a year: 'nineteen'"),
+            ("year", "nineteen", "not a year in ASCII digits: 'nineteen'"),
+            ("year", "1_943", "not a year in ASCII digits: '1_943'"),
+            ("year", "\uff11\uff19\uff14\uff13", "not a year in ASCII digits"),
             ("month", "13", "not a month number from 1 to 12: '13'"),
             ("month", "x", "not a month number from 1 to 12: 'x'"),
             ("after", "19421120", "'19421120' is not an ISO date (YYYY-MM-DD"),

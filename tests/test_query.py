@@ -394,3 +394,63 @@ class TestFilterByMentions:
         form = data.draw(st.sampled_from((entry.name, *entry.aliases)))
         expected = tuple(m.id for m in load() if any(x.name == entry.name for x in m.mentions))
         assert expected == filter_by(mentions=form).ids
+
+
+class TestFindPhrase:
+    """find_phrase() finds a phrase as filter_by(contains=...) does, accents ignored on request."""
+
+    TEXT = "Marshal Tito and Dr \u0160uba\u0161i\u0107 met. Subasic, too; stra\u00dfe."
+
+    def test_spans(self) -> None:
+        """The spans cut the words found, as printed, from the text."""
+        from stalin_telegrams import find_phrase
+
+        found = [self.TEXT[a:b] for a, b in find_phrase(self.TEXT, "tito AND")]
+        assert ["Tito and"] == found
+
+    def test_accents_ignored_both_ways(self) -> None:
+        """With ignore_accents, "Subasic" finds both spellings, and so does "Šubašić"."""
+        from stalin_telegrams import find_phrase
+
+        for phrase in ("subasic", "\u0160UBA\u0160I\u0106"):
+            spans = find_phrase(self.TEXT, phrase, ignore_accents=True)
+            assert ["\u0160uba\u0161i\u0107", "Subasic"] == [self.TEXT[a:b] for a, b in spans]
+        assert 1 == len(find_phrase(self.TEXT, "subasic"))
+
+    def test_folding_that_changes_length(self) -> None:
+        """A letter that folds to two (ß to ss) still maps back to the text as printed."""
+        from stalin_telegrams import find_phrase
+
+        spans = find_phrase(self.TEXT, "strasse", ignore_accents=True)
+        assert ["stra\u00dfe"] == [self.TEXT[a:b] for a, b in spans]
+
+    def test_whole_words(self) -> None:
+        """A phrase matches whole words only, accents ignored or not."""
+        from stalin_telegrams import find_phrase
+
+        assert () == find_phrase(self.TEXT, "Tit", ignore_accents=True)
+
+    @pytest.mark.parametrize(
+        ("text", "phrase", "error"),
+        [(None, "x", CriterionTypeError), ("x", 3, CriterionTypeError), ("x", " ", ValueError)],
+    )
+    def test_bad_arguments(self, text: object, phrase: object, error: type[Exception]) -> None:
+        """A text or phrase that is not a string, or an empty phrase, raises a typed error."""
+        from stalin_telegrams import find_phrase
+
+        with pytest.raises(error):
+            find_phrase(text, phrase)  # type: ignore[arg-type]
+
+    def test_filter_by_ignore_accents(self) -> None:
+        """filter_by(contains=..., ignore_accents=True) selects the texts find_phrase finds in."""
+        found = filter_by(contains="Subasic", ignore_accents=True)
+        assert len(found) >= 5
+        assert found.ids == filter_by(contains="\u0160uba\u0161i\u0107").ids
+        assert 0 == len(filter_by(contains="Subasic"))
+
+    def test_ignore_accents_needs_contains(self) -> None:
+        """ignore_accents=True alone is an error, and a value not a bool has the wrong type."""
+        with pytest.raises(InvalidCriterionError, match="give contains too"):
+            filter_by(ignore_accents=True)
+        with pytest.raises(CriterionTypeError, match="ignore_accents: expected True or False"):
+            filter_by(contains="Stalingrad", ignore_accents="yes")  # type: ignore[arg-type]

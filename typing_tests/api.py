@@ -99,6 +99,8 @@ def check_graph_and_names() -> None:
     assert_type(corpus.to_records(), list[dict[str, Any]])
     assert_type(st.similarity(corpus[0], corpus[1]), float)
     assert_type(st.word_diff(corpus[0], corpus[1]), st.WordDiff)
+    assert_type(st.find_phrase("a text", "text"), tuple[tuple[int, int], ...])
+    assert_type(st.filter_by(contains="Subasic", ignore_accents=True), st.Corpus)
     assert_type(pairs[0].diff().changes, tuple[st.DiffChunk, ...])
     assert_type(corpus.duplicates(), tuple[st.Pair, ...])
 

@@ -9,27 +9,28 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from ._api import duplicates, filter_by, thread_of
-from ._corpus import Corpus
-from ._model import (
-    Correction,
-    FootnoteMark,
-    IncomingMessage,
-    IndexEntry,
-    LineSpan,
-    Mention,
-    Message,
-    Name,
-    NameKind,
-    Pair,
-    Reference,
-)
 from ._version import __version__
-from ._words import DiffChunk, WordDiff
 
 if TYPE_CHECKING:
+    from ._api import duplicates, filter_by, thread_of
+    from ._corpus import Corpus
     from ._duplicates import similarity, word_diff
     from ._load import load
+    from ._model import (
+        Correction,
+        FootnoteMark,
+        IncomingMessage,
+        IndexEntry,
+        LineSpan,
+        Mention,
+        Message,
+        Name,
+        NameKind,
+        Pair,
+        Reference,
+    )
+    from ._query import find_phrase
+    from ._words import DiffChunk, WordDiff
 
 __all__ = [
     "Corpus",
@@ -49,17 +50,37 @@ __all__ = [
     "__version__",
     "duplicates",
     "filter_by",
+    "find_phrase",
     "load",
     "similarity",
     "thread_of",
     "word_diff",
 ]
 
-# Imported on first use (PEP 562), so that importing the package stays cheap:
-# the public name, and the private module that defines it.
+# Imported on first use (PEP 562), so that importing the package costs next
+# to nothing (the command line answers Ctrl-C from its first moment): the
+# public name, and the private module that defines it.
 _LAZY = {
+    "Corpus": "._corpus",
+    "Correction": "._model",
+    "DiffChunk": "._words",
+    "FootnoteMark": "._model",
+    "IncomingMessage": "._model",
+    "IndexEntry": "._model",
+    "LineSpan": "._model",
+    "Mention": "._model",
+    "Message": "._model",
+    "Name": "._model",
+    "NameKind": "._model",
+    "Pair": "._model",
+    "Reference": "._model",
+    "WordDiff": "._words",
+    "duplicates": "._api",
+    "filter_by": "._api",
+    "find_phrase": "._query",
     "load": "._load",
     "similarity": "._duplicates",
+    "thread_of": "._api",
     "word_diff": "._duplicates",
 }
 

@@ -59,7 +59,9 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
       case and runs of spaces.
     * *contains*: a phrase, found in :attr:`Message.text` as whole words in
       that order, ignoring case; any whitespace in the phrase matches any
-      whitespace in the text.
+      whitespace in the text. With *ignore_accents* ``True`` letters are
+      also compared without their accents (``contains="Subasic"`` finds
+      ``Šubašić``), as :func:`find_phrase` finds them.
     * *ids*: a collection of message ids (retired ids are followed to the
       ids that replace them).
     * *mentions*: a name of the index of names, by its canonical name or any
@@ -87,6 +89,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
         before: Keep messages dated strictly earlier.
         classification: Such as ``"PERSONAL AND SECRET"``.
         contains: A phrase of the text.
+        ignore_accents: Whether *contains* ignores accents (by default it
+            does not).
         ids: Message ids to keep.
         mentions: A name of the index, or a tuple of names (all of them).
 
@@ -104,7 +108,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
             :class:`~stalin_telegrams.exceptions.ArgumentTypeError`).
         InvalidCriterionError: A value is unusable: a date not in the form
             ``YYYY-MM-DD`` or not in the calendar, a month outside 1 to 12,
-            date criteria that leave no day, an empty phrase, an empty tuple
+            date criteria that leave no day, an empty phrase,
+            *ignore_accents* without *contains*, an empty tuple
             of names, or a name, classification, year, id or index name that
             names nothing (also an
             :class:`~stalin_telegrams.exceptions.InvalidArgumentError`).
@@ -121,6 +126,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
        Dates must be ``YYYY-MM-DD`` on every Python; names, years and ids
        are checked against the messages given, never against the packaged
        corpus unless they come from it. The criterion *mentions* is new.
+    .. versionchanged:: 0.3.0
+       The criterion *ignore_accents* is new.
     """
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 

@@ -51,20 +51,28 @@ class Option(NamedTuple):
     parse: Callable[[str], object] = str
 
 
-def _year(text: str) -> int:
-    try:
+def _digits(text: str) -> int | None:
+    """Return *text* as a whole number if it is only ASCII digits, else None.
+
+    ``int()`` also reads ``"1_943"``, ``" 1943"`` and the digits of other
+    scripts; the command line takes only what it documents.
+    """
+    if text.isascii() and text.isdigit():
         return int(text)
-    except ValueError:
-        msg = f"not a year: {_checks.shown(text)}"
-        raise ValueError(msg) from None
+    return None
+
+
+def _year(text: str) -> int:
+    number = _digits(text)
+    if number is None:
+        msg = f"not a year in ASCII digits: {_checks.shown(text)}"
+        raise ValueError(msg)
+    return number
 
 
 def _month(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number not in _checks.MONTHS:
+    number = _digits(text)
+    if number is None or number not in _checks.MONTHS:
         msg = f"not a month number from 1 to 12: {_checks.shown(text)}"
         raise ValueError(msg)
     return number
@@ -119,6 +127,7 @@ class Criteria:
         default=None,
         metadata=_option("PHRASE", "text contains PHRASE as whole words, case ignored"),
     )
+    ignore_accents: bool | None = None
     ids: Iterable[str] | None = None
     mentions: str | tuple[str, ...] | None = attrs.field(
         default=None,

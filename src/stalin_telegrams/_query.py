@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _checks
@@ -187,7 +188,92 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(start + body + end, re.IGNORECASE)
 
 
-def _phrase(value: str) -> Predicate:
+@functools.lru_cache(maxsize=4096)
+def _unaccented(text: str) -> tuple[str, tuple[int, ...]]:
+    """Return *text* case-folded and without accents, and where each character came from.
+
+    Each character is decomposed (NFKD) and its combining marks dropped, so
+    ``Šubašić`` reads ``subasic``; the second value gives, for each
+    character of the result and one past its end, the index in *text* of the
+    character it came from.
+    """
+    if text.isascii():
+        return text.casefold(), tuple(range(len(text) + 1))
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char.isascii():
+            piece = char.casefold()
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            piece = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        pieces.append(piece)
+        origin.extend([index] * len(piece))
+    origin.append(len(text))
+    return "".join(pieces), tuple(origin)
+
+
+def find_phrase(
+    text: str, phrase: str, *, ignore_accents: bool = False
+) -> tuple[tuple[int, int], ...]:
+    """Return where *phrase* occurs in *text*, as ``filter_by(contains=...)`` finds it.
+
+    The phrase is found as whole words in that order, ignoring case; any
+    run of whitespace in the phrase matches any run in the text, a paragraph
+    break included. With *ignore_accents*, letters are also compared
+    without their accents, both ways: ``"Subasic"`` finds ``Šubašić``, and
+    ``"Šubašić"`` finds ``Subasic``.
+
+    Args:
+        text: The text to search, such as :attr:`Message.text`.
+        phrase: The words to find.
+        ignore_accents: Whether to compare letters without their accents.
+
+    Returns:
+        The ``(start, end)`` of each occurrence in *text*, in text order, so
+        that ``text[start:end]`` is the words found as printed.
+
+    Raises:
+        CriterionTypeError: *text*, *phrase* or *ignore_accents* has the
+            wrong type (also a :class:`TypeError`).
+        InvalidCriterionError: *phrase* is empty or only whitespace (also a
+            :class:`ValueError`).
+
+    >>> text = "Marshal Tito and Dr \N{LATIN CAPITAL LETTER S WITH CARON}uba\
+\N{LATIN SMALL LETTER S WITH CARON}i\N{LATIN SMALL LETTER C WITH ACUTE}."
+    >>> find_phrase(text, "subasic")
+    ()
+    >>> [text[start:end] for start, end in find_phrase(text, "subasic", ignore_accents=True)]
+    ['\N{LATIN CAPITAL LETTER S WITH CARON}uba\N{LATIN SMALL LETTER S WITH CARON}i\
+\N{LATIN SMALL LETTER C WITH ACUTE}']
+
+    .. versionadded:: 0.3.0
+    """
+    if not isinstance(text, str):
+        msg = f"text: expected a str, {_checks.got(text)}"
+        raise CriterionTypeError(msg)
+    phrase = _checks.text("phrase", phrase)
+    if not ignore_accents:
+        return tuple(hit.span() for hit in phrase_pattern(phrase).finditer(text))
+    folded, origin = _unaccented(text)
+    pattern = phrase_pattern(_unaccented(phrase)[0])
+    return tuple(
+        (origin[hit.start()], origin[hit.end() - 1] + 1) for hit in pattern.finditer(folded)
+    )
+
+
+def _flag(criterion: str, value: object) -> bool:
+    """Return *value*, a bool, or raise naming *criterion*."""
+    if not isinstance(value, bool):
+        msg = f"{criterion}: expected True or False, {_checks.got(value)}"
+        raise CriterionTypeError(msg)
+    return value
+
+
+def _phrase(value: str, *, ignore_accents: bool) -> Predicate:
+    if ignore_accents:
+        pattern = phrase_pattern(_unaccented(value)[0])
+        return lambda m: pattern.search(_unaccented(m.text)[0]) is not None
     pattern = phrase_pattern(value)
     # A plain substring test of the longest word rules out most texts fast.
     longest = max(value.casefold().split(), key=len)
@@ -237,8 +323,15 @@ def _date_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Ite
 
 def _text_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
     """Yield the tests of the phrase and the ids, after checking them."""
+    ignore_accents = criteria.ignore_accents
+    if ignore_accents is not None:
+        ignore_accents = _flag("ignore_accents", ignore_accents)
     if criteria.contains is not None:
-        yield _phrase(_checks.text("contains", criteria.contains))
+        phrase = _checks.text("contains", criteria.contains)
+        yield _phrase(phrase, ignore_accents=bool(ignore_accents))
+    elif ignore_accents:
+        msg = "ignore_accents=True applies to contains: give contains too"
+        raise InvalidCriterionError(msg)
     if criteria.ids is not None:
         wanted = _ids(criteria.ids, vocabulary())
         yield lambda m: m.id in wanted

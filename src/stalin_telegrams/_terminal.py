@@ -16,13 +16,19 @@ the command line so that such text never ends the program:
 A failure to write (a closed standard output, a full disk, a reader that
 went away) is raised as :class:`OutputError`, so the command line can tell
 it from the failure of a file it was asked to read or write.
+
+:func:`usable` makes a stream whose encoding cannot write ordinary lines of
+text (``PYTHONIOENCODING=idna``) write ASCII with escapes instead, and
+:func:`width` says how many columns the command line has to fill.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
 import unicodedata
-from typing import IO
+from typing import IO, Any
 
 #: ASCII stand-ins for the punctuation of the corpus, used when the output
 #: encoding cannot hold the character itself.
@@ -45,6 +51,11 @@ LOOK_ALIKES = {
     "\u00a0": " ",  # no-break space
     "\u2009": " ",  # thin space
 }
+#: Width of the output when neither ``COLUMNS`` nor a terminal says, as
+#: :func:`shutil.get_terminal_size` has it.
+DEFAULT_WIDTH = 80
+#: A line of the kind the command line writes, to try an encoding on.
+_PROBE = "1942-11-20-churchill  1942-11-20  Churchill  We have begun the offensive.\n" * 2
 #: Encodings that hold every character; text for them needs no fallback.
 _UNICODE = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})
 
@@ -62,6 +73,45 @@ def holds_unicode(encoding: str | None) -> bool:
     except LookupError:
         return False
     return name in _UNICODE or name.startswith(("utf-16", "utf-32"))
+
+
+def width(stream: Any = None) -> int:  # noqa: ANN401  # any stream, or none
+    """Return the number of columns to fill: ``COLUMNS``, else the terminal's, else 80.
+
+    ``COLUMNS`` wins when it is a positive whole number in ASCII digits, as
+    for :func:`shutil.get_terminal_size`; else the width of the terminal
+    *stream* writes to; else (a pipe, a file) :data:`DEFAULT_WIDTH`.
+
+    >>> width() > 0
+    True
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and 0 < int(columns) <= 10_000:  # noqa: PLR2004
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or DEFAULT_WIDTH
+    except (AttributeError, ValueError, OSError):
+        return DEFAULT_WIDTH
+
+
+def usable(stream: Any) -> None:  # noqa: ANN401  # a text stream such as sys.stdout
+    """Make *stream* write ASCII with backslash escapes if its encoding cannot write lines.
+
+    An encoding such as ``idna`` (``PYTHONIOENCODING=idna``) is a codec of
+    the standard library but fails on any line longer than a domain label;
+    the command line would die writing its first line, or its first error.
+    A stream that cannot be reconfigured is left as it is.
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        _PROBE.encode(encoding)
+        codecs.lookup(encoding).incrementalencoder().encode(_PROBE)
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        pass
+    else:
+        return
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        stream.reconfigure(encoding="ascii", errors="backslashreplace")
 
 
 def fallback(text: str, encoding: str, *, transliterate: bool = True) -> str:
@@ -88,7 +138,7 @@ def fallback(text: str, encoding: str, *, transliterate: bool = True) -> str:
     """
     try:
         text.encode(encoding)
-    except UnicodeEncodeError:
+    except UnicodeError:
         pass
     else:
         return text
@@ -101,7 +151,7 @@ def fallback(text: str, encoding: str, *, transliterate: bool = True) -> str:
 def _holds(encoding: str, char: str) -> bool:
     try:
         char.encode(encoding)
-    except UnicodeEncodeError:
+    except UnicodeError:
         return False
     return True
 
@@ -138,6 +188,10 @@ class Output:
         self.encoding: str = getattr(stream, "encoding", None) or "utf-8"
         #: Whether the stream written to can hold any text.
         self.holds_unicode = holds_unicode(self.encoding)
+
+    def can_write(self, text: str) -> bool:
+        """Return whether *text* reaches the stream as it is, with no stand-in."""
+        return self.holds_unicode or _holds(self.encoding, text)
 
     def write(self, text: str) -> int:
         """Write *text*, replacing what the encoding cannot hold.
