@@ -520,7 +520,8 @@ class Corpus(Sequence[Message]):
         .. versionadded:: 0.2.0
         .. versionchanged:: 0.3.0
            The two files are written as a set; SQLite's errors are an
-           :class:`ExportError`, not :class:`sqlite3.OperationalError`.
+           :class:`~stalin_telegrams.exceptions.ExportError`, not
+           ``sqlite3.OperationalError``.
         """
         from .exports._sqlite import to_sqlite  # noqa: PLC0415 - sqlite3 only when asked for
 
