@@ -12,7 +12,7 @@ import hashlib
 from typing import Any
 
 from .. import _citation
-from .._version import __version__
+from .._version import RELEASED, __version__
 from ..exports._schema import Column, message_columns
 
 FILE_NAME = "croissant.json"
@@ -117,7 +117,7 @@ def document(data: bytes, data_name: str) -> dict[str, Any]:
         "license": _citation.LICENSE_URL,
         "url": URL,
         "version": __version__,
-        "datePublished": _citation.RELEASED,
+        "datePublished": RELEASED,
         "inLanguage": "en",
         "isBasedOn": {
             "@type": "sc:Book",
