@@ -485,13 +485,21 @@ class Corpus(Sequence[Message]):
         """Write :meth:`to_arrow` to a Parquet file at *path*.
 
         The file is written under a temporary name beside *path* and renamed
-        when complete. Needs the ``arrow`` extra.
+        when complete; a pipe or a device is written in place, and pyarrow
+        is never handed *path* (see "Files are written whole" in the docs).
+        Needs the ``arrow`` extra.
 
         Raises:
             MissingExtraError: pyarrow is not installed.
-            OSError: The file cannot be written.
+            ArgumentTypeError: *path* is not a str or :class:`os.PathLike`
+                (``None``, bytes, an int).
+            InvalidArgumentError: *path* is empty or holds a NUL.
+            OSError: The file cannot be written; ``filename`` names it.
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           A pipe or a device is written in place by the package, never
+           handed to pyarrow, which deleted it when a write failed.
         """
         from .exports._arrow import to_parquet  # noqa: PLC0415 - pyarrow only when asked for
 
@@ -525,19 +533,33 @@ class Corpus(Sequence[Message]):
         to ``names``); and an FTS5 index over the texts,
         ``messages_fts``. Beside it goes ``<name>.metadata.json`` for
         ``datasette <name>.db -m <name>.metadata.json``: title, source,
-        licence, and a description of every table and column. Each file is
-        written under a temporary name and renamed when complete.
+        licence, and a description of every table and column. The two are
+        written as a set: both under temporary names, renamed when both are
+        complete, the database last, so a failure before then changes
+        neither; the metadata file is never written through a link (see
+        "Files are written whole" in the docs).
 
         Returns:
             The path of the metadata file.
 
         Raises:
-            OSError: A file cannot be written.
-            InvalidArgumentError: A message mentions a name missing from
-                :attr:`name_index` (a corpus made from messages alone has
-                none: give ``index=load().name_index``).
+            ArgumentTypeError: *path* is not a str or :class:`os.PathLike`.
+            InvalidArgumentError: *path* is empty or holds a NUL; or a
+                message mentions a name missing from :attr:`name_index` (a
+                corpus made from messages alone has none: give
+                ``index=load().name_index``).
+            ExportError: SQLite cannot write the database (a full disk, a
+                size limit), *path* is not a regular file (a pipe, a
+                device), or the metadata file's name is taken by a link or
+                anything but a regular file. It is also an :class:`OSError`
+                whose ``filename`` names the file.
+            OSError: A file cannot be written; ``filename`` names it.
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           The two files are written as a set; SQLite's errors are an
+           :class:`~stalin_telegrams.exceptions.ExportError`, not
+           ``sqlite3.OperationalError``.
         """
         from .exports._sqlite import to_sqlite  # noqa: PLC0415 - sqlite3 only when asked for
 
@@ -569,9 +591,17 @@ class Corpus(Sequence[Message]):
                 needs to register it (``publicationStmt/idno``).
 
         Raises:
-            OSError: The file cannot be written.
+            ArgumentTypeError: *path* is not a str or :class:`os.PathLike`,
+                or *url* is neither a str nor ``None``.
+            InvalidArgumentError: *path* is empty or holds a NUL; *url* is
+                empty or holds white space or a control character; or a
+                name holds a character XML cannot hold.
+            OSError: The file cannot be written; ``filename`` names it.
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           A bad *url* is refused rather than written into a file that is
+           not well-formed XML.
         """
         from .exports._cmif import cmif, to_cmif  # noqa: PLC0415 - xml only when asked for
 
@@ -583,20 +613,30 @@ class Corpus(Sequence[Message]):
 
         The tables of :meth:`to_sqlite` become CSV files, described by a
         ``datapackage.json`` with typed table schemas, primary and foreign
-        keys, the licence and the source. The folder is made if missing;
-        each file is written under a temporary name and renamed when
-        complete, the descriptor last.
+        keys, the licence and the source. The package is built in a new
+        folder beside *folder* and swapped in whole when complete (folders
+        above it are made if missing). An existing *folder* may hold only a
+        data package's own files: one that holds anything else is refused,
+        never replaced (see "Files are written whole" in the docs).
 
         Returns:
             The path of ``datapackage.json``.
 
         Raises:
-            OSError: A file cannot be written.
-            InvalidArgumentError: A message mentions a name missing from
-                :attr:`name_index` (a corpus made from messages alone has
-                none: give ``index=load().name_index``).
+            ArgumentTypeError: *folder* is not a str or :class:`os.PathLike`.
+            InvalidArgumentError: *folder* is empty or holds a NUL; or a
+                message mentions a name missing from :attr:`name_index` (a
+                corpus made from messages alone has none: give
+                ``index=load().name_index``).
+            ExportError: *folder* holds a file the package does not write;
+                ``filename`` names it.
+            NotADirectoryError: *folder* is a file.
+            OSError: A file cannot be written; ``filename`` names it.
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           Built beside *folder* and swapped in whole; a folder holding
+           other files is refused.
         """
         from .exports._datapackage import to_datapackage  # noqa: PLC0415 - csv only when asked for
 

@@ -59,6 +59,34 @@ class CriterionTypeError(ArgumentTypeError):
     """A query criterion is unknown, or its value has the wrong type."""
 
 
+class RecordTypeError(ArgumentTypeError):
+    """A field of a record (such as a :class:`~stalin_telegrams.Message`) has the wrong type.
+
+    The message names the record type and the field.
+
+    .. versionadded:: 0.3.0
+    """
+
+
+class InvalidRecordError(InvalidArgumentError):
+    """A field of a record has a value it cannot hold, or records of a corpus share an id.
+
+    The message names the record type and the field.
+
+    .. versionadded:: 0.3.0
+    """
+
+
+class ExportError(StalinTelegramsError, OSError):
+    """An export cannot be written, or was refused to keep a file safe.
+
+    It is also an :class:`OSError`: ``filename`` names the file (the one the
+    caller knows, never a temporary name), ``strerror`` says why.
+
+    .. versionadded:: 0.3.0
+    """
+
+
 class MissingExtraError(StalinTelegramsError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
 

@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import attrs
 import pytest
 
 from stalin_telegrams import load
+from stalin_telegrams.exceptions import ArgumentTypeError, InvalidArgumentError
 from stalin_telegrams.exports._cmif import BIBL_ID, CMIF_LICENCE, TEI, XML, cmif, to_cmif
 
 URL = "https://example.org/telegrams-cmif.xml"
@@ -200,3 +202,50 @@ class TestCmifReplies:
         assert ["#letter-1945-08-16-truman"] == refs("1945-08-18-truman-to-stalin")
         targets = {t for d in letters for t in refs(d[len("letter-") :])}
         assert {t[1:] for t in targets} <= set(letters)
+
+
+class TestCheckedValues:
+    """cmif() refuses what would make a file that is not well-formed XML."""
+
+    @pytest.mark.parametrize("url", [123, b"https://x", ["https://x"], 1.5])
+    def test_url_type(self, url: object) -> None:
+        """A URL that is not a str is a typed error naming the argument."""
+        with pytest.raises(ArgumentTypeError, match="url: expected a str"):
+            cmif(load()[:1], url, DAY)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "",
+            "http://x\x01y",
+            "http://x\x00y",
+            "http://x y",
+            "http://x\ny",
+            "http://x\ufffey",
+            "http://x\ud800y",
+            "http://x\x85y",
+        ],
+    )
+    def test_url_value(self, url: str) -> None:
+        """A URL with white space or a control character (or empty) is refused."""
+        with pytest.raises(InvalidArgumentError, match="url: "):
+            cmif(load()[:1], url, DAY)
+
+    def test_url_through_corpus(self, tmp_path: Path) -> None:
+        """Corpus.to_cmif() refuses a bad URL before writing anything."""
+        with pytest.raises(InvalidArgumentError):
+            load()[:1].to_cmif(tmp_path / "c.xml", url="http://x\x01y")
+        assert [] == list(tmp_path.iterdir())
+
+    @pytest.mark.parametrize("text", ["Church\x01ill", "Church\ufffeill"])
+    def test_name_xml_cannot_hold(self, text: str) -> None:
+        """A name that XML cannot hold is refused, naming the element."""
+        message = attrs.evolve(load()[0], place=text)
+        with pytest.raises(InvalidArgumentError, match="placeName"):
+            cmif([message], URL, DAY)
+
+    def test_well_formed_with_any_good_url(self) -> None:
+        """A URL with characters XML escapes (& < >) gives a well-formed file."""
+        url = "https://example.org/a?b=1&c=<2>"
+        root = ElementTree.fromstring(cmif(load()[:1], url, DAY))  # noqa: S314 - our own output
+        assert url == _one(root, ".//tei:idno").text

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import stat
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from stalin_telegrams import load
+from stalin_telegrams._atomic import Folder
+from stalin_telegrams.exceptions import ExportError
 from stalin_telegrams.exports._datapackage import (
     DESCRIPTOR,
     descriptor,
     missing_values,
+    package_files,
     table_csv,
     to_datapackage,
 )
@@ -178,3 +185,119 @@ class TestToDatapackage:
             with (package / f"{name}.csv").open(encoding="utf-8", newline="") as stream:
                 counted[name] = sum(1 for _ in csv.reader(stream)) - 1
         assert expected == counted
+
+
+class TestAsASet:
+    """to_datapackage() builds the package beside the folder and swaps it in whole."""
+
+    def test_replaces_a_package(self, tmp_path: Path) -> None:
+        """A second export replaces the first whole; nothing else is left beside it."""
+        folder = tmp_path / "p"
+        load()[:2].to_datapackage(folder)
+        folder.chmod(0o750)
+        load()[:5].to_datapackage(folder)
+        with (folder / "messages.csv").open(encoding="utf-8", newline="") as stream:
+            assert 6 == len(list(csv.reader(stream)))
+        assert (["p"], 0o750) == (_names(tmp_path), stat.S_IMODE(folder.stat().st_mode))
+
+    def test_empty_folder(self, tmp_path: Path) -> None:
+        """An existing empty folder is filled."""
+        (tmp_path / "p").mkdir()
+        load()[:2].to_datapackage(tmp_path / "p")
+        assert sorted(package_files()) == _names(tmp_path / "p")
+
+    def test_new_folders(self, tmp_path: Path) -> None:
+        """Missing folders above the package are made."""
+        load()[:2].to_datapackage(tmp_path / "a" / "b" / "p")
+        assert sorted(package_files()) == _names(tmp_path / "a" / "b" / "p")
+
+    @pytest.mark.parametrize("kind", ["file", "folder", "link", "link-named-like-a-table"])
+    def test_refuses_what_it_did_not_write(self, kind: str, tmp_path: Path) -> None:
+        """A folder holding anything a package does not write is refused, naming it, unchanged."""
+        folder = tmp_path / "p"
+        load()[:2].to_datapackage(folder)
+        victim = tmp_path / "victim.txt"
+        victim.write_text("mine", encoding="utf-8")
+        if kind == "file":
+            (folder / "notes.txt").write_text("mine", encoding="utf-8")
+            foreign = "notes.txt"
+        elif kind == "folder":
+            (folder / "drafts").mkdir()
+            foreign = "drafts"
+        elif kind == "link":
+            (folder / "notes.txt").symlink_to(victim)
+            foreign = "notes.txt"
+        else:
+            (folder / "pairs.csv").unlink()
+            (folder / "pairs.csv").symlink_to(victim)
+            foreign = "pairs.csv"
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        with pytest.raises(ExportError, match="does not write") as raised:
+            load()[:5].to_datapackage(folder)
+        assert str(folder / foreign) == raised.value.filename
+        assert before == {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        assert (["p", "victim.txt"], "mine") == (
+            _names(tmp_path),
+            victim.read_text(encoding="utf-8"),
+        )
+
+    def test_failure_part_way(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A write failing part-way keeps the old package whole, names the file, leaves nothing."""
+        folder = tmp_path / "p"
+        load()[:2].to_datapackage(folder)
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+        written: list[str] = []
+        original = Folder.write_bytes
+
+        def fail_third(self: Folder, name: str, data: bytes) -> None:
+            written.append(name)
+            if len(written) == 3:
+                raise OSError(errno.ENOSPC, "No space left on device", f"{folder}/{name}")
+            original(self, name, data)
+
+        monkeypatch.setattr(Folder, "write_bytes", fail_third)
+        with pytest.raises(OSError, match="No space") as raised:
+            load()[:5].to_datapackage(folder)
+        assert str(folder / written[2]) == raised.value.filename
+        assert before == {p.name: p.read_bytes() for p in folder.iterdir()}
+        assert ["p"] == _names(tmp_path)
+
+    def test_write_error_names_the_file(self, tmp_path: Path) -> None:
+        """An error of the file system names the package's file, not a temporary name."""
+        script = (
+            "import resource, sys\n"
+            "from stalin_telegrams import load\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))\n"
+            "try:\n"
+            "    load().to_datapackage(sys.argv[1])\n"
+            "except OSError as err:\n"
+            "    print(err.errno, err.filename)\n"
+        )
+        folder = tmp_path / "p"
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(folder)], capture_output=True, text=True, check=True
+        )
+        code, name = done.stdout.split(maxsplit=1)
+        assert int(code) == errno.EFBIG
+        assert Path(name.strip()).parent == folder
+        assert Path(name.strip()).name in package_files()
+        assert [] == _names(tmp_path)
+
+    def test_a_file_is_not_a_folder(self, tmp_path: Path) -> None:
+        """A file where the folder should be is an error, and the file is kept."""
+        (tmp_path / "p").write_text("mine", encoding="utf-8")
+        with pytest.raises(NotADirectoryError):
+            load()[:2].to_datapackage(tmp_path / "p")
+        assert "mine" == (tmp_path / "p").read_text(encoding="utf-8")
+
+    def test_link_to_a_folder_kept(self, tmp_path: Path) -> None:
+        """A link the caller names has its folder replaced; the link is kept."""
+        (tmp_path / "real").mkdir()
+        (tmp_path / "p").symlink_to(tmp_path / "real")
+        load()[:2].to_datapackage(tmp_path / "p")
+        assert (tmp_path / "p").is_symlink()
+        assert sorted(package_files()) == _names(tmp_path / "real")
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())

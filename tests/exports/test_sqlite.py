@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 
 from stalin_telegrams import filter_by, load
 from stalin_telegrams._model import IncomingMessage
+from stalin_telegrams.exceptions import ExportError, InvalidArgumentError
 from stalin_telegrams.exports._relational import tables
 from stalin_telegrams.exports._schema import columns_of
 from stalin_telegrams.exports._sqlite import (
@@ -213,7 +215,7 @@ class TestToSqlite:
         load()[:2].to_sqlite(path)
         before = path.read_bytes()
         twice = [load()[0], load()[0]]
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(InvalidArgumentError, match="UNIQUE constraint failed"):
             to_sqlite(twice, path, names=load().name_index)
         assert before == path.read_bytes()
         assert ["t.db", "t.metadata.json"] == sorted(p.name for p in tmp_path.iterdir())
@@ -321,3 +323,91 @@ def _items(record: object, path: list[str]) -> int:
     if len(path) == 1:
         return len(items)
     return sum(_items(item, path[1:]) for item in items)
+
+
+class TestAsASet:
+    """to_sqlite() writes the database and its metadata file as a set."""
+
+    def test_database_renamed_last(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Both files go to temporary names, and the database is renamed after the metadata."""
+        renamed: list[str] = []
+        original = os.replace
+
+        def spy(source: str, target: str) -> None:
+            renamed.append(Path(target).name)
+            original(source, target)
+
+        monkeypatch.setattr(os, "replace", spy)
+        load()[:2].to_sqlite(tmp_path / "t.db")
+        assert ["t.metadata.json", "t.db"] == renamed
+
+    def test_failure_changes_neither(self, tmp_path: Path) -> None:
+        """A database that fails leaves both old files as they were."""
+        path = tmp_path / "t.db"
+        load()[:2].to_sqlite(path)
+        meta = tmp_path / "t.metadata.json"
+        meta.write_text("my own notes", encoding="utf-8")
+        before = path.read_bytes()
+        with pytest.raises(InvalidArgumentError):
+            to_sqlite([load()[0], load()[0]], path, names=load().name_index)
+        assert (before, "my own notes") == (path.read_bytes(), meta.read_text(encoding="utf-8"))
+        assert ["t.db", "t.metadata.json"] == sorted(p.name for p in tmp_path.iterdir())
+
+    @pytest.mark.parametrize("dangling", [False, True], ids=["link", "dangling-link"])
+    def test_planted_link(self, dangling: bool, tmp_path: Path) -> None:
+        """A link planted at the metadata file's name is refused, naming it; nothing is written."""
+        victim = tmp_path / "victim.txt"
+        if not dangling:
+            victim.write_text("mine", encoding="utf-8")
+        meta = tmp_path / "t.metadata.json"
+        meta.symlink_to(victim)
+        with pytest.raises(ExportError, match="symbolic link") as raised:
+            load()[:2].to_sqlite(tmp_path / "t.db")
+        assert str(meta) == raised.value.filename
+        assert meta.is_symlink()
+        assert (not dangling) == victim.exists()
+        if not dangling:
+            assert "mine" == victim.read_text(encoding="utf-8")
+        assert not (tmp_path / "t.db").exists()
+        assert len(list(tmp_path.iterdir())) == (1 if dangling else 2)
+
+    def test_planted_fifo(self, tmp_path: Path) -> None:
+        """A named pipe at the metadata file's name is refused without blocking."""
+        os.mkfifo(tmp_path / "t.metadata.json")
+        with pytest.raises(ExportError, match="not a regular file"):
+            load()[:2].to_sqlite(tmp_path / "t.db")
+        assert ["t.metadata.json"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_fifo_refused(self, tmp_path: Path) -> None:
+        """A named pipe as the database is refused with one clear error; nothing is written."""
+        os.mkfifo(tmp_path / "t.db")
+        with pytest.raises(ExportError, match="regular file") as raised:
+            load()[:2].to_sqlite(tmp_path / "t.db")
+        assert str(tmp_path / "t.db") == raised.value.filename
+        assert ["t.db"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_not_a_database_replaced(self, tmp_path: Path) -> None:
+        """A file that is not a database is replaced whole, as any target is."""
+        path = tmp_path / "t.db"
+        path.write_text("not a database", encoding="utf-8")
+        load()[:2].to_sqlite(path)
+        assert [(2,)] == _query(path, "SELECT count(*) FROM messages")
+
+    def test_size_limit(self, tmp_path: Path) -> None:
+        """A size limit gives an ExportError naming the database, not sqlite3's error."""
+        script = (
+            "import resource, sys\n"
+            "from stalin_telegrams import load\n"
+            "from stalin_telegrams.exceptions import ExportError\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (200000, 200000))\n"
+            "try:\n"
+            "    load().to_sqlite(sys.argv[1])\n"
+            "except ExportError as err:\n"
+            "    print(err.filename)\n"
+        )
+        path = tmp_path / "t.db"
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+        )
+        assert str(path) == done.stdout.strip()
+        assert [] == list(tmp_path.iterdir())

@@ -9,7 +9,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import replacing
+from .._atomic import checked_path, writing
 from .._extras import require
 from .._model import Message
 from ._schema import Column, ColumnType, message_columns, row
@@ -104,14 +104,23 @@ def to_parquet(
 ) -> None:
     """Write *messages* to a Parquet file at *path*, as :func:`to_arrow` types them.
 
-    The file is written beside *path* under a temporary name and renamed
-    when complete.
+    The file is made in memory, then written through
+    :func:`~stalin_telegrams._atomic.writing`: under a temporary name beside
+    *path* and renamed when complete, or in place for a pipe or a device.
+    pyarrow never sees *path* (it deletes the path it was given when a write
+    fails).
 
     Raises:
         MissingExtraError: pyarrow is not installed.
+        ArgumentTypeError: *path* is not a path.
+        InvalidArgumentError: *path* is empty or holds a NUL.
         OSError: The file cannot be written.
     """
+    checked_path(path)
     table = to_arrow(messages, metadata)
     parquet = require("pyarrow.parquet", EXTRA, "to_parquet()")
-    with replacing(path) as temporary:
-        parquet.write_table(table, temporary)
+    pa = _pa("to_parquet()")
+    sink = pa.BufferOutputStream()
+    parquet.write_table(table, sink)
+    with writing(path) as stream:
+        stream.write(sink.getvalue())

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import uuid
 from collections.abc import Sequence
 from xml.etree import ElementTree
 
 from .. import _citation
-from .._atomic import replacing
+from .._atomic import writing
+from .._checks import got, shown
 from .._model import IncomingMessage, Message, Name
+from ..exceptions import ArgumentTypeError, InvalidArgumentError
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -47,6 +50,43 @@ CMIF_LICENCE_TEXT = (
 BIBL_ID = "bibl-" + str(uuid.uuid5(uuid.NAMESPACE_URL, "stalin_telegrams:works-vol-17"))
 
 
+#: What XML 1.0 cannot hold, escaped or not: control characters but tab and
+#: the line ends, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What a URL cannot hold: XML's exclusions, and any white space or control
+#: character (RFC 3986 percent-encodes them).
+_NOT_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_url(url: object) -> str | None:
+    """Return *url*, ``None`` or a str a URL can be; refuse anything else.
+
+    Raises:
+        ArgumentTypeError: *url* is neither a str nor ``None``.
+        InvalidArgumentError: *url* is empty, or holds white space or a
+            control character.
+    """
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        msg = f"url: expected a str or None, {got(url)}"
+        raise ArgumentTypeError(msg)
+    bad = _NOT_URL.search(url)
+    if not url or bad is not None:
+        what = "is empty" if bad is None else f"holds {bad.group()!r} at {bad.start()}"
+        msg = f"url: {shown(url)} {what}; a URL has no white space or control characters"
+        raise InvalidArgumentError(msg)
+    return url
+
+
+def _xml_text(value: str, where: str) -> str:
+    bad = _NOT_XML.search(value)
+    if bad is not None:
+        msg = f"{where}: {shown(value)} holds {bad.group()!r}, which XML cannot hold"
+        raise InvalidArgumentError(msg)
+    return value
+
+
 def _tei(tag: str) -> str:
     return f"{{{TEI}}}{tag}"
 
@@ -54,8 +94,10 @@ def _tei(tag: str) -> str:
 def _sub(
     parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str
 ) -> ElementTree.Element:
+    for key, value in attributes.items():
+        _xml_text(value, f"{tag}/@{key}")
     element = ElementTree.SubElement(parent, _tei(tag), attributes)
-    element.text = text
+    element.text = None if text is None else _xml_text(text, tag)
     return element
 
 
@@ -186,7 +228,13 @@ def cmif(
     Each ``correspDesc`` has an ``xml:id`` (``letter-`` and the id), and a
     letter that answers another of the file (its reply links) has a
     ``correspContext`` with a ``ref`` of CMIF's type "previous letter" to it.
+
+    Raises:
+        ArgumentTypeError: *url* is neither a str nor ``None``.
+        InvalidArgumentError: *url* holds white space or a control
+            character, or a name holds a character XML cannot hold.
     """
+    url = check_url(url)
     ElementTree.register_namespace("", TEI)
     root = ElementTree.Element(_tei("TEI"))
     profile = _header(root, url, published or datetime.datetime.now(datetime.timezone.utc).date())
@@ -211,7 +259,9 @@ def to_cmif(path: str | os.PathLike[str], document: bytes) -> None:
     """Write *document* (a :func:`cmif` result) to *path*, under a temporary name first.
 
     Raises:
+        ArgumentTypeError: *path* is not a path.
+        InvalidArgumentError: *path* is empty or holds a NUL.
         OSError: The file cannot be written.
     """
-    with replacing(path) as temporary:
-        temporary.write_bytes(document)
+    with writing(path) as stream:
+        stream.write(document)

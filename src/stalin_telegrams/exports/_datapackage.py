@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _citation
-from .._atomic import atomic_text
+from .._atomic import checked_path, replacing_folder
 from .._model import IncomingMessage, Message, Name, Pair
 from .._version import __version__
 from ._relational import Table, TableColumn, rows, tables
@@ -155,22 +155,33 @@ def to_datapackage(
     The ``incoming``, ``pairs`` and ``names`` resources hold the records
     given (empty when none are).
 
-    Each CSV file, then the descriptor last, is written under a temporary
-    name and renamed when complete.
+    The package is written as a set: it is built in a new folder beside
+    *folder* and swapped in when complete, so that a failure on the way
+    leaves *folder* as it was. An existing *folder* may hold only the files
+    of a data package (:data:`DESCRIPTOR` and the tables' CSV files); one
+    that holds anything else is refused, never replaced.
 
     Returns:
         The path of ``datapackage.json``.
 
     Raises:
-        OSError: A file cannot be written.
+        ArgumentTypeError: *folder* is not a path.
+        InvalidArgumentError: *folder* is empty or holds a NUL.
+        ExportError: *folder* holds a file the package does not write; the
+            error names it.
+        NotADirectoryError: *folder* is a file.
+        OSError: A file cannot be written; the error names it.
     """
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    given = checked_path(folder, "folder")
     data = rows(messages, incoming=incoming, pairs=pairs, names=names)
-    for table in tables():
-        with atomic_text(target / f"{table.name}.csv") as stream:
-            stream.write(table_csv(table, data[table.name]))
-    path = target / DESCRIPTOR
-    with atomic_text(path) as stream:
-        stream.write(json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n")
-    return path
+    texts = {f"{table.name}.csv": table_csv(table, data[table.name]) for table in tables()}
+    texts[DESCRIPTOR] = json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"
+    with replacing_folder(given, package_files(), argument="folder") as building:
+        for name, text in texts.items():
+            building.write_text(name, text)
+    return Path(given) / DESCRIPTOR
+
+
+def package_files() -> frozenset[str]:
+    """Return the names of the files of a data package: the descriptor and one CSV per table."""
+    return frozenset({DESCRIPTOR, *(f"{table.name}.csv" for table in tables())})

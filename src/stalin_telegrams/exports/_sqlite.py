@@ -10,6 +10,7 @@ description of every table and column).
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
 import sqlite3
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import _citation
-from .._atomic import atomic_text, replacing
+from .._atomic import Target, checked_path, file_set
 from .._model import IncomingMessage, Message, Name, Pair
+from ..exceptions import ExportError, InvalidArgumentError
 from ._relational import MESSAGES, Table, TableColumn, rows, tables
 
 #: The SQLite type of each kind of column; dates are ISO ``YYYY-MM-DD`` text.
@@ -163,6 +165,27 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     }
 
 
+def _refuse_in_place(target: Target) -> None:
+    reason = (
+        "a SQLite database is written as a regular file, with its metadata file beside it;"
+        " this is a pipe, a device or an open file"
+    )
+    raise ExportError(errno.EINVAL, reason, target.given)
+
+
+#: What SQLite says when the disk or a file size limit stops a write.
+_FULL = ("full", "too big", "too large")
+
+
+def _failed(err: sqlite3.Error, path: str) -> Exception:
+    """Return the error to raise for a SQLite error while writing the database at *path*."""
+    if isinstance(err, sqlite3.IntegrityError):
+        return InvalidArgumentError(f"the records break a key of the database: {err}")
+    text = str(err)
+    code = errno.ENOSPC if any(word in text for word in _FULL) else errno.EIO
+    return ExportError(code, f"SQLite could not write the database: {text}", path)
+
+
 def to_sqlite(
     messages: Sequence[Message],
     path: str | os.PathLike[str],
@@ -176,25 +199,41 @@ def to_sqlite(
     The ``incoming``, ``pairs`` and ``names`` tables hold the records given
     (empty when none are).
 
-    The database and the metadata file (:func:`metadata_path`: the database's
-    name with ``.metadata.json`` for its suffix) are each written under a
-    temporary name and renamed when complete. Open them with
-    ``datasette telegrams.db -m telegrams.metadata.json``.
+    The two files are written as a set: the database and the metadata file
+    (:func:`metadata_path`: the database's name with ``.metadata.json`` for
+    its suffix) are both written under temporary names, and renamed when
+    both are complete, the database last; a failure before the renames
+    changes neither. The metadata file is never written through a link.
+    Open them with ``datasette telegrams.db -m telegrams.metadata.json``.
 
     Returns:
         The path of the metadata file.
 
     Raises:
-        OSError: A file cannot be written.
+        ArgumentTypeError: *path* is not a path.
+        InvalidArgumentError: *path* is empty or holds a NUL.
+        ExportError: SQLite cannot write the database (a full disk, a size
+            limit); *path* is not a regular file (a pipe, a device), or the
+            metadata file's name is taken by a link or anything but a
+            regular file. It names the file.
+        OSError: A file cannot be written; it names the file.
     """
-    with replacing(path) as temporary:
-        connection = sqlite3.connect(temporary)
+    given = checked_path(path)
+    meta = metadata_path(given)
+    document = datasette_metadata(Path(given).stem)
+    with file_set() as files:
+        # The metadata first: the database, renamed last, completes the set.
+        stream = files.open(meta, is_derived=True)
+        stream.write((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode())
+        temporary = files.path(given, regular_only=_refuse_in_place)
+        try:
+            connection = sqlite3.connect(temporary)
+        except sqlite3.Error as err:
+            raise _failed(err, given) from err
         try:
             write_database(connection, messages, incoming=incoming, pairs=pairs, names=names)
+        except sqlite3.Error as err:
+            raise _failed(err, given) from err
         finally:
             connection.close()
-    meta = metadata_path(path)
-    document = datasette_metadata(Path(path).stem)
-    with atomic_text(meta) as stream:
-        stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return meta
