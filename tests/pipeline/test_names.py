@@ -570,6 +570,10 @@ class TestPartOf:
         """The packaged index has no part_of problem."""
         assert [] == _names.part_of_problems(read_index().names)
 
+    def test_packaged_count(self) -> None:
+        """37 entries belong to a place or country, as the data card says."""
+        assert 37 == sum(1 for n in read_index().names if n.part_of)
+
 
 class TestDuplicateProblems:
     """duplicate_problems reports a name listed twice."""
