@@ -40,8 +40,6 @@ AUTHOR = "The stalin_telegrams maintainers"
 #: The day of release (CITATION.cff ``date-released``), and its year.
 RELEASED = "2026-12-01"
 YEAR = int(RELEASED[:4])
-LICENSE = "MIT"
-LICENSE_URL = "https://opensource.org/licenses/MIT"
 #: The key of the whole edition in BibTeX.
 BIBTEX_KEY = "stalin_telegrams"
 

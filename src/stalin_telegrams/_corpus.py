@@ -516,7 +516,8 @@ class Corpus(Sequence[Message]):
 
         One ``correspDesc`` per message, with sender, addressees, place
         (where the volume gives one) and date (:attr:`Message.date`); the
-        file is under CC BY 4.0 as correspSearch requires. It is written
+        file is under CC BY 4.0 as correspSearch requires, and its
+        ``licence`` element carries the package's licence statement. It is written
         under a temporary name and renamed when complete.
 
         After them, one ``correspDesc`` per incoming message
@@ -528,12 +529,17 @@ class Corpus(Sequence[Message]):
         Args:
             path: Where to write the file.
             url: Where the file will be published, which correspSearch
-                needs to register it (``publicationStmt/idno``).
+                needs to register it (``publicationStmt/idno``); by default
+                the Homepage of the project's ``[project.urls]``, the
+                package's page on PyPI.
 
         Raises:
             OSError: The file cannot be written.
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           *url* defaults to the project's Homepage; the licence element
+           carries the package's licence statement.
         """
         from .exports._cmif import cmif, to_cmif  # noqa: PLC0415 - xml only when asked for
 
