@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tarfile
 from datetime import date
 from pathlib import Path
@@ -12,13 +13,13 @@ import pytest
 
 from stalin_telegrams import Message, _citation, _licence, load
 from stalin_telegrams._citation import STYLES, edition, edition_citation, message_citation
-from stalin_telegrams._version import __version__
+from stalin_telegrams._version import RELEASED, __version__
 from stalin_telegrams.exceptions import UnsupportedFormatError
 from tests.extras import need
 
 ID = "1942-11-20-churchill"
 JOINT = "1943-01-30-churchill-roosevelt"
-CFF = Path(__file__).resolve().parent.parent / "CITATION.cff"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _facts(message: Message) -> tuple[str, tuple[str, ...], tuple[str, ...], date | None]:
@@ -26,20 +27,46 @@ def _facts(message: Message) -> tuple[str, tuple[str, ...], tuple[str, ...], dat
     return message.id, message.senders, message.recipients, message.date
 
 
+def project_file(name: str) -> str:
+    """Return the text of the project's file *name*: from the checkout, else from the sdist."""
+    path = ROOT / name
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    sdist = os.environ.get("STALIN_TELEGRAMS_SDIST")
+    if not sdist:
+        pytest.skip(f"no {name} here and no sdist to read it from")
+    with tarfile.open(sdist) as archive:
+        member = next(m for m in archive.getmembers() if m.name.endswith(f"/{name}"))
+        stream = archive.extractfile(member)
+        assert stream is not None
+        return stream.read().decode("utf-8")
+
+
 @pytest.fixture(scope="module")
 def cff() -> dict[str, Any]:
     """Return CITATION.cff parsed: from the checkout, else from the built sdist."""
     yaml = need("yaml")
-    if CFF.is_file():
-        return dict(yaml.safe_load(CFF.read_text(encoding="utf-8")))
-    sdist = os.environ.get("STALIN_TELEGRAMS_SDIST")
-    if not sdist:
-        pytest.skip("no CITATION.cff here and no sdist to read it from")
-    with tarfile.open(sdist) as archive:
-        member = next(m for m in archive.getmembers() if m.name.endswith("/CITATION.cff"))
-        stream = archive.extractfile(member)
-        assert stream is not None
-        return dict(yaml.safe_load(stream.read().decode("utf-8")))
+    return dict(yaml.safe_load(project_file("CITATION.cff")))
+
+
+class TestRelease:
+    """The version and its release date are stated in _version.py, and repeated as they are."""
+
+    def test_citation_cff(self, cff: dict[str, Any]) -> None:
+        """CITATION.cff gives the version and the release date of _version.py."""
+        assert (__version__, RELEASED) == (cff["version"], str(cff["date-released"]))
+
+    def test_changelog(self) -> None:
+        """The newest release heading of CHANGELOG.md is the version of _version.py, on its day."""
+        heading = re.search(
+            r"^## \[(\d[^]]*)\] - (\S+)$", project_file("CHANGELOG.md"), re.MULTILINE
+        )
+        assert heading is not None
+        assert (__version__, RELEASED) == heading.groups()
+
+    def test_citation_year(self) -> None:
+        """The citations give the year of the release."""
+        assert int(RELEASED[:4]) == _citation.YEAR
 
 
 class TestMessageCitation:
@@ -126,7 +153,7 @@ class TestEditionCitation:
         assert cff["title"] == _citation.TITLE
         assert [{"name": _citation.AUTHOR}] == cff["authors"]
         assert cff["version"] == __version__
-        assert str(cff["date-released"]) == _citation.RELEASED
+        assert str(cff["date-released"]) == RELEASED
         assert [_licence.CODE_LICENCE, _licence.DATA_LICENCE] == cff["license"]
 
     def test_volume_matches_citation_cff(self, cff: dict[str, Any]) -> None:

@@ -47,12 +47,14 @@ from stalin_telegrams._converter import (
     typed,
 )
 from stalin_telegrams.exceptions import CorpusDataError
+from tests.factories import fake
 
 #: A message whose every field differs from its default, so that a hook that
 #: forgot a field would give it back changed.
-FULL = Message(
-    id="1942-11-20-churchill",
-    number=7,
+FULL = fake(
+    "1942-11-20-churchill",
+    7,
+    text="Text.",
     senders=("Stalin", "Churchill"),
     recipients=("Churchill", "Roosevelt"),
     heading="MESSAGE FROM STALIN",
@@ -63,7 +65,6 @@ FULL = Message(
     address="London",
     salutation="My dear Mr Churchill,",
     signature="J. STALIN",
-    text="Text.",
     footnote_marks=(FootnoteMark(mark="1", line=3, offset=4),),
     source_lines=(LineSpan(1, 2), LineSpan(5, 6)),
     corrections=(

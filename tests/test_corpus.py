@@ -23,17 +23,17 @@ from stalin_telegrams import Corpus, Message, __version__, _threads, load
 from stalin_telegrams.exceptions import ArgumentTypeError, InvalidCriterionError
 from stalin_telegrams.pipeline import _validate
 from stalin_telegrams.pipeline._emit import dumps
-from stalin_telegrams.pipeline._pipeline import Build, run
+from stalin_telegrams.pipeline._pipeline import Build
 from stalin_telegrams.pipeline._source import SOURCE_SHA256
 from tests.factories import fake
 
 DATA = files("stalin_telegrams").joinpath("data")
 
 
-@pytest.fixture(scope="module")
-def build() -> Build:
-    """Return a fresh build from the packaged source."""
-    return run()
+@pytest.fixture
+def build(pipeline_build: Build) -> Build:
+    """Return the fresh build from the packaged source that the whole run shares."""
+    return pipeline_build
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from stalin_telegrams._index import (
     wanted_names,
 )
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
+from tests.factories import fake
 
 KERR = Name(name="Archibald Clark Kerr", kind="person", aliases=("Kerr", "Mr Kerr"))
 POLAND = Name(name="Poland", kind="country", aliases=("Polish", "Poles"))
@@ -21,20 +22,11 @@ INDEX = (POLAND, KERR, IRAQ)
 
 
 def _message(message_id: str, *names: str) -> Message:
-    return Message(
-        id=message_id,
-        number=1,
-        senders=("Stalin",),
-        recipients=("Churchill",),
-        heading="",
-        classification=None,
-        written_on=None,
-        sent_on=None,
-        place=None,
-        address=None,
-        salutation=None,
-        signature=None,
+    return fake(
+        message_id,
+        1,
         text="x",
+        heading="",
         mentions=tuple(Mention(name, 0, 1, "x") for name in names),
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from ._dates import MONTHS
-from ._version import __version__
+from ._version import RELEASED, __version__
 from .exceptions import UnsupportedFormatError
 
 if TYPE_CHECKING:
@@ -37,8 +37,7 @@ TITLE = (
     " Truman and Attlee (1941-1945)"
 )
 AUTHOR = "The stalin_telegrams maintainers"
-#: The day of release (CITATION.cff ``date-released``), and its year.
-RELEASED = "2026-12-01"
+#: The year of release (of CITATION.cff ``date-released``).
 YEAR = int(RELEASED[:4])
 #: The key of the whole edition in BibTeX.
 BIBTEX_KEY = "stalin_telegrams"

@@ -16,7 +16,7 @@ import datetime
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, TypeVar, cast
 
 import attrs
 
@@ -175,6 +175,38 @@ def _signature(function: Callable[..., object]) -> inspect.Signature:
     return signature.replace(parameters=[first, *keywords])
 
 
+def _keywords(
+    make: Callable[..., Criteria],
+    wrapped: Callable[[Any, Criteria], R],
+    expected: str,
+    bound: int,
+) -> Callable[..., R]:
+    """Return *wrapped* taking its criteria as keywords, with the signature that says so.
+
+    *wrapped* takes a first argument (the messages, or the corpus it is a
+    method of: the *bound* leading arguments an error does not count) and
+    the :class:`Criteria` that *make* builds from the keywords; *expected*
+    says, in an error, what the wrapped callable takes.
+    """
+    where = f"{wrapped.__name__}()"
+
+    def call(*args: object, **kwargs: object) -> R:
+        first = args[0] if args else kwargs.pop("messages", None)
+        if len(args) > 1:
+            msg = (
+                f"{where} takes {expected} as keywords;"
+                f" got {len(args) - bound} positional arguments"
+            )
+            raise CriterionTypeError(msg)
+        reject_unknown(kwargs, where)
+        return wrapped(first, make(**kwargs))
+
+    functools.update_wrapper(call, wrapped)
+    del call.__wrapped__  # type: ignore[attr-defined]  # set by update_wrapper
+    call.__signature__ = _signature(wrapped)  # type: ignore[attr-defined]
+    return call
+
+
 def function_keywords(
     make: Callable[P, Criteria],
 ) -> Callable[[Callable[[Iterable[Message] | None, Criteria], R]], CriteriaFunction[P, R]]:
@@ -187,22 +219,8 @@ def function_keywords(
     def decorate(
         function: Callable[[Iterable[Message] | None, Criteria], R],
     ) -> CriteriaFunction[P, R]:
-        where = f"{function.__name__}()"
-
-        def call(messages: Iterable[Message] | None = None, *args: P.args, **kwargs: P.kwargs) -> R:
-            if args:
-                msg = (
-                    f"{where} takes the messages, then criteria as keywords;"
-                    f" got {len(args) + 1} positional arguments"
-                )
-                raise CriterionTypeError(msg)
-            reject_unknown(kwargs, where)
-            return function(messages, make(*args, **kwargs))
-
-        functools.update_wrapper(call, function)
-        del call.__wrapped__  # type: ignore[attr-defined]  # set by update_wrapper
-        call.__signature__ = _signature(function)  # type: ignore[attr-defined]
-        return call
+        made = _keywords(make, function, "the messages, then criteria", 0)
+        return cast("CriteriaFunction[P, R]", made)
 
     return decorate
 
@@ -216,20 +234,6 @@ def method_keywords(
     """
 
     def decorate(method: Callable[[S, Criteria], R]) -> Callable[Concatenate[S, P], R]:
-        where = f"{method.__name__}()"
-
-        def call(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
-            if args:
-                msg = (
-                    f"{where} takes the criteria as keywords; got {len(args)} positional arguments"
-                )
-                raise CriterionTypeError(msg)
-            reject_unknown(kwargs, where)
-            return method(self, make(*args, **kwargs))
-
-        functools.update_wrapper(call, method)
-        del call.__wrapped__  # type: ignore[attr-defined]  # set by update_wrapper
-        call.__signature__ = _signature(method)  # type: ignore[attr-defined]
-        return call
+        return cast("Callable[Concatenate[S, P], R]", _keywords(make, method, "the criteria", 1))
 
     return decorate

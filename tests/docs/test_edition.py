@@ -15,6 +15,7 @@ import edition
 from docutils import nodes
 
 from stalin_telegrams import Corpus, IncomingMessage, Message, Pair, load
+from tests.factories import fake
 
 #: The modules of the extension whose docstrings hold examples.
 MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects")
@@ -22,22 +23,14 @@ MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects")
 
 def _message(**fields: object) -> Message:
     values: dict[str, object] = {
-        "id": "1942-01-02-churchill",
+        "message_id": "1942-01-02-churchill",
         "number": 1,
-        "senders": ("Stalin",),
-        "recipients": ("Churchill",),
         "heading": "TO Mr CHURCHILL",
-        "classification": None,
         "written_on": datetime.date(1942, 1, 2),
-        "sent_on": None,
-        "place": None,
-        "address": None,
-        "salutation": None,
-        "signature": None,
         "text": "Thank you.",
     }
     values.update(fields)
-    return Message(**values)  # type: ignore[arg-type]
+    return fake(**values)  # type: ignore[arg-type]
 
 
 class TestCorrespondents:

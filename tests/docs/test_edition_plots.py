@@ -15,23 +15,17 @@ import edition
 from edition import _plots as edition_plots
 
 from stalin_telegrams import Message, load
+from tests.factories import fake
 
 
 def _message(date: datetime.date | None, recipient: str = "Churchill") -> Message:
-    return Message(
-        id=f"{date}-{recipient.lower()}",
-        number=1,
-        senders=("Stalin",),
-        recipients=(recipient,),
-        heading="",
-        classification=None,
-        written_on=date,
-        sent_on=None,
-        place=None,
-        address=None,
-        salutation=None,
-        signature=None,
+    return fake(
+        f"{date}-{recipient.lower()}",
+        1,
         text="",
+        heading="",
+        recipients=(recipient,),
+        written_on=date,
     )
 
 

@@ -15,12 +15,12 @@ from stalin_telegrams.pipeline._segment import segment
 from stalin_telegrams.pipeline._source import Line
 from stalin_telegrams.pipeline._tables import (
     DateRuling,
-    Erratum,
     LineRole,
     Move,
     RecordNote,
     Tables,
 )
+from tests.factories import fake
 
 ADDED = ("0.2.0", "2026-12-01")
 #: Three messages, as the volume prints them: a date at the top, a "Sent on"
@@ -93,20 +93,16 @@ class TestAssemble:
         """Every field is read from its lines: heading, dates, text, marks, notes."""
         first, second, third = build()
         assert (
-            Message(
-                id="1943-06-01-churchill",
-                number=1,
-                senders=("Stalin",),
-                recipients=("Churchill",),
+            fake(
+                "1943-06-01-churchill",
+                1,
+                text="Thank you for your message of May 30. The convoys will sail.",
+                on="1943-06-01",
                 heading="MESSAGE FROM PREMIER STALIN TO THE PRIME MINISTER, Mr CHURCHILL",
                 classification="PERSONAL AND SECRET",
-                written_on=datetime.date(1943, 6, 1),
-                sent_on=None,
                 place="Moscow",
-                address=None,
                 salutation="My dear Mr Churchill,",
                 signature="Yours sincerely, J. STALIN",
-                text="Thank you for your message of May 30. The convoys will sail.",
                 footnote_marks=(FootnoteMark("1", 10, len("Thank you for your message")),),
                 source_lines=(LineSpan(3, 16),),
                 notes=("written date stands at the top of the message",),
@@ -114,39 +110,27 @@ class TestAssemble:
             == first
         )
         assert (
-            Message(
-                id="1943-06-02-roosevelt",
-                number=2,
-                senders=("Stalin",),
+            fake(
+                "1943-06-02-roosevelt",
+                2,
+                text="Your message received.",
                 recipients=("Roosevelt",),
                 heading="TO PRESIDENT ROOSEVELT",
-                classification=None,
-                written_on=None,
                 sent_on=datetime.date(1943, 6, 2),
-                place=None,
                 address="Washington",
-                salutation=None,
-                signature=None,
-                text="Your message received.",
                 source_lines=(LineSpan(17, 24),),
             )
             == second
         )
         assert (
-            Message(
-                id="1943-06-02-roosevelt-2",
-                number=3,
-                senders=("Stalin",),
+            fake(
+                "1943-06-02-roosevelt-2",
+                3,
+                text="Thanks again.",
+                on="1943-06-02",
                 recipients=("Roosevelt",),
                 heading="TO PRESIDENT ROOSEVELT",
                 classification="SECRET",
-                written_on=datetime.date(1943, 6, 2),
-                sent_on=None,
-                place=None,
-                address=None,
-                salutation=None,
-                signature=None,
-                text="Thanks again.",
                 source_lines=(LineSpan(25, 27),),
                 notes=("written date stands on the heading's own line",),
             )
@@ -207,7 +191,7 @@ class TestAssemble:
 
     def test_errata_and_moves(self) -> None:
         """Errata are applied and listed; a move is listed by the record it touches."""
-        erratum = Erratum(23, "received", "received today", "test", *ADDED)
+        erratum = Correction("erratum", 23, "received", "received today", "test", *ADDED)
         move = Move(21, 23, 19, "test", *ADDED)
         second = build(errata=(erratum,), moves=(move,))[1]
         assert "Your message received today." == second.text
@@ -225,7 +209,7 @@ class TestAssemble:
 
     def test_erratum_not_in_line(self) -> None:
         """An erratum whose wrong text is not in its line is refused."""
-        erratum = Erratum(23, "recieved", "received", "test", *ADDED)
+        erratum = Correction("erratum", 23, "recieved", "received", "test", *ADDED)
         with pytest.raises(ValueError, match="erratum on line 23: 'recieved' is not in the line"):
             build(errata=(erratum,))
 
@@ -262,7 +246,10 @@ class TestEdits:
 
     def test_errata_gathered(self) -> None:
         """Several errata on one line are kept in table order."""
-        rows = (Erratum(4, "a", "b", "r", *ADDED), Erratum(4, "c", "d", "r", *ADDED))
+        rows = (
+            Correction("erratum", 4, "a", "b", "r", *ADDED),
+            Correction("erratum", 4, "c", "d", "r", *ADDED),
+        )
         assert [("a", "b"), ("c", "d")] == [
             (c.wrong, c.right) for c in Edits.from_tables(tables(errata=rows)).errata[4]
         ]

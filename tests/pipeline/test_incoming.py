@@ -6,7 +6,7 @@ import datetime
 
 from stalin_telegrams import IncomingMessage, load
 from stalin_telegrams.pipeline._incoming import incoming
-from stalin_telegrams.pipeline._pipeline import run
+from stalin_telegrams.pipeline._pipeline import Build
 from stalin_telegrams.pipeline._refs_link import link
 from tests.factories import fake
 
@@ -99,18 +99,18 @@ class TestIncoming:
         }
         assert {"1945-04-28-churchill-to-stalin"} == same_day
 
-    def test_same_as_pipeline(self) -> None:
+    def test_same_as_pipeline(self, pipeline_build: Build) -> None:
         """The shipped records are what the pipeline builds from the linked messages."""
-        build = run()
+        build = pipeline_build
         assert load().incoming() == tuple(
             sorted(
                 build.incoming, key=lambda i: (i.date is None, i.date or datetime.date.min, i.id)
             )
         )
 
-    def test_sorted_by_id(self) -> None:
+    def test_sorted_by_id(self, pipeline_build: Build) -> None:
         """incoming() returns its records in id order."""
-        build = run()
+        build = pipeline_build
         ids = [i.id for i in build.incoming]
         assert sorted(ids) == ids
 

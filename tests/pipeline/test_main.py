@@ -14,10 +14,10 @@ from stalin_telegrams.pipeline import _pipeline
 from stalin_telegrams.pipeline._emit import digest_module
 
 
-@pytest.fixture(scope="module")
-def build() -> _pipeline.Build:
-    """Return one fresh build, shared by the tests."""
-    return _pipeline.run()
+@pytest.fixture
+def build(pipeline_build: _pipeline.Build) -> _pipeline.Build:
+    """Return the fresh build that the whole run shares."""
+    return pipeline_build
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from stalin_telegrams import load
 from stalin_telegrams._model import Mention, Message, Name, NameKind
 from stalin_telegrams.pipeline import _names
 from stalin_telegrams.pipeline._tables import Index, MentionRuling, NotName, read_index
+from tests.factories import fake
 
 KERR = Name(name="Archibald Clark Kerr", kind="person", aliases=("Clark Kerr", "Kerr", "Mr Kerr"))
 MARSHALL = Name(name="George C. Marshall", kind="person", aliases=("Marshall", "General Marshall"))
@@ -37,21 +38,7 @@ def _find(text: str, index: Index = INDEX) -> list[tuple[str, str]]:
 
 
 def _message(text: str, message_id: str = "1943-01-01-churchill") -> Message:
-    return Message(
-        id=message_id,
-        number=1,
-        senders=("Stalin",),
-        recipients=("Churchill",),
-        heading="",
-        classification=None,
-        written_on=None,
-        sent_on=None,
-        place=None,
-        address=None,
-        salutation=None,
-        signature=None,
-        text=text,
-    )
+    return fake(message_id, 1, text=text, heading="")
 
 
 class TestFormsOf:

@@ -7,13 +7,13 @@ import re
 import attrs
 import pytest
 
-from stalin_telegrams.pipeline._pipeline import Build, report, run
+from stalin_telegrams.pipeline._pipeline import Build, report
 
 
-@pytest.fixture(scope="module")
-def build() -> Build:
-    """Return one fresh build from the packaged source, shared by the tests."""
-    return run()
+@pytest.fixture
+def build(pipeline_build: Build) -> Build:
+    """Return the fresh build from the packaged source that the whole run shares."""
+    return pipeline_build
 
 
 def section(text: str, title: str) -> list[str]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from .._converter import converter
 from .._model import Message, join_names
 from ..exceptions import MissingExtraError
+from ._schema import message_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,13 +28,12 @@ RECIPIENT_SEPARATOR = ", "
 
 
 def record_keys() -> tuple[str, ...]:
-    """Return the keys of a record: the fields of :class:`Message`, ``date`` after ``sent_on``."""
-    keys: list[str] = []
-    for field in attrs.fields(Message):
-        keys.append(field.name)
-        if field.name == "sent_on":
-            keys.append("date")
-    return tuple(keys)
+    """Return the keys of a record: the columns of :func:`~._schema.message_columns`.
+
+    They are the fields of :class:`Message`, each derived column (``date``)
+    after the field it follows.
+    """
+    return tuple(column.name for column in message_columns())
 
 
 def _columns() -> tuple[str, ...]:
@@ -51,17 +49,19 @@ def _columns() -> tuple[str, ...]:
 def to_record(message: Message) -> dict[str, Any]:
     """Return one message as a plain dict of JSON types, with its derived ``date``.
 
-    The keys are the fields of :class:`~stalin_telegrams.Message` in their
-    order, with ``date`` inserted after ``sent_on``. Dates are ISO strings,
-    tuples are lists, nested records are dicts.
+    The keys are :func:`record_keys`: the fields of
+    :class:`~stalin_telegrams.Message` in their order, with ``date`` after
+    ``sent_on``. Dates are ISO strings, tuples are lists, nested records are
+    dicts.
     """
-    fields: dict[str, Any] = converter().unstructure(message, Message)
-    record: dict[str, Any] = {}
-    for key, value in fields.items():
-        record[key] = value
-        if key == "sent_on":
-            record["date"] = None if message.date is None else message.date.isoformat()
-    return record
+    unstructure = converter().unstructure
+    fields: dict[str, Any] = unstructure(message, Message)
+    return {
+        column.name: unstructure(getattr(message, column.name))
+        if column.derived
+        else fields[column.name]
+        for column in message_columns()
+    }
 
 
 def to_records(messages: Iterable[Message]) -> list[dict[str, Any]]:

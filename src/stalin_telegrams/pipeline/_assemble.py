@@ -71,10 +71,7 @@ class Edits:
         """Key the tables by line."""
         errata: dict[int, tuple[Correction, ...]] = {}
         for fix in tables.errata:
-            correction = Correction(
-                "erratum", fix.line, fix.wrong, fix.right, fix.reason, fix.added_in, fix.added_on
-            )
-            errata[fix.line] = (*errata.get(fix.line, ()), correction)
+            errata[fix.line] = (*errata.get(fix.line, ()), fix)
         moves = tuple(
             (
                 range(m.start, m.end + 1),

@@ -12,7 +12,7 @@ import hashlib
 from typing import Any
 
 from .. import _citation, _licence
-from .._version import __version__
+from .._version import RELEASED, __version__
 from ..exports._schema import Column, message_columns
 
 FILE_NAME = "croissant.json"
@@ -116,7 +116,7 @@ def document(data: bytes, data_name: str) -> dict[str, Any]:
         "copyrightNotice": _licence.STATEMENT,
         "url": _licence.homepage(),
         "version": __version__,
-        "datePublished": _citation.RELEASED,
+        "datePublished": RELEASED,
         "inLanguage": "en",
         "isBasedOn": {
             "@type": "sc:Book",

@@ -18,7 +18,7 @@ from attrs import AttrsInstance
 from cattrs.errors import CattrsError
 
 from .._converter import converter
-from .._model import Name
+from .._model import Correction, Name
 
 T = TypeVar("T", bound=AttrsInstance)
 
@@ -26,6 +26,8 @@ TABLE_DIR = Path(__file__).resolve().parent.parent / "data" / "corrections"
 INDEX_DIR = Path(__file__).resolve().parent.parent / "data" / "index"
 #: The separator of several values in one cell.
 SEPARATOR = "|"
+#: The kind of the corrections that errata.csv lists.
+ERRATUM = "erratum"
 
 
 @attrs.frozen
@@ -35,18 +37,6 @@ class Move:
     start: int
     end: int
     after: int
-    reason: str
-    added_in: str
-    added_on: str
-
-
-@attrs.frozen
-class Erratum:
-    """On raw ``line``, the text ``wrong`` is a misreading of ``right``."""
-
-    line: int
-    wrong: str
-    right: str
     reason: str
     added_in: str
     added_on: str
@@ -172,7 +162,10 @@ class Tables:
     """All correction tables, as read from disk."""
 
     moves: tuple[Move, ...]
-    errata: tuple[Erratum, ...]
+    #: errata.csv: on raw ``line``, the text ``wrong`` is a misreading of
+    #: ``right``. Its rows are the corrections of kind :data:`ERRATUM`, with
+    #: the other fields of :class:`~stalin_telegrams.Correction` as columns.
+    errata: tuple[Correction, ...]
     roles: tuple[LineRole, ...]
     dates: tuple[DateRuling, ...]
     notes: tuple[RecordNote, ...]
@@ -180,11 +173,15 @@ class Tables:
     references: tuple[ReferenceRuling, ...] = ()
 
 
-def _read(name: str, cls: type[T], directory: Path) -> tuple[T, ...]:
-    """Read one table: a row a record, numbers as ints, empty optional cells as ``None``."""
+def _read(name: str, cls: type[T], directory: Path, **fixed: str) -> tuple[T, ...]:
+    """Read one table: a row a record, numbers as ints, empty optional cells as ``None``.
+
+    The table has a column for each field of *cls*, but those given in
+    *fixed*, which every record of the table shares.
+    """
     with (directory / name).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    expected = [field.name for field in attrs.fields(cls)]
+    expected = [field.name for field in attrs.fields(cls) if field.name not in fixed]
     if rows and list(rows[0]) != expected:
         msg = f"{name}: columns {list(rows[0])}, expected {expected}"
         raise ValueError(msg)
@@ -194,6 +191,7 @@ def _read(name: str, cls: type[T], directory: Path) -> tuple[T, ...]:
     records = []
     for number, row in enumerate(rows, start=2):
         cells = {key: _cell(key, value, optional, several) for key, value in row.items()}
+        cells.update(fixed)
         try:
             records.append(conv.structure(cells, cls))
         except (CattrsError, ValueError, TypeError) as error:
@@ -212,7 +210,7 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
     """Read every correction table."""
     return Tables(
         moves=_read("moves.csv", Move, directory),
-        errata=_read("errata.csv", Erratum, directory),
+        errata=_read("errata.csv", Correction, directory, kind=ERRATUM),
         roles=_read("roles.csv", LineRole, directory),
         dates=_read("dates.csv", DateRuling, directory),
         notes=_read("notes.csv", RecordNote, directory),
