@@ -43,9 +43,9 @@ HEADER = frozenset(
     }
 )
 _REINSTALL = (
-    f"reinstall the package as it was installed (pip install --force-reinstall --no-deps"
-    f" stalin-telegrams=={__version__}, or the path of its wheel, or . in a checkout),"
-    f" or in a checkout rebuild the file (python -m stalin_telegrams.pipeline)"
+    f"reinstall the package (pip install --force-reinstall --no-deps"
+    f" stalin-telegrams=={__version__} or its wheel), or in a checkout rebuild it"
+    f" (python -m stalin_telegrams.pipeline)"
 )
 
 # load() keeps the corpus here; the lock makes racing first calls parse once.
