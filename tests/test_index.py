@@ -9,6 +9,7 @@ from stalin_telegrams._index import (
     KINDS,
     check_kind,
     entries,
+    members,
     resolve,
     wanted_names,
 )
@@ -110,3 +111,24 @@ class TestWantedNames:
         """A list is not a tuple of names: a type error, as for any non-str."""
         with pytest.raises(CriterionTypeError):
             wanted_names("mentions", ["Poland"], INDEX)
+
+
+class TestMembers:
+    """members gives every entry with the entries that are part of it, followed through."""
+
+    def test_closure(self) -> None:
+        """A part of a part is a member; an entry is its own member; nothing else is."""
+        prussia = Name(name="Prussia", kind="place")
+        east = Name(name="East Prussia", kind="place", part_of=("Prussia",))
+        town = Name(name="Königsberg", kind="place", part_of=("East Prussia",))
+        table = members((prussia, east, town, IRAQ))
+        assert frozenset({"Prussia", "East Prussia", "Königsberg"}) == table["Prussia"]
+        assert frozenset({"Königsberg"}) == table["Königsberg"]
+        assert frozenset({"Iraq"}) == table["Iraq"]
+
+    def test_packaged(self) -> None:
+        """In the packaged index the Crimea has its conference, Poland its bodies."""
+        table = members(load().name_index)
+        assert frozenset({"Crimea", "Crimea Conference"}) == table["Crimea"]
+        assert "Polish Provisional Government" in table["Poland"]
+        assert "Polish Provisional Government" in table["Warsaw"]

@@ -396,6 +396,54 @@ class TestFilterByMentions:
         assert expected == filter_by(mentions=form).ids
 
 
+class TestFilterBySeeAlso:
+    """filter_by(mentions=..., see_also=True) reads the index as a printed index's "see also"."""
+
+    def test_default_is_exact(self) -> None:
+        """Without see_also, or with False, a name selects its exact mentions only."""
+        exact = tuple(m.id for m in load() if any(x.name == "Crimea" for x in m.mentions))
+        assert exact == filter_by(mentions="Crimea").ids
+        assert exact == filter_by(mentions="Crimea", see_also=False).ids
+
+    def test_parts_added(self) -> None:
+        """With see_also, the Crimea also selects the messages naming the Crimea Conference."""
+        wanted = {"Crimea", "Crimea Conference"}
+        expected = tuple(m.id for m in load() if wanted & {x.name for x in m.mentions})
+        assert expected == filter_by(mentions="Crimea", see_also=True).ids
+
+    def test_through_parts(self) -> None:
+        """Parts of parts count: Prussia selects what names East Prussia."""
+        assert set(filter_by(mentions="East Prussia").ids) <= set(
+            filter_by(mentions="Prussia", see_also=True).ids
+        )
+
+    def test_all_of(self) -> None:
+        """A tuple still needs every name, each read with its parts."""
+        wide = filter_by(mentions=("Poland", "Tehran"), see_also=True)
+        both = set(filter_by(mentions="Poland", see_also=True).ids) & set(
+            filter_by(mentions="Tehran", see_also=True).ids
+        )
+        assert both == set(wide.ids)
+
+    def test_needs_mentions(self) -> None:
+        """see_also=True without mentions is refused rather than ignored; False is no criterion."""
+        with pytest.raises(InvalidCriterionError, match="give mentions too"):
+            filter_by(see_also=True)
+        assert len(load()) == len(filter_by(see_also=False))
+
+    def test_not_a_bool(self) -> None:
+        """A see_also that is not a bool is a type error."""
+        with pytest.raises(CriterionTypeError, match="see_also"):
+            filter_by(mentions="Crimea", see_also="yes")  # type: ignore[arg-type]
+
+    @given(st.sampled_from(load().name_index))
+    def test_superset(self, entry: Name) -> None:
+        """With see_also a name selects at least what it selects exactly."""
+        assert set(filter_by(mentions=entry.name).ids) <= set(
+            filter_by(mentions=entry.name, see_also=True).ids
+        )
+
+
 class TestFindPhrase:
     """find_phrase() finds a phrase as filter_by(contains=...) does, accents ignored on request."""
 

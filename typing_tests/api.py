@@ -61,6 +61,9 @@ def check_graph_and_names() -> None:
     assert_type(index[0].count, int)
     assert_type(index[0].kind, st.NameKind)
     assert_type(corpus.name_index, tuple[st.Name, ...])
+    assert_type(corpus.name_index[0].part_of, tuple[str, ...])
+    assert_type(st.filter_by(mentions="Crimea", see_also=True), st.Corpus)
+    assert_type(corpus.filter_by(mentions="Crimea", see_also=True), st.Corpus)
     assert_type(message.in_reply_to, tuple[str, ...])
 
     reference = message.references[0]

@@ -69,6 +69,13 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
       Kerr"``), or a tuple of names that must all be mentioned; it selects
       the messages whose :attr:`Message.mentions` name the entry. The data
       card states what counts as a mention.
+    * *see_also*: with *mentions*, ``True`` reads the index as a printed
+      index's "see also" does: a name also selects the messages that
+      mention an entry that is part of it (:attr:`Name.part_of`, followed
+      through), so ``mentions="Crimea", see_also=True`` adds the messages
+      that name the Crimea Conference, and ``mentions="Poland"`` the Polish
+      bodies. ``None`` or ``False`` (the default) selects the exact
+      mentions only.
 
     Names, classifications, years and ids must name something in the corpus
     searched, so that a typo raises instead of returning an empty corpus.
@@ -93,6 +100,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
             does not).
         ids: Message ids to keep.
         mentions: A name of the index, or a tuple of names (all of them).
+        see_also: Also select the mentions of the entries that are part of
+            a name given in *mentions*.
 
     Returns:
         The matching messages, in the order given, as a :class:`Corpus`
@@ -109,9 +118,9 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
         InvalidCriterionError: A value is unusable: a date not in the form
             ``YYYY-MM-DD`` or not in the calendar, a month outside 1 to 12,
             date criteria that leave no day, an empty phrase,
-            *ignore_accents* without *contains*, an empty tuple
-            of names, or a name, classification, year, id or index name that
-            names nothing (also an
+            *ignore_accents* without *contains*, an empty tuple of names,
+            *see_also* without *mentions*, or a name, classification, year,
+            id or index name that names nothing (also an
             :class:`~stalin_telegrams.exceptions.InvalidArgumentError`).
 
     >>> [m.id for m in filter_by(recipient="roosevelt", on="1942-11-20")]
@@ -120,6 +129,8 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
     1
     >>> filter_by(mentions=("Mr Kerr", "Curzon Line"), year=1944).ids[:2]
     ('1944-02-04-churchill', '1944-03-03-churchill')
+    >>> len(filter_by(mentions="Crimea")), len(filter_by(mentions="Crimea", see_also=True))
+    (8, 16)
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -127,7 +138,7 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
        are checked against the messages given, never against the packaged
        corpus unless they come from it. The criterion *mentions* is new.
     .. versionchanged:: 0.3.0
-       The criterion *ignore_accents* is new.
+       The criteria *ignore_accents* and *see_also* are new.
     """
     return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
 

@@ -179,6 +179,15 @@ def _add_criteria(parser: argparse.ArgumentParser) -> None:
 
     group = parser.add_argument_group("criteria (as filter_by; all given must hold)")
     for name, option in OPTIONS.items():
+        if option.flag:
+            group.add_argument(
+                f"--{name.replace('_', '-')}",
+                dest=name,
+                action="store_const",
+                const=True,
+                help=option.help,
+            )
+            continue
         group.add_argument(
             f"--{name}", type=_reader(option.parse), metavar=option.metavar, help=option.help
         )

@@ -371,6 +371,7 @@ name_entry = Table(
         "aliases": strings,
         "description": string,
         "note": string,
+        "part_of": strings,
     },
 )
 message = Table(

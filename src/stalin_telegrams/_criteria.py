@@ -49,6 +49,8 @@ class Option(NamedTuple):
     help: str
     #: Reads the option's text; a ValueError's message says what is wrong.
     parse: Callable[[str], object] = str
+    #: A flag (``--see-also``) that takes no text and gives ``True``.
+    flag: bool = False
 
 
 def _digits(text: str) -> int | None:
@@ -132,6 +134,14 @@ class Criteria:
     mentions: str | tuple[str, ...] | None = attrs.field(
         default=None,
         metadata=_option("NAME", "text mentions NAME: a name of the index or an alias"),
+    )
+    see_also: bool | None = attrs.field(
+        default=None,
+        metadata={
+            "option": Option(
+                "", "with --mentions: also entries that are part of NAME (see also)", flag=True
+            )
+        },
     )
 
 

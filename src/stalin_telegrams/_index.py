@@ -29,6 +29,30 @@ def lookup(index: tuple[Name, ...]) -> Mapping[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=8)
+def members(index: tuple[Name, ...]) -> Mapping[str, frozenset[str]]:
+    """Return every entry of *index* with itself and the entries that are part of it.
+
+    An entry is part of another when that one is in its
+    :attr:`~stalin_telegrams.Name.part_of`, directly or through others
+    (East Prussia of Prussia, so an entry of East Prussia of Prussia too).
+    """
+    parts: dict[str, set[str]] = {}
+    for entry in index:
+        for whole in entry.part_of:
+            parts.setdefault(whole, set()).add(entry.name)
+    table: dict[str, frozenset[str]] = {}
+    for entry in index:
+        found, todo = {entry.name}, list(parts.get(entry.name, ()))
+        while todo:
+            part = todo.pop()
+            if part not in found:
+                found.add(part)
+                todo.extend(parts.get(part, ()))
+        table[entry.name] = frozenset(found)
+    return table
+
+
 def resolve(
     criterion: str,
     value: object,

@@ -229,8 +229,15 @@ class Name:
         description: One line saying who or what it is.
         note: The judgement made for the entry, where one was made, else
             ``""``.
+        part_of: The canonical names of the places and countries the entry
+            belongs to, as a printed index's "see also" would list it under
+            them: the place a conference is named after and the place it met
+            at (the Crimea Conference: the Crimea, Yalta), the country or city
+            in the name of a body, treaty or region (the Warsaw Provisional
+            Government: Poland, Warsaw). Empty for persons.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.3.0 ``part_of``.
     """
 
     name: str
@@ -238,6 +245,7 @@ class Name:
     aliases: tuple[str, ...] = ()
     description: str = ""
     note: str = ""
+    part_of: tuple[str, ...] = ()
 
 
 @attrs.frozen

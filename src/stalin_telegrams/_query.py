@@ -340,13 +340,26 @@ def _text_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Ite
 def _mention_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
     """Yield the test of the names mentioned, after resolving them."""
     if criteria.mentions is not None:
-        from ._index import wanted_names  # noqa: PLC0415 - loaded when asked for
+        from ._index import members, wanted_names  # noqa: PLC0415 - loaded when asked for
 
         known = vocabulary()
         names = wanted_names("mentions", criteria.mentions, known.index, known.mentioned)
-        # The ids that mention every name wanted, from the sets kept by the vocabulary.
-        chosen = frozenset.intersection(*(known.mentioned.get(n, frozenset()) for n in names))
+        wide = criteria.see_also is not None and _flag("see_also", criteria.see_also)
+        parts = members(known.index) if wide else {}
+        # The ids that mention every name wanted (or, with see_also, an entry
+        # that is part of it), from the sets kept by the vocabulary.
+        chosen = frozenset.intersection(
+            *(
+                frozenset().union(
+                    *(known.mentioned.get(p, frozenset()) for p in parts.get(n, (n,)))
+                )
+                for n in names
+            )
+        )
         yield lambda m: m.id in chosen
+    elif criteria.see_also is not None and _flag("see_also", criteria.see_also):
+        msg = "see_also=True reads the names given in mentions: give mentions too"
+        raise InvalidCriterionError(msg)
 
 
 def select(

@@ -176,6 +176,14 @@ class TestNames:
         missing = [i.name for i in load().names() if edition.name_anchor(i.name) not in ids]
         assert [] == missing
 
+    def test_see_also(self, site: Path) -> None:
+        """An entry links the places it is part of, and a place the entries part of it."""
+        page = (site / "names-index.html").read_text(encoding="utf-8")
+        crimea = f'href="#{edition.name_anchor("Crimea Conference")}"'
+        yalta = f'href="#{edition.name_anchor("Yalta")}"'
+        assert page.count(crimea) >= 2
+        assert yalta in page
+
     def test_messages_link_their_names(self, site: Path) -> None:
         """Each message's page links to the entry of every name it mentions."""
         missing = [

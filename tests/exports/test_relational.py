@@ -124,11 +124,12 @@ class TestTables:
         assert ("name",) == found[NAMES].primary_key
 
     def test_links(self) -> None:
-        """Mentions point at names, pairs at messages; nothing else has a link."""
+        """Mentions and part_of point at names, pairs at messages; nothing else has a link."""
         linked = {t.name: t.links for t in tables() if t.links}
         to_messages = Link(("first_id",), MESSAGES, ("id",))
         assert {
             "mentions": (Link(("name",), NAMES, ("name",)),),
+            "name_part_of": (Link(("part_of",), NAMES, ("name",)),),
             PAIRS: (to_messages, Link(("second_id",), MESSAGES, ("id",))),
         } == linked
 

@@ -494,6 +494,83 @@ class TestDescriptions:
         assert unwanted not in description
 
 
+#: Places a form names that the entry is not part of: a word of another name.
+NOT_PART_OF = frozenset(
+    {
+        ("South-Western Front", "Western Front"),
+        ("White Sea-Baltic Canal", "Baltic Sea"),
+        ("Stalingrad (film)", "Stalingrad"),
+    }
+)
+#: Where a conference met, where its name says another place or none.
+MET_AT = {
+    "Crimea Conference": {"Yalta"},
+    "Berlin Conference": {"Potsdam"},
+    "Dumbarton Oaks Conference": {"Washington"},
+}
+
+
+class TestPartOf:
+    """An entry is part of the places and countries its forms name, and where it met."""
+
+    def test_rule(self) -> None:
+        """The part_of column is exactly what the rule gives, for every entry."""
+        names = read_index().names
+        wholes = [
+            (f, n.name) for n in names if n.kind in _names.WHOLES for f in (n.name, *n.aliases)
+        ]
+        for entry in names:
+            expected: set[str] = set()
+            if entry.kind != "person":
+                for form in (entry.name, *entry.aliases):
+                    expected.update(
+                        whole
+                        for inner, whole in wholes
+                        if whole != entry.name
+                        and inner != form
+                        and re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", form)
+                    )
+                expected -= {whole for part, whole in NOT_PART_OF if part == entry.name}
+                expected |= MET_AT.get(entry.name, set())
+            assert (entry.name, expected) == (entry.name, set(entry.part_of))
+
+    @pytest.mark.parametrize(
+        ("name", "wholes"),
+        [
+            ("Crimea Conference", ("Crimea", "Yalta")),
+            ("Tehran Conference", ("Tehran",)),
+            ("Berlin Conference", ("Berlin", "Potsdam")),
+            ("Polish Provisional Government", ("Poland", "Warsaw")),
+            ("Polish émigré Government", ("Poland", "London")),
+            ("Winston Churchill", ()),
+            ("Yalta", ()),
+        ],
+    )
+    def test_read(self, name: str, wholes: tuple[str, ...]) -> None:
+        """The cases read: conferences to their places, bodies to their country and city."""
+        assert wholes == next(n.part_of for n in read_index().names if n.name == name)
+
+    def test_problems(self) -> None:
+        """A whole that is no place or country, a person with parts and a cycle are problems."""
+        names = (
+            Name(name="A", kind="place", part_of=("B",)),
+            Name(name="B", kind="place", part_of=("A",)),
+            Name(name="C", kind="organisation", part_of=("Mr X",)),
+            Name(name="Mr X", kind="person", part_of=("A",)),
+        )
+        found = _names.part_of_problems(names)
+        assert [
+            "names: 'A' is part of itself through part_of",
+            "names: 'B' is part of itself through part_of",
+            "names: 'C' is part of 'Mr X', not a place or country",
+            "names: the person 'Mr X' is part of ('A',)",
+        ] == found
+
+    def test_packaged_clean(self) -> None:
+        """The packaged index has no part_of problem."""
+        assert [] == _names.part_of_problems(read_index().names)
+
+
 class TestDuplicateProblems:
     """duplicate_problems reports a name listed twice."""
 

@@ -56,7 +56,7 @@ class TestReadIndex:
         """An empty aliases cell is no alias, and an empty ruling name is None."""
         _copy_index(tmp_path)
         (tmp_path / "names.csv").write_text(
-            "name,kind,aliases,description,note\nIraq,country,,Iraq,\n", encoding="utf-8"
+            "name,kind,aliases,description,note,part_of\nIraq,country,,Iraq,,\n", encoding="utf-8"
         )
         (tmp_path / "rulings.csv").write_text(
             "id,surface,occurrence,name,reason,added_in,added_on\n"
@@ -71,7 +71,7 @@ class TestReadIndex:
         """An entry of a kind outside the vocabulary is refused."""
         _copy_index(tmp_path)
         (tmp_path / "names.csv").write_text(
-            "name,kind,aliases,description,note\nIraq,nation,,Iraq,\n", encoding="utf-8"
+            "name,kind,aliases,description,note,part_of\nIraq,nation,,Iraq,,\n", encoding="utf-8"
         )
         with pytest.raises(ValueError, match="nation"):
             read_index(tmp_path)

@@ -16,7 +16,17 @@ from sphinx.util.docutils import SphinxDirective
 from stalin_telegrams import IncomingMessage, IndexEntry, Message, NameKind
 
 from ._data import Edition, edition
-from ._nodes import bullets, joined, link, list_entry, message_link, para, row, section
+from ._nodes import (
+    bullets,
+    joined,
+    link,
+    list_entry,
+    message_link,
+    name_link,
+    para,
+    row,
+    section,
+)
 from ._words import (
     KIND_TITLES,
     all_correspondents,
@@ -151,6 +161,10 @@ class NamesDirective(EditionDirective):
 
     def run(self) -> list[nodes.Node]:
         """Return a section per kind; each entry, anchored by its name, links its messages."""
+        self._parts: dict[str, list[str]] = {}
+        for name in self.data.corpus.name_index:
+            for whole in name.part_of:
+                self._parts.setdefault(whole, []).append(name.name)
         sections: list[nodes.Node] = []
         for kind in get_args(NameKind):
             items = [self._entry(item) for item in self.data.corpus.names(kind=kind)]
@@ -166,14 +180,24 @@ class NamesDirective(EditionDirective):
             entry += nodes.Text(f": {item.entry.description}")
         if not item.ids:
             entry += nodes.Text(". Named in no message.")
-            return entry
-        mentions = "1 mention" if item.count == 1 else f"{item.count} mentions"
-        entry += nodes.Text(f". {mentions}, in ")
-        for i, message_id in enumerate(item.ids):
-            if i:
-                entry += nodes.Text(", ")
-            message = corpus[message_id]
-            entry += message_link(message, f"No. {message.number}")
+        else:
+            mentions = "1 mention" if item.count == 1 else f"{item.count} mentions"
+            entry += nodes.Text(f". {mentions}, in ")
+            for i, message_id in enumerate(item.ids):
+                if i:
+                    entry += nodes.Text(", ")
+                message = corpus[message_id]
+                entry += message_link(message, f"No. {message.number}")
+        for label, names in (
+            ("Part of", item.entry.part_of),
+            ("See also", sorted(self._parts.get(item.name, ()), key=str.casefold)),
+        ):
+            if names:
+                entry += nodes.Text(f". {label}: ")
+                for i, name in enumerate(names):
+                    if i:
+                        entry += nodes.Text(", ")
+                    entry += name_link(name)
         return entry
 
 

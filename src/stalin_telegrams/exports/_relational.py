@@ -46,7 +46,7 @@ POSITION = "position"
 _SINGULARS = {"aliases": "alias"}
 #: Foreign keys other than a child's key to its parent: the dotted path of
 #: a column (as in :attr:`Table.path`) and the table whose key it holds.
-LINKS = {"mentions.name": NAMES}
+LINKS = {"mentions.name": NAMES, "part_of.part_of": NAMES}
 #: The key of each table a link can point at.
 _KEYS = {MESSAGES: (MESSAGE_KEY,), NAMES: ("name",)}
 

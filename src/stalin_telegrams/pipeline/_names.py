@@ -20,6 +20,15 @@ The rules, in full (the data card states them for readers):
 * **Rulings.** ``rulings.csv`` decides single hits by reading: the
   *occurrence*-th hit of a form in a message is given another entry, or
   none (the film "Stalingrad" is not the city).
+* **A person's name inside a compound counts for the person.** No form of
+  another entry contains a person's form ("Hitler Germany" is Hitler and
+  Germany), except a name given after a person to something else (the
+  Curzon Line).
+* **A body's name is one mention.** A form naming a body, conference,
+  treaty or region that contains a place or country ("Warsaw Provisional
+  Government", "Crimea Conference") is one mention of that entry; the
+  entry's ``part_of`` lists the places and countries its forms name (and,
+  for a conference, the place it met at), checked by :func:`part_of_problems`.
 """
 
 from __future__ import annotations
@@ -122,3 +131,37 @@ def duplicate_problems(names: Sequence[Name]) -> list[str]:
     """Return the names listed twice in the index."""
     counts = Counter(entry.name for entry in names)
     return [f"names: {name!r} is listed {n} times" for name, n in counts.items() if n > 1]
+
+
+#: The kinds an entry can be part of.
+WHOLES = frozenset({"place", "country"})
+
+
+def part_of_problems(names: Sequence[Name]) -> list[str]:
+    """Return the problems of the ``part_of`` column of the index.
+
+    Each entry named must be a place or country of the index other than the
+    entry itself; a person is part of nothing; and following ``part_of``
+    never leads back to where it started.
+    """
+    kinds = {entry.name: entry.kind for entry in names}
+    parts = {entry.name: entry.part_of for entry in names}
+    problems = []
+    for entry in names:
+        if entry.kind == "person" and entry.part_of:
+            problems.append(f"names: the person {entry.name!r} is part of {entry.part_of!r}")
+        problems.extend(
+            f"names: {entry.name!r} is part of {whole!r}, not a place or country"
+            for whole in entry.part_of
+            if kinds.get(whole) not in WHOLES or whole == entry.name
+        )
+        seen, todo = set(), list(entry.part_of)
+        while todo:
+            whole = todo.pop()
+            if whole == entry.name:
+                problems.append(f"names: {entry.name!r} is part of itself through part_of")
+                break
+            if whole not in seen:
+                seen.add(whole)
+                todo.extend(parts.get(whole, ()))
+    return problems

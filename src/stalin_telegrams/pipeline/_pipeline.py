@@ -49,6 +49,7 @@ def run() -> Build:
         + _validate.graph_problems(assembly.messages, incoming, aliases)
         + list(linked.problems)
         + _names.duplicate_problems(index.names)
+        + _names.part_of_problems(index.names)
         + name_problems
     )
     return Build(assembly, tables, index, document, tuple(found), incoming)
