@@ -8,6 +8,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import zipfile
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,34 @@ class TestLoad:
             with pytest.raises(CorpusDataError, match="damaged"):
                 load()
         assert 2 == len(calls)
+
+    def test_plain_open_where_the_package_is_a_folder(self) -> None:
+        """On the filesystem, load() reads the file by its path, without importlib.resources."""
+        code = (
+            "import sys, stalin_telegrams; stalin_telegrams.load();"
+            " print('importlib.resources' in sys.modules)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=False, capture_output=True, text=True
+        )
+        assert (0, "False") == (done.returncode, done.stdout.strip()), done.stderr
+
+    def test_from_a_zip_archive(self, tmp_path: Path) -> None:
+        """A package imported from a zip archive loads its file through importlib.resources."""
+        package = Path(stalin_telegrams.__file__).parent
+        archive = tmp_path / "packages.zip"
+        with zipfile.ZipFile(archive, "w") as bundle:
+            for path in sorted(package.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    bundle.write(path, path.relative_to(package.parent).as_posix())
+        code = (
+            f"import sys; sys.path.insert(0, {str(archive)!r}); import stalin_telegrams as s;"
+            " print(s.__file__.startswith(sys.path[0]), len(s.load()))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=False, capture_output=True, text=True
+        )
+        assert (0, f"True {len(load())}") == (done.returncode, done.stdout.strip()), done.stderr
 
 
 _RACE = """

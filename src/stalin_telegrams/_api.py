@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, overload
 
+import attrs
+
 from . import _checks
 from ._corpus import Corpus
 from ._criteria import Criteria, function_keywords
@@ -140,7 +142,7 @@ def filter_by(  # noqa: D417 - the criteria are documented one keyword each
     .. versionchanged:: 0.3.0
        The criteria *ignore_accents* and *see_also* are new.
     """
-    return _corpus(messages)._filter(criteria)  # noqa: SLF001 - what Corpus.filter_by runs
+    return _corpus(messages).filter_by(**attrs.asdict(criteria, recurse=False))
 
 
 @overload

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from . import _checks
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
+from ._memo import Memo
 from ._model import IncomingMessage, IndexEntry, Message, Name
+from ._suggest import close_matches
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
     ArgumentTypeError,
@@ -85,7 +87,7 @@ def _incoming(value: object) -> tuple[IncomingMessage, ...]:
 class _Origin:
     """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
 
-    __slots__ = ("aliases", "incoming", "index", "messages", "vocabulary")
+    __slots__ = ("aliases", "incoming", "index", "memo", "messages", "vocabulary")
 
     def __init__(
         self,
@@ -103,6 +105,8 @@ class _Origin:
         )
         #: The values the messages hold, made on the first query that needs them.
         self.vocabulary: Vocabulary | None = None
+        #: What the queries and the search for pairs computed of the texts.
+        self.memo = Memo()
 
 
 class Corpus(Sequence[Message]):
@@ -331,8 +335,6 @@ class Corpus(Sequence[Message]):
         if found is None and message_id in self._aliases:
             found = self._by_id.get(self._aliases[message_id])
         if found is None:
-            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
             close = close_matches(message_id, self._by_id)
             raise UnknownMessageError(message_id, tuple(close))
         return found
@@ -600,11 +602,6 @@ class Corpus(Sequence[Message]):
 
         return edition_citation(style)
 
-    def _filter(self, criteria: Criteria) -> Corpus:
-        from ._query import select  # noqa: PLC0415 - loaded with the first query
-
-        return self._derived(select(self._messages, criteria, self._known))
-
     @method_keywords(Criteria)
     def filter_by(self, criteria: Criteria) -> Corpus:
         """Return the messages of this corpus that meet every criterion given.
@@ -619,7 +616,9 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.1.0
         """
-        return self._filter(criteria)
+        from ._query import select  # noqa: PLC0415 - loaded with the first query
+
+        return self._derived(select(self._messages, criteria, self._known, self._origin.memo))
 
     def duplicates(self, *, threshold: float | None = None) -> tuple[Pair, ...]:
         """Return the pairs of messages of this corpus whose texts are (nearly) the same.
@@ -638,9 +637,9 @@ class Corpus(Sequence[Message]):
         from ._duplicates import find_pairs  # noqa: PLC0415 - loaded when first asked for
 
         if limit != _checks.DEFAULT_THRESHOLD:
-            return find_pairs(self._messages, limit)
+            return find_pairs(self._messages, limit, self._origin.memo)
         if self._pairs is None:
-            self._pairs = find_pairs(self._messages, limit)
+            self._pairs = find_pairs(self._messages, limit, self._origin.memo)
         return self._pairs
 
     @overload
@@ -688,8 +687,6 @@ class Corpus(Sequence[Message]):
             )
             raise CriterionTypeError(msg)
         if wanted not in self._by_id:
-            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
             raise UnknownMessageError(wanted, tuple(close_matches(wanted, self._by_id)))
         thread = self._thread_index()[wanted]
         if include_incoming:

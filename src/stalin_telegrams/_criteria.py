@@ -23,6 +23,7 @@ import attrs
 from . import _checks
 from ._dates import parse_iso_date
 from ._model import Message
+from ._suggest import close_matches
 from .exceptions import CriterionTypeError
 
 P = ParamSpec("P")
@@ -160,8 +161,6 @@ def reject_unknown(names: Iterable[str], where: str) -> None:
     unknown = sorted(set(names).difference(CRITERIA))
     if not unknown:
         return
-    from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
     name = unknown[0]
     close = close_matches(name, CRITERIA, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""

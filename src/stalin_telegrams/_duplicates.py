@@ -8,17 +8,17 @@ messages.
 from __future__ import annotations
 
 import datetime
-import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _checks
+from ._memo import Memo
 from ._model import Message, Pair, PairKind
 from ._suggest import matcher
 from ._words import DiffChunk, WordDiff, diff, fold
@@ -119,7 +119,10 @@ class _Keys:
     shingles: frozenset[Shingle]
 
 
-@functools.lru_cache(maxsize=4096)
+#: What a search computes of a text, kept by the corpus searched (:class:`~._memo.Memo`).
+Keys = Callable[[str], _Keys]
+
+
 def _keys(text: str) -> _Keys:
     keys = tuple(fold(text).split())
     # A shingle is kept as the hash of its three keys: ints are cheap to count
@@ -175,15 +178,16 @@ def _score(
     return (2 * matched / total if total else 1.0), matched
 
 
-def candidates(messages: Sequence[Message]) -> list[tuple[int, int]]:
+def candidates(messages: Sequence[Message], keys: Keys = _keys) -> list[tuple[int, int]]:
     """Return the index pairs worth comparing word by word, in order.
 
     Two messages are candidates when they share at least
     :data:`CANDIDATE_SHARE` of the smaller one's uncommon 3-word shingles
     (those in at most :data:`COMMON_SHINGLE` messages), and at least one.
     The counts come from an inverted index, never from comparing all pairs.
+    *keys* gives the words and shingles of a text, as the corpus keeps them.
     """
-    sets = [_keys(m.text).shingles for m in messages]
+    sets = [keys(m.text).shingles for m in messages]
     frequency = Counter(chain.from_iterable(sets))
     common: set[Shingle] = set()
     repeated: set[Shingle] = set()
@@ -209,14 +213,16 @@ def candidates(messages: Sequence[Message]) -> list[tuple[int, int]]:
     )
 
 
-def _quoted(first: Message, second: Message, pairing: difflib.SequenceMatcher[str]) -> float:
+def _quoted(
+    first: Message, second: Message, pairing: difflib.SequenceMatcher[str], keys: Keys
+) -> float:
     """Return the share of the shorter text quoted in the longer, or 0.0 if it is not quoted whole.
 
     The shorter must be contained whole (see :data:`QUOTED_SHARE`), and the
     longer must print it as a quotation: paragraphs that open with a
     quotation mark hold at least as many words as the shorter text has.
     """
-    a, b = len(_keys(first.text).keys), len(_keys(second.text).keys)
+    a, b = len(keys(first.text).keys), len(keys(second.text).keys)
     short, long_text = (b, first.text) if a > b else (a, second.text)
     if not short or short > QUOTED_LENGTH * max(a, b):
         return 0.0
@@ -229,7 +235,6 @@ def _quoted(first: Message, second: Message, pairing: difflib.SequenceMatcher[st
     return runs / short
 
 
-@functools.lru_cache(maxsize=4096)
 def _quoted_words(text: str) -> int:
     """Return how many words of *text* stand in paragraphs that open with a quotation mark."""
     if not _QUOTED_PARAGRAPH.search(text):
@@ -238,7 +243,7 @@ def _quoted_words(text: str) -> int:
 
 
 def _text_pairs(
-    pool: Sequence[Message], threshold: float
+    pool: Sequence[Message], threshold: float, keys: Keys
 ) -> dict[tuple[int, int], tuple[float, PairKind]]:
     """Return the pairs of one text twice: copies, identical texts, quotations, same messages."""
     found: dict[tuple[int, int], tuple[float, PairKind]] = {}
@@ -248,9 +253,9 @@ def _text_pairs(
     for group in by_text.values():
         for a, b in combinations(group, 2):
             found[a, b] = (1.0, "identical")
-    for a, b in candidates(pool):
+    for a, b in candidates(pool, keys):
         if (a, b) not in found:
-            compared = _compare(pool[a], pool[b], threshold)
+            compared = _compare(pool[a], pool[b], threshold, keys)
             if compared is not None:
                 found[a, b] = compared
     numbered = {m.id: i for i, m in enumerate(pool)}
@@ -258,16 +263,22 @@ def _text_pairs(
         original = numbered.get(message.copy_of) if message.copy_of else None
         if original is not None and original != b:
             key = (min(original, b), max(original, b))
-            score = found[key][0] if key in found else similarity(pool[key[0]], pool[key[1]])
+            if key in found:
+                score = found[key][0]
+            else:
+                ka, kb = keys(pool[key[0]].text).keys, keys(pool[key[1]].text).keys
+                score = _score(ka, kb, matcher(ka, kb))[0]
             found[key] = (score, "copy")
     return found
 
 
-def _compare(first: Message, second: Message, threshold: float) -> tuple[float, PairKind] | None:
+def _compare(
+    first: Message, second: Message, threshold: float, keys: Keys
+) -> tuple[float, PairKind] | None:
     """Return the score and kind of two candidate texts, or None if they are not a pair."""
-    ka, kb = _keys(first.text).keys, _keys(second.text).keys
+    ka, kb = keys(first.text).keys, keys(second.text).keys
     pairing = matcher(ka, kb)
-    share = _quoted(first, second, pairing)
+    share = _quoted(first, second, pairing, keys)
     if share:
         return share, "quotation"
     if pairing.real_quick_ratio() < threshold or pairing.quick_ratio() < threshold:
@@ -287,8 +298,8 @@ class _RareWords:
     sum.
     """
 
-    def __init__(self, pool: Sequence[Message]) -> None:
-        words = [_keys(m.text).words for m in pool]
+    def __init__(self, pool: Sequence[Message], keys: Keys) -> None:
+        words = [keys(m.text).words for m in pool]
         frequency = Counter(chain.from_iterable(words))
         size = len(pool)
         limit = RARE_SHARE * size
@@ -335,20 +346,21 @@ def _close(a: Message, b: Message) -> bool:
 
 
 def _matter_pairs(
-    pool: Sequence[Message], taken: set[tuple[int, int]]
+    pool: Sequence[Message], taken: set[tuple[int, int]], keys: Keys
 ) -> dict[tuple[int, int], tuple[float, PairKind]]:
     """Return the pairs of one matter told to two leaders in separately worded messages."""
     dated = sorted(
         (i for i, m in enumerate(pool) if m.date is not None),
         key=lambda i: pool[i].date or datetime.date.min,
     )
-    rare = _RareWords(pool)
+    rare = _RareWords(pool, keys)
     named = _counterparts(pool)
     window = datetime.timedelta(days=SAME_MATTER_DAYS)
     found: dict[tuple[int, int], tuple[float, PairKind]] = {}
     for n, i in enumerate(dated):
         first = pool[i]
-        for j in dated[n + 1 :]:
+        # Indices, not a slice: a slice would copy the rest of the list for every message.
+        for j in map(dated.__getitem__, range(n + 1, len(dated))):
             second = pool[j]
             if (second.date or datetime.date.max) - (first.date or datetime.date.min) > window:
                 break
@@ -376,7 +388,9 @@ def _same_matter(
     return cosine >= SAME_MATTER_COSINE
 
 
-def find_pairs(messages: Sequence[Message], threshold: float) -> tuple[Pair, ...]:
+def find_pairs(
+    messages: Sequence[Message], threshold: float, memo: Memo | None = None
+) -> tuple[Pair, ...]:
     """Return the pairs of *messages* a reader would name: one text twice, or one matter.
 
     The rules are those of :func:`~stalin_telegrams.duplicates`, which
@@ -385,15 +399,18 @@ def find_pairs(messages: Sequence[Message], threshold: float) -> tuple[Pair, ...
     Args:
         messages: The messages to search.
         threshold: The least similarity of a same-message pair, in ``(0, 1]``.
+        memo: Where the corpus of *messages* keeps what is computed of its
+            texts; by default, a new one for this call.
 
     Returns:
         The pairs, each with its message earlier in the volume (lower
         :attr:`~stalin_telegrams.Message.number`) first, in volume order of
         the first message, then of the second.
     """
+    keys = (Memo() if memo is None else memo).table(_keys)
     pool = sorted(messages, key=lambda m: m.number)
-    found = _text_pairs(pool, threshold)
-    found.update(_matter_pairs(pool, set(found)))
+    found = _text_pairs(pool, threshold, keys)
+    found.update(_matter_pairs(pool, set(found), keys))
     return tuple(
         Pair(pool[a], pool[b], score, kind) for (a, b), (score, kind) in sorted(found.items())
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import os
 import threading
 from collections.abc import Iterator, Sequence
-from importlib.resources import files
 from typing import Any, NoReturn, Protocol
 
 from ._converter import (
@@ -89,9 +89,42 @@ def load() -> Corpus:
     if not _loaded:
         with _lock:
             if not _loaded:
-                path = files("stalin_telegrams").joinpath("data").joinpath(DATA_FILE)
-                _loaded.append(load_file(path))
+                _loaded.append(load_file(packaged_file()))
     return _loaded[0]
+
+
+class _File:
+    """A file on the filesystem, read with a plain ``open()``."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def read_bytes(self) -> bytes:
+        """Return the file's content."""
+        with open(self.path, "rb") as stream:  # noqa: PTH123 - pathlib is not imported for this
+            return stream.read()
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def packaged_file() -> Readable:
+    """Return the packaged corpus file.
+
+    Where the package lies on the filesystem (an installed wheel, a
+    checkout), the file's path: a plain ``open()`` reads it, and
+    :mod:`importlib.resources` is not imported (it costs a quarter of a cold
+    :func:`load`). Elsewhere (a zip archive on ``sys.path``),
+    :mod:`importlib.resources` finds it.
+    """
+    path = os.path.join(os.path.dirname(__file__), "data", DATA_FILE)  # noqa: PTH118, PTH120 - see above
+    if os.path.isfile(path):  # noqa: PTH113 - see above
+        return _File(path)
+    from importlib.resources import files  # noqa: PLC0415 - only for a package in an archive
+
+    return files(__package__).joinpath("data").joinpath(DATA_FILE)
 
 
 def load_file(path: Readable, expected_sha256: str = DATA_SHA256) -> Corpus:
@@ -167,6 +200,13 @@ def _cycles_not_collected() -> Iterator[None]:
     try:
         yield
     finally:
+        # The records made are long-lived: put them, with every other object
+        # tracked, in the oldest generation at once (freeze, then unfreeze),
+        # rather than let the next young collections walk them all. Unless
+        # the program froze objects itself: unfreezing would undo that.
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 

@@ -9,14 +9,15 @@ messages come from, and how the result is wrapped, is
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import _checks
 from ._criteria import Criteria
+from ._memo import Memo
 from ._model import Message, Name, split_names
+from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
 
 _ONE_DAY = datetime.timedelta(days=1)
@@ -30,14 +31,8 @@ def _fold(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-@functools.lru_cache(maxsize=1024)
 def _folded_names(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_fold(name) for name in names)
-
-
-@functools.lru_cache(maxsize=4096)
-def _folded_text(text: str) -> str:
-    return text.casefold()
 
 
 class Vocabulary:
@@ -109,8 +104,6 @@ def _unknown(criterion: str, value: object, vocabulary: Vocabulary) -> InvalidCr
     if len(choices) <= _LISTED:
         text += f" (known values: {', '.join(choices)})"
     if isinstance(value, str):
-        from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
         close = close_matches(value, choices)
         if close:
             text += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -140,8 +133,6 @@ def _ids(value: object, vocabulary: Vocabulary) -> frozenset[str]:
             raise CriterionTypeError(msg)
         current = vocabulary.aliases.get(item, item) if item not in vocabulary.ids else item
         if current not in vocabulary.ids:
-            from ._suggest import close_matches  # noqa: PLC0415 - difflib only to explain a miss
-
             close = close_matches(item, sorted(vocabulary.ids))
             text = f"ids: {_checks.shown(item)} is not the id of any message"
             if close:
@@ -188,7 +179,6 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(start + body + end, re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
 def _unaccented(text: str) -> tuple[str, tuple[int, ...]]:
     """Return *text* case-folded and without accents, and where each character came from.
 
@@ -270,30 +260,35 @@ def _flag(criterion: str, value: object) -> bool:
     return value
 
 
-def _phrase(value: str, *, ignore_accents: bool) -> Predicate:
+def _phrase(value: str, memo: Memo, *, ignore_accents: bool) -> Predicate:
     if ignore_accents:
         pattern = phrase_pattern(_unaccented(value)[0])
-        return lambda m: pattern.search(_unaccented(m.text)[0]) is not None
+        unaccented = memo.table(_unaccented)
+        return lambda m: pattern.search(unaccented(m.text)[0]) is not None
     pattern = phrase_pattern(value)
     # A plain substring test of the longest word rules out most texts fast.
     longest = max(value.casefold().split(), key=len)
+    folded = memo.table(str.casefold)
 
     def test(message: Message) -> bool:
-        return longest in _folded_text(message.text) and pattern.search(message.text) is not None
+        return longest in folded(message.text) and pattern.search(message.text) is not None
 
     return test
 
 
-def _name_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
+def _name_tests(
+    criteria: Criteria, vocabulary: Callable[[], Vocabulary], memo: Memo
+) -> Iterator[Predicate]:
     """Yield the tests of the criteria that name people or labels, after checking them."""
+    folded_names = memo.table(_folded_names)
     if criteria.sender is not None:
         value = _checks.text("sender", criteria.sender)
         senders = _names("sender", value, vocabulary().senders, vocabulary())
-        yield lambda m: _folded_names(m.senders) >= senders
+        yield lambda m: folded_names(m.senders) >= senders
     if criteria.recipient is not None:
         value = _checks.text("recipient", criteria.recipient)
         recipients = _names("recipient", value, vocabulary().recipients, vocabulary())
-        yield lambda m: _folded_names(m.recipients) >= recipients
+        yield lambda m: folded_names(m.recipients) >= recipients
     if criteria.classification is not None:
         label = _fold(_checks.text("classification", criteria.classification))
         if label not in vocabulary().classifications:
@@ -321,14 +316,16 @@ def _date_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Ite
         yield lambda m: m.date is not None and low <= m.date <= high
 
 
-def _text_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
+def _text_tests(
+    criteria: Criteria, vocabulary: Callable[[], Vocabulary], memo: Memo
+) -> Iterator[Predicate]:
     """Yield the tests of the phrase and the ids, after checking them."""
     ignore_accents = criteria.ignore_accents
     if ignore_accents is not None:
         ignore_accents = _flag("ignore_accents", ignore_accents)
     if criteria.contains is not None:
         phrase = _checks.text("contains", criteria.contains)
-        yield _phrase(phrase, ignore_accents=bool(ignore_accents))
+        yield _phrase(phrase, memo, ignore_accents=bool(ignore_accents))
     elif ignore_accents:
         msg = "ignore_accents=True applies to contains: give contains too"
         raise InvalidCriterionError(msg)
@@ -363,7 +360,10 @@ def _mention_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> 
 
 
 def select(
-    messages: Sequence[Message], criteria: Criteria, vocabulary: Callable[[], Vocabulary]
+    messages: Sequence[Message],
+    criteria: Criteria,
+    vocabulary: Callable[[], Vocabulary],
+    memo: Memo | None = None,
 ) -> list[Message]:
     """Return the messages that meet every criterion, in the order given.
 
@@ -372,15 +372,18 @@ def select(
         criteria: What to select; each value is checked first.
         vocabulary: Returns the values the messages' corpus knows; called
             only when a name, classification, year or id is to be checked.
+        memo: Where the messages' corpus keeps what is computed of its
+            texts and names; by default, a new one for this call.
 
     Raises:
         CriterionTypeError: A value has the wrong type.
         InvalidCriterionError: A value is unusable or names nothing known.
     """
+    memo = Memo() if memo is None else memo
     tests = [
-        *_name_tests(criteria, vocabulary),
+        *_name_tests(criteria, vocabulary, memo),
         *_date_tests(criteria, vocabulary),
-        *_text_tests(criteria, vocabulary),
+        *_text_tests(criteria, vocabulary, memo),
         *_mention_tests(criteria, vocabulary),
     ]
     return [m for m in messages if all(test(m) for test in tests)]
