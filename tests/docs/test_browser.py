@@ -236,6 +236,25 @@ class TestPictures:
         assert named <= set(links)
 
 
+class TestCitation:
+    """A message's citations carry the page's address where the build was given no base URL."""
+
+    def test_own_address_and_copy(self, page: Page, site: Path) -> None:
+        """The permanent address and the three citations name the page; a copy button answers."""
+        page.goto(_url(site, f"messages/{MESSAGE.id}.html"))
+        here = page.evaluate("location.href.split('#')[0]")
+        cited = page.evaluate(
+            "[...document.querySelectorAll('.edition-citation pre')].map(p => p.innerText)"
+        )
+        permalink = page.evaluate("document.querySelector('a.edition-permalink').href")
+        page.evaluate("document.querySelector('button.edition-copy').click()")
+        answered = page.wait_until(
+            "document.querySelector('button.edition-copy').innerText === 'Copied'"
+        )
+        assert (here, 3, True) == (permalink, len(cited), bool(answered))
+        assert [] == [text for text in cited if here not in text]
+
+
 class TestIncomingPage:
     """The list of incoming messages, its picture, and the links to it from a reply."""
 

@@ -465,8 +465,9 @@ class HomeDirective(EditionDirective):
         dated = [m.date for m in corpus if m.date is not None]
         names = all_correspondents(corpus)
         intro = para(
-            f"The {len(corpus)} messages that Stalin sent to {and_list(names[:4])} and a few "
-            f"others between {long_date(min(dated))} and {long_date(max(dated))}, as printed in ",
+            f"The {len(corpus)} messages of Stalin's correspondence with {and_list(names[:4])} "
+            f"(and a few others) from {long_date(min(dated))} to {long_date(max(dated))}, as "
+            "printed in ",
             nodes.emphasis(printed_edition(), printed_edition()),
             ". Each has a page of its own with its text, its dates and its place in the "
             f"exchange. The volume prints his side only; the {len(self.data.incoming)} messages "
