@@ -48,6 +48,7 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Mapping"),
     ("py:class", "collections.abc.Sequence"),
+    ("py:class", "collections.abc.Set"),
     ("py:class", "datetime.date"),
     ("py:func", "json.dumps"),
     # pandas, an optional extra; "pd" is the name the annotations import it as.

@@ -7,7 +7,7 @@ import datetime
 import attrs
 from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, IncomingMessage, Message, Reference, load
+from stalin_telegrams import Corpus, IncomingMessage, Message, Reference, ReplyLink, load
 
 #: Plain words, as the edition's prose is made of.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=1, max_size=10)
@@ -142,12 +142,19 @@ def corpora(draw: st.DrawFn, min_size: int = 0, max_size: int = 8) -> Corpus:
     return Corpus(out)
 
 
+#: The kinds of a reply link: an answer, an acknowledgement, or a thanks alone.
+reply_kinds = st.sampled_from(
+    (("answer",), ("answer", "acknowledgement"), ("acknowledgement",), ("thanks",))
+)
+
+
 @st.composite
 def conversations(draw: st.DrawFn, min_size: int = 1, max_size: int = 8) -> Corpus:
     """Draw a corpus with incoming messages that its messages name and answer.
 
     Each message may name and answer some of a few incoming messages (an
-    answer is also named); the records' ``mentioned_in`` and ``answered_by``
+    answer is also named), some links only thanks; an incoming message may
+    answer a message; the records' ``mentioned_in`` and ``answered_by``
     agree with the messages, in volume order, as in the shipped data.
     """
     base = draw(corpora(min_size=min_size, max_size=max_size))
@@ -161,7 +168,7 @@ def conversations(draw: st.DrawFn, min_size: int = 1, max_size: int = 8) -> Corp
             attrs.evolve(
                 message,
                 references=message.references + links,
-                in_reply_to=tuple(answered),
+                reply_links=tuple(ReplyLink(i, draw(reply_kinds)) for i in answered),
             )
         )
     by_number = sorted(out, key=lambda m: m.number)
@@ -175,6 +182,9 @@ def conversations(draw: st.DrawFn, min_size: int = 1, max_size: int = 8) -> Corp
                 m.id for m in by_number if any(i in r.targets for r in m.references)
             ),
             answered_by=tuple(m.id for m in by_number if i in m.in_reply_to),
+            reply_links=tuple(
+                ReplyLink(m.id) for m in draw(st.lists(st.sampled_from(out), max_size=1))
+            ),
         )
         for i in received
     ]

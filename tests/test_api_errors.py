@@ -165,7 +165,7 @@ CASES: list[Case] = [
         lambda: st.thread_of(5, [A]),  # type: ignore[arg-type]
         CriterionTypeError,
         TypeError,
-        ("message_or_id:", "Message or a message id (str)", "got int 5"),
+        ("message_or_id:", "Message, an IncomingMessage or an id (str)", "got int 5"),
     ),
     (
         "thread_of an id not searched",

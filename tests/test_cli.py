@@ -426,6 +426,8 @@ class TestRefs:
         assert [
             "incoming  'Your message'",
             "          dates: -; targets: undated-churchill-to-stalin-in-1943-03-06-churchill",
+            "incoming  'your congratulations'",
+            "          dates: -; targets: undated-churchill-to-stalin-in-1943-03-06-churchill",
             "own       'my message of February 16'",
             "          dates: 1943-02-16; targets: 1943-02-16-churchill",
             "in reply to: undated-churchill-to-stalin-in-1943-03-06-churchill",
@@ -1119,3 +1121,42 @@ class TestExportReport:
         assert (2, "") == (status, out)
         assert "cannot go to standard output" in one_error_line(err)
         assert [] == list(tmp_path.iterdir())
+
+
+class TestIncomingIds:
+    """show, refs and thread accept the id of an incoming message."""
+
+    def test_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The show command gives the parties, the day of arrival and the links both ways."""
+        status, out, _ = run(capsys, "show", "received-1942-09-07-churchill-to-stalin")
+        assert 0 == status
+        lines = out.splitlines()
+        assert "received-1942-09-07-churchill-to-stalin (not printed in the volume)" == lines[0]
+        assert "Arrived:        1942-09-07" in lines
+        assert "Answered by:    1942-09-08-churchill" in lines
+
+    def test_show_retired_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A retired incoming id shows the record that replaced it."""
+        status, out, _ = run(capsys, "show", "undated-churchill-to-stalin-in-1942-09-08-churchill")
+        assert (0, "received-1942-09-07-churchill-to-stalin") == (status, out.split()[0])
+
+    def test_refs(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The refs command names where the record is named, what it answers and what answers it."""
+        status, out, _ = run(capsys, "refs", "1945-08-18-truman-to-stalin")
+        assert 0 == status
+        assert [
+            "named in: 1945-08-22-truman",
+            "in reply to: 1945-08-16-truman (answer)",
+            "answered by: 1945-08-22-truman",
+        ] == out.splitlines()
+
+    def test_thread(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The thread command, for an incoming message, lists its exchange with the records."""
+        status, out, _ = run(capsys, "thread", "1945-08-18-truman-to-stalin")
+        assert 0 == status
+        ids = [line.split()[-1] if line.startswith("*<") else line for line in out.splitlines()]
+        assert any("1945-08-16-truman" in line for line in ids)
+        assert any(
+            line.startswith("*<") and "1945-08-18-truman-to-stalin" in line
+            for line in out.splitlines()
+        )

@@ -16,6 +16,7 @@ from stalin_telegrams import (
     Mention,
     Message,
     Reference,
+    ReplyLink,
     load,
 )
 from stalin_telegrams._converter import (
@@ -95,7 +96,7 @@ FULL = fake(
     enclosed_in="1942-11-20-roosevelt",
     copy_of="1942-11-19-churchill",
     mentions=(Mention(name="Winston Churchill", start=0, end=4, surface="Text"),),
-    in_reply_to=("1942-11-18-churchill-to-stalin",),
+    reply_links=(ReplyLink("1942-11-18-churchill-to-stalin", ("answer", "thanks")),),
 )
 #: An incoming message with every field set.
 INCOMING = IncomingMessage(
@@ -105,6 +106,8 @@ INCOMING = IncomingMessage(
     date=datetime.date(1942, 11, 18),
     mentioned_in=("1942-11-20-churchill",),
     answered_by=("1942-11-20-churchill",),
+    received_on=datetime.date(1942, 11, 19),
+    reply_links=(ReplyLink("1942-11-17-churchill", ("answer",)),),
 )
 
 

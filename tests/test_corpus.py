@@ -18,13 +18,19 @@ from unittest import mock
 
 import attrs
 import pytest
+from hypothesis import given
 
 from stalin_telegrams import Corpus, Message, __version__, _threads, load
-from stalin_telegrams.exceptions import ArgumentTypeError, InvalidCriterionError
+from stalin_telegrams.exceptions import (
+    ArgumentTypeError,
+    InvalidCriterionError,
+    UnknownMessageError,
+)
 from stalin_telegrams.pipeline import _validate
 from stalin_telegrams.pipeline._emit import dumps
 from stalin_telegrams.pipeline._pipeline import Build
 from stalin_telegrams.pipeline._source import SOURCE_SHA256
+from tests import strategies
 from tests.factories import fake
 
 DATA = files("stalin_telegrams").joinpath("data")
@@ -65,7 +71,7 @@ class TestShippedFile:
 
     def test_header(self, document: dict[str, Any]) -> None:
         """The header names the schema, the package version, the source hash and the count."""
-        assert 2 == document["schema_version"]
+        assert 3 == document["schema_version"]
         assert __version__ == document["package_version"]
         assert SOURCE_SHA256 == document["source_sha256"]
         assert len(document["messages"]) == document["message_count"]
@@ -443,3 +449,67 @@ class TestCorpusIncoming:
             first.id,
             first.date,
         )
+
+
+class TestReverseLinks:
+    """answered_by() and referred_to_by() are the reverse of the links, within the corpus."""
+
+    def test_chain(self) -> None:
+        """Hokkaido, August 1945: a message, Truman's reply, and the answer to it."""
+        corpus = load()
+        assert ["1945-08-18-truman-to-stalin"] == [
+            r.id for r in corpus.answered_by("1945-08-16-truman")
+        ]
+        assert ["1945-08-22-truman"] == [
+            r.id for r in corpus.answered_by(corpus.incoming()["1945-08-18-truman-to-stalin"])
+        ]
+        assert ["1945-08-22-truman"] == [m.id for m in corpus.referred_to_by("1945-08-16-truman")]
+
+    def test_exact_reverse(self) -> None:
+        """Each record answers and names exactly what the reverse links say."""
+        corpus = load()
+        records = [*corpus, *corpus.incoming()]
+        for record in records:
+            answers = {r.id for r in corpus.answered_by(record)}
+            assert answers == {r.id for r in records if record.id in r.in_reply_to}
+            names = {m.id for m in corpus.referred_to_by(record.id)}
+            assert names == {
+                m.id for m in corpus if any(record.id in r.targets for r in m.references)
+            }
+
+    def test_every_link_resolves(self) -> None:
+        """Every reply link and target of either kind of record names a record of the corpus."""
+        corpus = load()
+        known = set(corpus.ids) | set(corpus.incoming().ids)
+        for record in [*corpus, *corpus.incoming()]:
+            assert set(record.in_reply_to) <= known
+        assert {t for m in corpus for r in m.references for t in r.targets} <= known
+
+    def test_selection(self) -> None:
+        """A selection answers with the answers it holds; the records are unchanged."""
+        corpus = load()
+        truman = corpus.filter_by(recipient="Truman")
+        churchill = corpus.filter_by(recipient="Churchill")
+        record = corpus.incoming()["1945-05-05-truman-to-stalin"]
+        assert [m.id for m in truman.answered_by(record)] == ["1945-05-10-truman"]
+        assert () == churchill.answered_by(record)
+        assert record == churchill.incoming()[record.id]
+
+    def test_unknown(self) -> None:
+        """An unknown id names the closest ids, printed or incoming."""
+        with pytest.raises(UnknownMessageError, match="1945-08-18-truman-to-stalin"):
+            load().answered_by("1945-08-18-truman-to-stalinn")
+        with pytest.raises(ArgumentTypeError, match="record_or_id"):
+            load().referred_to_by(3)  # type: ignore[arg-type]
+
+    @given(strategies.conversations())
+    def test_reverse_of_any_corpus(self, corpus: Corpus) -> None:
+        """On any corpus, the reverse links are exactly the reverse of the links."""
+        records = [*corpus, *corpus.incoming()]
+        for record in records:
+            assert {r.id for r in corpus.answered_by(record)} == {
+                r.id for r in records if record.id in r.in_reply_to
+            }
+            assert {m.id for m in corpus.referred_to_by(record)} == {
+                m.id for m in corpus if any(record.id in r.targets for r in m.references)
+            }

@@ -50,6 +50,28 @@ def check_api() -> None:
     assert_type(message.mentions[0].start, int)
 
 
+def check_conversation() -> None:
+    """Reply links, threads and the incoming messages have their documented types."""
+    corpus = st.load()
+    message = corpus[0]
+    incoming = corpus.incoming()
+    assert_type(incoming["1943-03-11-churchill-to-stalin"], st.IncomingMessage)
+    assert_type(incoming[1:], tuple[st.IncomingMessage, ...])
+    assert_type(incoming[0].received_on, datetime.date | None)
+    assert_type(incoming[0].reply_links, tuple[st.ReplyLink, ...])
+    assert_type(incoming[0].in_reply_to, tuple[str, ...])
+    assert_type(message.reply_links[0].kinds, tuple[st.ReplyKind, ...])
+    assert_type(message.reply_links[0].courtesy, bool)
+    assert_type(corpus.threads(), tuple[st.Corpus, ...])
+    assert_type(
+        corpus.threads(include_incoming=True),
+        tuple[tuple[st.Message | st.IncomingMessage, ...], ...],
+    )
+    assert_type(corpus.answered_by(message), tuple[st.Message | st.IncomingMessage, ...])
+    assert_type(corpus.referred_to_by(incoming[0]), tuple[st.Message, ...])
+    assert_type(corpus.thread_of(incoming[0]), st.Corpus)
+
+
 def check_graph_and_names() -> None:
     """The conversation graph and the index of names have their documented types."""
     corpus = st.load()
@@ -72,7 +94,7 @@ def check_graph_and_names() -> None:
     assert_type(reference.dates, tuple[datetime.date, ...])
     assert_type(reference.count, int | None)
     incoming = corpus.incoming()
-    assert_type(incoming, tuple[st.IncomingMessage, ...])
+    assert_type(incoming, st.IncomingMessages)
     assert_type(incoming[0].date, datetime.date | None)
     assert_type(incoming[0].answered_by, tuple[str, ...])
 

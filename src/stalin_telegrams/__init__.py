@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ._api import duplicates, filter_by, thread_of
     from ._corpus import Corpus
     from ._duplicates import similarity, word_diff
+    from ._incoming import IncomingMessages
     from ._load import load
     from ._model import (
         Correction,
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
         NameKind,
         Pair,
         Reference,
+        ReplyKind,
+        ReplyLink,
+        ResponseTime,
     )
     from ._query import find_phrase
     from ._words import DiffChunk, WordDiff
@@ -38,6 +42,7 @@ __all__ = [
     "DiffChunk",
     "FootnoteMark",
     "IncomingMessage",
+    "IncomingMessages",
     "IndexEntry",
     "LineSpan",
     "Mention",
@@ -46,6 +51,9 @@ __all__ = [
     "NameKind",
     "Pair",
     "Reference",
+    "ReplyKind",
+    "ReplyLink",
+    "ResponseTime",
     "WordDiff",
     "__version__",
     "duplicates",
@@ -66,6 +74,7 @@ _LAZY = {
     "DiffChunk": "._words",
     "FootnoteMark": "._model",
     "IncomingMessage": "._model",
+    "IncomingMessages": "._incoming",
     "IndexEntry": "._model",
     "LineSpan": "._model",
     "Mention": "._model",
@@ -74,6 +83,9 @@ _LAZY = {
     "NameKind": "._model",
     "Pair": "._model",
     "Reference": "._model",
+    "ReplyKind": "._model",
+    "ReplyLink": "._model",
+    "ResponseTime": "._model",
     "WordDiff": "._words",
     "duplicates": "._api",
     "filter_by": "._api",

@@ -184,8 +184,10 @@ def thread_of(
     * a :class:`~stalin_telegrams.Reference` to a printed message, whatever
       its kind (each of :attr:`~stalin_telegrams.Reference.targets`; a
       reference with no target, "my previous messages", links nothing);
-    * a reply (:attr:`~stalin_telegrams.Message.in_reply_to`) to a printed
-      message;
+    * a reply (:attr:`~stalin_telegrams.Message.reply_links`) to a printed
+      message, unless it only thanks (a courtesy,
+      :attr:`~stalin_telegrams.ReplyLink.courtesy`: "Thank you for your
+      congratulations" does not weld two exchanges);
     * an enclosure (:attr:`~stalin_telegrams.Message.enclosed_in`) or a copy
       (:attr:`~stalin_telegrams.Message.copy_of`);
     * a pair of :func:`~stalin_telegrams.duplicates` at its default, of any
@@ -200,8 +202,13 @@ def thread_of(
     written within seven days of one of them, and a recall from further
     away ("your message of January 26", recalled in June) links nothing,
     since a mention would otherwise join every exchange that recalls an old
-    message. Only the messages searched count: a link that leaves them is
-    not followed.
+    message. An incoming message also links the printed messages it answers
+    (:attr:`IncomingMessage.reply_links`), so that a message, the other
+    side's reply and the answer to it are one chain (August 16, 1945 on
+    Hokkaido, Truman's reply of August 18, the answer of August 22). A
+    message that only thanks for an incoming message joins it only when no
+    other message answers or names it. Only the messages searched count: a
+    link that leaves them is not followed.
     Incoming messages come from a :class:`Corpus` (the packaged corpus by
     default, or the one passed, which keeps those of its source); messages
     passed as a plain list have none, so their threads follow printed
@@ -242,6 +249,8 @@ def thread_of(
     .. versionchanged:: 0.2.0
        Enclosures, copies, every kind of pair, replies and incoming messages
        link messages; *include_incoming*.
+    .. versionchanged:: 0.3.0
+       What the incoming messages answer links them; a thanks alone does not.
     """
     return _corpus(messages).thread_of(message_or_id, include_incoming=include_incoming)
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from ._corpus import Corpus
-    from ._model import IncomingMessage, Message
+    from ._model import IncomingMessage, Message, ReplyLink
 
 PROG = "stalin-telegrams"
 #: Where the documentation of the command line is, named in every --help.
@@ -459,10 +459,47 @@ def _field(label: str, value: str, *, units: bool = False) -> str:
     return _wrap(value, f"{label + ':':<{LABEL}}", units=units)
 
 
+def _incoming_record(corpus: Corpus, record_id: str) -> IncomingMessage | None:
+    """Return the incoming message *record_id* names, if it names no printed message."""
+    incoming = corpus.incoming()
+    wanted = corpus.aliases.get(record_id, record_id)
+    if record_id in corpus.ids or wanted not in incoming.ids:
+        return None
+    return incoming[wanted]
+
+
+def _links(links: Iterable[ReplyLink]) -> str:
+    return ", ".join(f"{link.id} ({', '.join(link.kinds)})" for link in links)
+
+
+def _show_incoming(corpus: Corpus, record: IncomingMessage, out: Output) -> int:
+    """Print what the volume tells of an incoming message: parties, dates, links both ways."""
+    lines = [
+        f"{record.id} (not printed in the volume)",
+        "",
+        _field("From", " and ".join(record.authors) or "-"),
+        _field("To", " and ".join(record.addressees) or "-", units=True),
+        _field("Written", record.date.isoformat() if record.date else "-"),
+        _field("Arrived", record.received_on.isoformat() if record.received_on else "-"),
+        _field("Named in", ", ".join(m.id for m in corpus.referred_to_by(record)), units=True),
+    ]
+    if record.reply_links:
+        lines.append(_field("Answers", _links(record.reply_links), units=True))
+    answers = corpus.answered_by(record)
+    if answers:
+        lines.append(_field("Answered by", ", ".join(r.id for r in answers), units=True))
+    print("\n".join(lines), file=out)
+    return 0
+
+
 def _cmd_show(args: argparse.Namespace, out: Output) -> int:
     from collections import Counter
 
-    m = load()[args.id]
+    corpus = load()
+    record = _incoming_record(corpus, args.id)
+    if record is not None:
+        return _show_incoming(corpus, record, out)
+    m = corpus[args.id]
     written = m.written_on.isoformat() if m.written_on else "-"
     if m.place:
         written += f" ({m.place})"
@@ -492,6 +529,8 @@ def _cmd_show(args: argparse.Namespace, out: Output) -> int:
         _field("Refers to", f"{', '.join(r.targets) or '(not resolved)'}: {r.phrase!r}")
         for r in m.references
     )
+    if m.reply_links:
+        lines.append(_field("Answers", _links(m.reply_links), units=True))
     counts = Counter(mention.name for mention in m.mentions)
     if counts:
         named = ", ".join(f"{name} ({n})" if n > 1 else name for name, n in counts.items())
@@ -530,25 +569,37 @@ def _kind(text: str) -> str:
 
 
 def _cmd_thread(args: argparse.Namespace, out: Output) -> int:
-    from stalin_telegrams import thread_of
-
     from ._model import Message
 
-    message = load()[args.id]
+    corpus = load()
+    incoming = _incoming_record(corpus, args.id)
+    asked = incoming if incoming is not None else corpus[args.id]
     rows = []
-    for record in thread_of(message, include_incoming=args.incoming):
+    for record in corpus.thread_of(asked, include_incoming=args.incoming or incoming is not None):
         if isinstance(record, Message):
-            mark = "*" if record.id == message.id else ""
+            mark = "*" if record.id == asked.id else ""
             rows.append((mark, record.id, _date(record), _recipients(record), _words(record)))
         else:
-            rows.append(("<", record.id, _date(record), " and ".join(record.authors), ""))
+            mark = "*<" if record.id == asked.id else "<"
+            rows.append((mark, record.id, _date(record), " and ".join(record.authors), ""))
     header = ("", "id", "date", "with", "text")
     _print(_table(header, rows, out, text=True, shrink=3, key=1), out)
     return 0
 
 
 def _cmd_refs(args: argparse.Namespace, out: Output) -> int:
-    message = load()[args.id]
+    corpus = load()
+    record = _incoming_record(corpus, args.id)
+    if record is not None:
+        named = ", ".join(m.id for m in corpus.referred_to_by(record))
+        print(_wrap(named, "named in: ", units=True, prose=False), file=out)
+        if record.reply_links:
+            print(_wrap(_links(record.reply_links), "in reply to: ", prose=False), file=out)
+        answers = ", ".join(r.id for r in corpus.answered_by(record))
+        if answers:
+            print(_wrap(answers, "answered by: ", units=True, prose=False), file=out)
+        return 0
+    message = corpus[args.id]
     if not message.references:
         print(f"{message.id} names no other message", file=out)
     for ref in message.references:
@@ -563,7 +614,7 @@ def _cmd_refs(args: argparse.Namespace, out: Output) -> int:
 
 
 def _cmd_incoming(args: argparse.Namespace, out: Output) -> int:
-    records = load().incoming()
+    records: tuple[IncomingMessage, ...] = load().incoming()
     if args.author is not None:
         names = {name.casefold(): name for r in records for name in r.authors}
         wanted = args.author.casefold()

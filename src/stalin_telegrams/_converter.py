@@ -41,6 +41,8 @@ from ._model import (
     Name,
     NameKind,
     Reference,
+    ReplyKind,
+    ReplyLink,
 )
 from .exceptions import CorpusDataError
 
@@ -195,6 +197,21 @@ def literal(*allowed: str) -> Column:
         bad = next(value for value in values if type(value) is not str or value not in accepted)
         msg = f"expected {what}, got {show(bad)}"
         raise FieldError(msg)
+
+    return check
+
+
+def literal_arrays(*allowed: str) -> Column:
+    """Return a column checker of arrays of strings from *allowed*, given back as tuples."""
+    one = literal(*allowed)
+
+    def check(values: Sequence[Any]) -> Sequence[Any]:
+        if not set(map(type, values)) <= {list}:
+            bad = next(value for value in values if type(value) is not list)
+            msg = f"expected an array, got {show(bad)}"
+            raise FieldError(msg)
+        one(list(chain.from_iterable(values)))
+        return [tuple(value) for value in values]
 
     return check
 
@@ -362,6 +379,7 @@ reference = Table(
         "targets": strings,
     },
 )
+reply_link = Table(ReplyLink, {"id": string, "kinds": literal_arrays(*get_args(ReplyKind))})
 mention = Table(Mention, {"name": string, "start": integer, "end": integer, "surface": string})
 name_entry = Table(
     Name,
@@ -397,7 +415,7 @@ message = Table(
         "notes": strings,
         "enclosed_in": optional_string,
         "copy_of": optional_string,
-        "in_reply_to": strings,
+        "reply_links": tuple_of(reply_link),
         "mentions": tuple_of(mention),
     },
 )
@@ -410,6 +428,8 @@ incoming = Table(
         "date": optional_date,
         "mentioned_in": strings,
         "answered_by": strings,
+        "received_on": optional_date,
+        "reply_links": tuple_of(reply_link),
     },
 )
 #: Every record table, for the tests that check them against their classes.
@@ -418,6 +438,7 @@ TABLES: tuple[Table[Any], ...] = (
     footnote_mark,
     correction,
     reference,
+    reply_link,
     mention,
     name_entry,
     message,

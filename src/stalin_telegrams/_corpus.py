@@ -9,7 +9,6 @@ the packaged data; :func:`~stalin_telegrams.load` gives it its messages.
 
 from __future__ import annotations
 
-import datetime
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -17,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from . import _checks
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
+from ._incoming import IncomingMessages
 from ._memo import Memo
-from ._model import IncomingMessage, IndexEntry, Message, Name
+from ._model import IncomingMessage, IndexEntry, Message, Name, ResponseTime
 from ._suggest import close_matches
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from ._citation import Style
     from ._model import Pair
     from ._query import Vocabulary
-
-
-_NO_DATE = datetime.date.min
 
 
 def _aliases(value: object) -> dict[str, str]:
@@ -99,10 +96,8 @@ class _Origin:
         self.messages = messages
         self.aliases = aliases
         self.index = index
-        #: The incoming messages, in date order, undated ones last.
-        self.incoming = tuple(
-            sorted(incoming, key=lambda i: (i.date is None, i.date or _NO_DATE, i.id))
-        )
+        #: The incoming messages, in date order, undated ones last, looked up by id.
+        self.incoming = IncomingMessages(incoming, aliases)
         #: The values the messages hold, made on the first query that needs them.
         self.vocabulary: Vocabulary | None = None
         #: What the queries and the search for pairs computed of the texts.
@@ -147,7 +142,17 @@ class Corpus(Sequence[Message]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_aliases", "_by_id", "_messages", "_origin", "_pairs", "_threads")
+    __slots__ = (
+        "_aliases",
+        "_by_id",
+        "_messages",
+        "_origin",
+        "_pairs",
+        "_reverse",
+        "_thread_list",
+        "_thread_views",
+        "_threads",
+    )
 
     def __init__(
         self,
@@ -171,6 +176,10 @@ class Corpus(Sequence[Message]):
         #: and every message's thread.
         self._pairs: tuple[Pair, ...] | None = None
         self._threads: dict[str, tuple[str, ...]] | None = None
+        self._thread_list: tuple[tuple[str, ...], ...] | None = None
+        self._thread_views: dict[bool, tuple[Any, ...]] = {}
+        #: Who answers and who names each record, made on the first question.
+        self._reverse: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
 
     @classmethod
     def _taken(cls, messages: tuple[Message, ...], origin: _Origin) -> Corpus:
@@ -294,7 +303,7 @@ class Corpus(Sequence[Message]):
 
         return entries(self._messages, self._origin.index, kind)
 
-    def incoming(self) -> tuple[IncomingMessage, ...]:
+    def incoming(self) -> IncomingMessages:
         """Return the messages the corpus names but does not print, in date order.
 
         The volume prints one side of the correspondence; its messages name
@@ -307,14 +316,19 @@ class Corpus(Sequence[Message]):
         corpus made from messages alone has none.
 
         Returns:
-            An immutable tuple of records.
+            An immutable tuple of records, which also looks a record up by
+            its id (:class:`~stalin_telegrams.IncomingMessages`).
 
         >>> from stalin_telegrams import load
         >>> first = load().incoming()[0]
         >>> first.id, first.authors, first.mentioned_in
         ('1942-01-15-churchill-to-stalin', ('Churchill',), ('1942-01-16-churchill',))
+        >>> load().incoming()["1945-08-18-truman-to-stalin"].in_reply_to
+        ('1945-08-16-truman',)
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           The tuple looks records up by id: ``incoming()["…"]``.
         """
         return self._origin.incoming
 
@@ -347,7 +361,8 @@ class Corpus(Sequence[Message]):
 
         Each message becomes a dict of its fields, unstructured by the
         package's one cattrs converter, in field order with the derived
-        ``date`` after ``sent_on``: strings, numbers, ``None``, lists and
+        ``date`` after ``sent_on`` and ``in_reply_to`` (the ids of the reply
+        links) after ``reply_links``: strings, numbers, ``None``, lists and
         dicts only, dates as ISO ``YYYY-MM-DD`` strings.
 
         Returns:
@@ -400,6 +415,9 @@ class Corpus(Sequence[Message]):
             The nested records, as :meth:`to_records` gives them.
         ``notes`` (list of str)
             Editorial notes on judgements made for the record.
+        ``reply_links`` (list of dict)
+            The messages the record answers, each with ``id`` and ``kinds``
+            (new in 0.3.0).
         ``in_reply_to`` (list of str)
             The ids of the messages the record answers (new in 0.2.0).
         ``mentions`` (list of dict)
@@ -417,10 +435,25 @@ class Corpus(Sequence[Message]):
         .. versionchanged:: 0.2.0
            The column ``senders`` (a list) comes before ``sender``, which is
            now derived from it.
+        .. versionchanged:: 0.3.0
+           The column ``reply_links`` before ``in_reply_to``.
         """
         from .exports._records import to_dataframe  # noqa: PLC0415 - loaded when first asked for
 
         return to_dataframe(self._messages)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Return the messages as a :class:`pandas.DataFrame`: the same as :meth:`to_dataframe`.
+
+        The name pyarrow, polars and Hugging Face ``datasets`` give the
+        method; the frame and its columns are those of :meth:`to_dataframe`.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+
+        .. versionadded:: 0.3.0
+        """
+        return self.to_dataframe()
 
     def to_arrow(self) -> pa.Table:
         """Return the messages as a :class:`pyarrow.Table`, one row per message.
@@ -484,7 +517,7 @@ class Corpus(Sequence[Message]):
         """Write the messages to a SQLite database at *path*, with Datasette metadata.
 
         The database has a ``messages`` table (key ``id``) and one table per
-        list field (``recipients``, ``references``, ``corrections``,
+        list field (``recipients``, ``message_references``, ``corrections``,
         ``source_lines`` …, keyed by ``message_id`` and ``position``); an
         ``incoming`` table (:meth:`incoming`, with ``incoming_authors`` …),
         ``pairs`` (:meth:`duplicates`) and ``names`` (:attr:`name_index`,
@@ -647,20 +680,23 @@ class Corpus(Sequence[Message]):
 
     @overload
     def thread_of(
-        self, message_or_id: Message | str, *, include_incoming: Literal[False] = False
+        self,
+        message_or_id: Message | IncomingMessage | str,
+        *,
+        include_incoming: Literal[False] = False,
     ) -> Corpus: ...
     @overload
     def thread_of(
-        self, message_or_id: Message | str, *, include_incoming: Literal[True]
+        self, message_or_id: Message | IncomingMessage | str, *, include_incoming: Literal[True]
     ) -> tuple[Message | IncomingMessage, ...]: ...
     @overload
     def thread_of(
-        self, message_or_id: Message | str, *, include_incoming: bool
+        self, message_or_id: Message | IncomingMessage | str, *, include_incoming: bool
     ) -> Corpus | tuple[Message | IncomingMessage, ...]: ...
     def thread_of(
-        self, message_or_id: Message | str, *, include_incoming: bool = False
+        self, message_or_id: Message | IncomingMessage | str, *, include_incoming: bool = False
     ) -> Corpus | tuple[Message | IncomingMessage, ...]:
-        """Return the thread of a message, within this corpus.
+        """Return the thread of a message, or of an incoming message, within this corpus.
 
         The same as :func:`~stalin_telegrams.thread_of` with this corpus as
         *messages*; the rule and the errors are documented there. The
@@ -669,33 +705,234 @@ class Corpus(Sequence[Message]):
         >>> from stalin_telegrams import load
         >>> load().thread_of("1942-11-20-churchill").ids
         ('1942-11-20-churchill', '1942-11-20-roosevelt')
+        >>> load().thread_of("1945-08-18-truman-to-stalin").ids
+        ('1945-08-16-truman', '1945-08-22-truman')
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.2.0
            *include_incoming*.
+        .. versionchanged:: 0.3.0
+           An incoming message, or its id, has a thread too.
         """
         if not isinstance(include_incoming, bool):
             msg = f"include_incoming: expected a bool, {_checks.got(include_incoming)}"
             raise ArgumentTypeError(msg)
-        if isinstance(message_or_id, Message):
-            wanted = message_or_id.id
-        elif isinstance(message_or_id, str):
-            wanted = message_or_id
-            if wanted not in self._by_id:
-                wanted = self._aliases.get(wanted, wanted)
+        wanted = self._record_id(message_or_id, "message_or_id", CriterionTypeError)
+        thread = self._thread_index().get(wanted, (wanted,))
+        if include_incoming:
+            return tuple(self._record(i) for i in thread)
+        return self._derived(self._by_id[i] for i in thread if i in self._by_id)
+
+    def _record_id(
+        self,
+        value: object,
+        argument: str,
+        error: type[ArgumentTypeError] = ArgumentTypeError,
+    ) -> str:
+        """Return the id of a message or incoming message of this corpus, following aliases."""
+        if isinstance(value, (Message, IncomingMessage)):
+            wanted = value.id
+        elif isinstance(value, str):
+            wanted = value
         else:
             msg = (
-                "message_or_id: expected a Message or a message id (str),"
-                f" {_checks.got(message_or_id)}"
+                f"{argument}: expected a Message, an IncomingMessage or an id (str),"
+                f" {_checks.got(value)}"
             )
-            raise CriterionTypeError(msg)
-        if wanted not in self._by_id:
-            raise UnknownMessageError(wanted, tuple(close_matches(wanted, self._by_id)))
-        thread = self._thread_index()[wanted]
-        if include_incoming:
-            received = {record.id: record for record in self.incoming()}
-            return tuple(self._by_id[i] if i in self._by_id else received[i] for i in thread)
-        return self._derived(self._by_id[i] for i in thread if i in self._by_id)
+            raise error(msg)
+        incoming = self.incoming().ids
+        if wanted not in self._by_id and wanted not in incoming:
+            wanted = self._aliases.get(wanted, wanted)
+        if wanted not in self._by_id and wanted not in incoming:
+            close = close_matches(wanted, [*self._by_id, *incoming])
+            raise UnknownMessageError(wanted, tuple(close))
+        return wanted
+
+    def _record(self, record_id: str) -> Message | IncomingMessage:
+        """Return the message or incoming message with *record_id* (an id of this corpus)."""
+        found = self._by_id.get(record_id)
+        return found if found is not None else self.incoming()[record_id]
+
+    @overload
+    def threads(self, *, include_incoming: Literal[False] = False) -> tuple[Corpus, ...]: ...
+    @overload
+    def threads(
+        self, *, include_incoming: Literal[True]
+    ) -> tuple[tuple[Message | IncomingMessage, ...], ...]: ...
+    @overload
+    def threads(
+        self, *, include_incoming: bool
+    ) -> tuple[Corpus, ...] | tuple[tuple[Message | IncomingMessage, ...], ...]: ...
+    def threads(
+        self, *, include_incoming: bool = False
+    ) -> tuple[Corpus, ...] | tuple[tuple[Message | IncomingMessage, ...], ...]:
+        """Return every thread of this corpus once, in the order of their first message.
+
+        A thread is one exchange on one matter, by the rule of
+        :func:`~stalin_telegrams.thread_of`: each message of the corpus
+        stands in exactly one. The threads are those of the messages this
+        corpus holds, found among them: on a selection (``filter_by``, a
+        slice) they are the threads of that selection, not of the volume.
+        Found at the first call with :meth:`thread_of`, and kept.
+
+        Args:
+            include_incoming: Give each thread as a tuple of its records,
+                the incoming messages (:meth:`incoming`) among the printed
+                ones, in date order, instead of a corpus of its messages.
+
+        Returns:
+            The threads, ordered by the date of their first printed message
+            (undated last), each a :class:`Corpus` or, with
+            *include_incoming*, a tuple of records in date order.
+
+        Raises:
+            ArgumentTypeError: *include_incoming* is not a bool (also a
+                :class:`TypeError`).
+
+        >>> from stalin_telegrams import load
+        >>> longest = max(load().threads(), key=len)
+        >>> len(longest), longest[0].id
+        (7, '1943-08-22-roosevelt-churchill')
+
+        .. versionadded:: 0.3.0
+        """
+        if not isinstance(include_incoming, bool):
+            msg = f"include_incoming: expected a bool, {_checks.got(include_incoming)}"
+            raise ArgumentTypeError(msg)
+        if self._thread_list is None:
+            index = self._thread_index()
+            seen: dict[tuple[str, ...], None] = {}
+            for message in self._messages:
+                seen.setdefault(index[message.id], None)
+            from ._threads import order  # noqa: PLC0415 - loaded with the threads
+
+            by_id = self._by_id
+            self._thread_list = tuple(
+                sorted(seen, key=lambda thread: order(next(by_id[i] for i in thread if i in by_id)))
+            )
+        views = self._thread_views
+        if include_incoming not in views:
+            views[include_incoming] = tuple(
+                tuple(self._record(i) for i in t)
+                if include_incoming
+                else self._derived(self._by_id[i] for i in t if i in self._by_id)
+                for t in self._thread_list
+            )
+        return views[include_incoming]
+
+    def answered_by(
+        self, record_or_id: Message | IncomingMessage | str
+    ) -> tuple[Message | IncomingMessage, ...]:
+        """Return the records of this corpus that answer a message, printed or incoming.
+
+        The reverse of :attr:`Message.reply_links
+        <stalin_telegrams.Message.reply_links>` and
+        :attr:`IncomingMessage.reply_links
+        <stalin_telegrams.IncomingMessage.reply_links>`: the printed
+        messages (in corpus order), then the incoming messages (in date
+        order), whose reply links name it. It is derived from the records of
+        this corpus, not stored in the record: a selection answers with the
+        answers it holds.
+
+        Args:
+            record_or_id: A message, an incoming message, or the id of
+                either (a retired id resolves through its alias).
+
+        Raises:
+            UnknownMessageError: No record of this corpus has that id (also
+                a :class:`KeyError`); the error names the closest ids.
+            ArgumentTypeError: *record_or_id* is none of those types.
+
+        >>> from stalin_telegrams import load
+        >>> corpus = load()
+        >>> [r.id for r in corpus.answered_by("1945-08-16-truman")]
+        ['1945-08-18-truman-to-stalin']
+        >>> [r.id for r in corpus.answered_by("1945-08-18-truman-to-stalin")]
+        ['1945-08-22-truman']
+
+        .. versionadded:: 0.3.0
+        """
+        wanted = self._record_id(record_or_id, "record_or_id")
+        return tuple(self._record(i) for i in self._reverse_index()[0].get(wanted, ()))
+
+    def referred_to_by(self, record_or_id: Message | IncomingMessage | str) -> tuple[Message, ...]:
+        """Return the messages of this corpus whose references name a message.
+
+        The reverse of :attr:`Reference.targets
+        <stalin_telegrams.Reference.targets>`, in corpus order, for a
+        printed or an incoming message; derived from the messages of this
+        corpus, as :meth:`answered_by` is.
+
+        Args:
+            record_or_id: A message, an incoming message, or the id of
+                either.
+
+        Raises:
+            UnknownMessageError: No record of this corpus has that id.
+            ArgumentTypeError: *record_or_id* is none of those types.
+
+        >>> from stalin_telegrams import load
+        >>> [m.id for m in load().referred_to_by("1945-05-04-truman")]
+        ['1945-05-10-truman']
+
+        .. versionadded:: 0.3.0
+        """
+        wanted = self._record_id(record_or_id, "record_or_id")
+        return tuple(self._by_id[i] for i in self._reverse_index()[1].get(wanted, ()))
+
+    def response_times(self) -> tuple[ResponseTime, ...]:
+        """Return how long each message of this corpus took to answer the incoming one it answers.
+
+        One :class:`~stalin_telegrams.ResponseTime` per reply link from a
+        printed message of this corpus to an incoming message whose date or
+        day of arrival is known, the answer dated too: from the incoming
+        message's date (the day it was written) where known, else from the
+        day it arrived, to the answer's :attr:`~Message.date`. A thanks alone
+        counts as an answer here. Select the messages first to ask about
+        some of them: ``corpus.filter_by(recipient="Churchill")``.
+
+        Returns:
+            The response times, in corpus order of the answers.
+
+        >>> from statistics import median
+        >>> from stalin_telegrams import load
+        >>> times = load().filter_by(recipient="Churchill").response_times()
+        >>> len(times), median(t.days for t in times)
+        (120, 2.0)
+
+        .. versionadded:: 0.3.0
+        """
+        out: list[ResponseTime] = []
+        incoming = self.incoming()
+        for message in self._messages:
+            for parent in message.in_reply_to:
+                record = incoming.get(parent) if parent in incoming.ids else None
+                if record is None or message.date is None:
+                    continue
+                start = record.date or record.received_on
+                if start is not None:
+                    since: Literal["written", "arrived"] = (
+                        "written" if record.date is not None else "arrived"
+                    )
+                    days = (message.date - start).days
+                    out.append(ResponseTime(record, message, days, since))
+        return tuple(out)
+
+    def _reverse_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Return who answers and who names each id, made once."""
+        if self._reverse is None:
+            answers: dict[str, list[str]] = {}
+            names: dict[str, list[str]] = {}
+            for message in self._messages:
+                for parent in message.in_reply_to:
+                    answers.setdefault(parent, []).append(message.id)
+                for target in dict.fromkeys(t for r in message.references for t in r.targets):
+                    names.setdefault(target, []).append(message.id)
+            for record in self.incoming():
+                for parent in record.in_reply_to:
+                    answers.setdefault(parent, []).append(record.id)
+            self._reverse = (answers, names)
+        return self._reverse
 
     def _thread_index(self) -> dict[str, tuple[str, ...]]:
         """Return every message's thread as ids, found once and kept."""

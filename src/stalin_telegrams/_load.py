@@ -25,7 +25,7 @@ from ._converter import (
 )
 from ._corpus import Corpus
 from ._digest import DATA_SHA256
-from ._model import Message, Name
+from ._model import IncomingMessage, Message, Name
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import CorpusDataError
 
@@ -277,6 +277,7 @@ def corpus_from_document(document: object) -> Corpus:
     except ValueError as err:
         raise CorpusDataError(shorten(str(err))) from err
     _check_ids(messages, aliases, {i.id for i in incoming})
+    _check_incoming_replies(incoming, {m.id for m in messages} | {i.id for i in incoming})
     _check_mentions(messages, entries)
     return corpus
 
@@ -316,8 +317,12 @@ def _check_ids(messages: tuple[Message, ...], aliases: dict[str, str], incoming:
         msg = f"incoming message {shorten(repr(clash[0]))} has the id of a message or an alias"
         raise CorpusDataError(msg)
     for old, new in aliases.items():
-        if old in ids or new not in ids:
-            problem = "is still a message id" if old in ids else f"names no message: {new!r}"
+        if old in ids or old in incoming or (new not in ids and new not in incoming):
+            problem = (
+                "is still a message id"
+                if old in ids or old in incoming
+                else f"names no message: {new!r}"
+            )
             msg = f"alias {shorten(repr(old))} {shorten(problem)}"
             raise CorpusDataError(msg)
     for index, message in enumerate(messages, start=1):
@@ -329,6 +334,19 @@ def _check_ids(messages: tuple[Message, ...], aliases: dict[str, str], incoming:
             ):
                 where = describe({"id": message.id}, index - 1)
                 msg = f"{where}: {field}: no message has the id {shorten(repr(target))}"
+                raise CorpusDataError(msg)
+
+
+def _check_incoming_replies(incoming: tuple[IncomingMessage, ...], known: set[str]) -> None:
+    """Refuse an incoming message that answers an id the corpus does not hold."""
+    for index, record in enumerate(incoming):
+        for number, parent in enumerate(record.in_reply_to):
+            if parent not in known:
+                where = describe({"id": record.id}, index)
+                msg = (
+                    f"incoming {where}: reply_links[{number}]: no message has the id"
+                    f" {shorten(repr(parent))}"
+                )
                 raise CorpusDataError(msg)
 
 

@@ -162,6 +162,38 @@ class Reference:
         return self.targets[0] if len(self.targets) == 1 else None
 
 
+#: How a message answers another (:class:`ReplyLink`): ``"answer"`` (it takes
+#: up what the other said), ``"acknowledgement"`` (it says the other arrived),
+#: ``"thanks"`` (it thanks for it) and ``"forwarding"`` (the other passed on
+#: the text of a further message).
+ReplyKind = Literal["answer", "acknowledgement", "thanks", "forwarding"]
+
+
+@attrs.frozen
+class ReplyLink:
+    """A reply link: the message answered, and how the text answers it.
+
+    Attributes:
+        id: The id of the message answered, printed or incoming.
+        kinds: How the text answers it, one or more of ``ReplyKind`` in
+            the order ``answer``, ``acknowledgement``, ``thanks``,
+            ``forwarding``: "Your message received. I agree ..." is an
+            acknowledgement and an answer; "Thank you for your
+            congratulations" is thanks only (a courtesy, which does not
+            join threads: see :func:`~stalin_telegrams.thread_of`).
+
+    .. versionadded:: 0.3.0
+    """
+
+    id: str
+    kinds: tuple[ReplyKind, ...] = ("answer",)
+
+    @property
+    def courtesy(self) -> bool:
+        """Whether the link only thanks (it does not join two messages in a thread)."""
+        return self.kinds == ("thanks",)
+
+
 @attrs.frozen(kw_only=True)
 class IncomingMessage:
     """A message that the volume does not print but its messages name.
@@ -176,13 +208,23 @@ class IncomingMessage:
             several on one day; ``"received-1943-02-12-churchill-to-stalin"``
             for an undated message known by the day it arrived, and
             ``"undated-churchill-to-stalin-in-1941-11-28-churchill"`` for one
-            known only from the printed message that names it.
+            known only from the printed message that names it. An id that a
+            later release replaced stays valid as an alias
+            (:attr:`Corpus.aliases <stalin_telegrams.Corpus.aliases>`).
         authors: Who wrote it (normalised names, as in :attr:`Reference.authors`).
         addressees: To whom it was written.
         date: The date the printed messages give it, or ``None``.
         mentioned_in: Ids of the printed messages that name it, in volume order.
         answered_by: Ids of the printed messages that answer it
             (:attr:`Message.in_reply_to`), in volume order.
+        received_on: The day it arrived, where a printed message says so
+            ("Your message reached me on November 15"), else ``None``; the
+            id of an undated message so known begins ``received-`` and this
+            day. New in 0.3.0.
+        reply_links: The messages it answers, as the printed messages tell
+            ("your reply to my message of February 16"; "I have received
+            your message in reply to my suggestions"): printed messages
+            and, where known, incoming ones. New in 0.3.0.
 
     .. versionadded:: 0.2.0
     """
@@ -193,6 +235,41 @@ class IncomingMessage:
     date: datetime.date | None
     mentioned_in: tuple[str, ...] = ()
     answered_by: tuple[str, ...] = ()
+    received_on: datetime.date | None = None
+    reply_links: tuple[ReplyLink, ...] = ()
+
+    @property
+    def in_reply_to(self) -> tuple[str, ...]:
+        """The ids of :attr:`reply_links`, in order.
+
+        .. versionadded:: 0.3.0
+        """
+        return tuple(link.id for link in self.reply_links)
+
+
+@attrs.frozen
+class ResponseTime:
+    """How long a printed message took to answer an incoming one.
+
+    :meth:`Corpus.response_times() <stalin_telegrams.Corpus.response_times>`
+    returns these. The time runs from the incoming message's date where it
+    is known (the day it was written), else from the day it arrived, to the
+    answer's :attr:`Message.date`; the data card says why.
+
+    Attributes:
+        incoming: The message answered.
+        answer: The printed message that answers it.
+        days: The days between the two, 0 for an answer the same day.
+        since: ``"written"`` (counted from :attr:`IncomingMessage.date`) or
+            ``"arrived"`` (from :attr:`IncomingMessage.received_on`).
+
+    .. versionadded:: 0.3.0
+    """
+
+    incoming: IncomingMessage
+    answer: Message
+    days: int
+    since: Literal["written", "arrived"]
 
 
 @attrs.frozen
@@ -312,9 +389,10 @@ class Message:
             the volume prints it as an enclosure, else ``None``.
         copy_of: The id of the record this one is a copy of (an enclosed
             copy of a message the volume also prints), else ``None``.
-        in_reply_to: Ids of the messages this one answers, printed or
-            incoming (:class:`IncomingMessage`), in the order the text names
-            them; see the data card for the rule. New in 0.2.0.
+        reply_links: The messages this one answers, printed or incoming
+            (:class:`IncomingMessage`), in the order the text names them,
+            each a :class:`ReplyLink` with its kinds; see the data card for
+            the rule. The ids alone are :attr:`in_reply_to`. New in 0.3.0.
         mentions: The names found in :attr:`text`, in order of position
             New in 0.2.0.
 
@@ -322,6 +400,10 @@ class Message:
     .. versionchanged:: 0.2.0
        ``senders`` (a tuple) replaces the field ``sender``, which stays as a
        read-only property.
+    .. versionchanged:: 0.3.0
+       The field ``in_reply_to`` (ids) became :attr:`reply_links` (typed
+       links with their kinds); ``in_reply_to`` stays as a read-only
+       property.
     """
 
     id: str
@@ -344,8 +426,18 @@ class Message:
     notes: tuple[str, ...] = ()
     enclosed_in: str | None = None
     copy_of: str | None = None
-    in_reply_to: tuple[str, ...] = ()
+    reply_links: tuple[ReplyLink, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+    @property
+    def in_reply_to(self) -> tuple[str, ...]:
+        """The ids of the messages this one answers (:attr:`reply_links`), in order.
+
+        .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           A property of :attr:`reply_links`; it was a field.
+        """
+        return tuple(link.id for link in self.reply_links)
 
     @property
     def sender(self) -> str:

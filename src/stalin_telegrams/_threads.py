@@ -47,14 +47,21 @@ def order(record: Message | IncomingMessage) -> tuple[bool, datetime.date, bool,
     return (date is None, date or datetime.date.min, isinstance(record, Message), number, record.id)
 
 
+def courtesies(message: Message) -> set[str]:
+    """Return the ids a message only thanks for (:attr:`ReplyLink.courtesy`)."""
+    return {link.id for link in message.reply_links if link.courtesy}
+
+
 def links(message: Message) -> set[str]:
     """Return the ids a message links to by itself: references, replies, enclosure and copy.
 
     A reference links to each of its targets: a phrase that names no single
-    message ("my previous messages") has none, and links nothing.
+    message ("my previous messages") has none, and links nothing. A thanks
+    alone (:attr:`ReplyLink.courtesy`) links nothing.
     """
     out = {target for reference in message.references for target in reference.targets}
     out.update(message.in_reply_to)
+    out -= courtesies(message)
     if message.enclosed_in is not None:
         out.add(message.enclosed_in)
     if message.copy_of is not None:
@@ -69,14 +76,22 @@ def _near(date: datetime.date | None, anchors: Sequence[Message]) -> bool:
     )
 
 
-def _linked(answers: Sequence[Message], named: Sequence[Message]) -> list[Message]:
-    """Return the messages an incoming message links, given those that answer and name it.
+def _linked(
+    answers: Sequence[Message], named: Sequence[Message], thanked: Sequence[Message] = ()
+) -> list[Message]:
+    """Return the messages an incoming message links, given those that answer, name, thank it.
 
     Its anchors are the messages that answer it or, when none does, the first
-    (in volume order) that names it; a message that only names it joins them
-    when it was written within :data:`NEAR` of an anchor.
+    (in volume order) that names it, or else the first that thanks for it; a
+    message that only names it joins them when it was written within
+    :data:`NEAR` of an anchor. A message that only thanks for it joins it
+    only as its anchor: a courtesy does not weld two exchanges.
     """
-    anchors = list(answers) or sorted(named, key=lambda m: m.number)[:1]
+    anchors = (
+        list(answers)
+        or sorted(named, key=lambda m: m.number)[:1]
+        or sorted(thanked, key=lambda m: m.number)[:1]
+    )
     return anchors + [m for m in named if m not in anchors and _near(m.date, anchors)]
 
 
@@ -91,7 +106,10 @@ def thread_index(
     copies to printed messages searched, and by *pairs*. An incoming message
     links the messages searched that answer it (:attr:`Message.in_reply_to`)
     or, when none does, the first that names it, and with them every message
-    that names it written within :data:`NEAR` of one of them.
+    that names it written within :data:`NEAR` of one of them; and the
+    messages it answers (:attr:`IncomingMessage.in_reply_to`). A link that
+    only thanks (:attr:`ReplyLink.courtesy`) joins a message to the incoming
+    message it thanks for only when nothing else anchors that message.
 
     Args:
         messages: The messages searched, with unique ids.
@@ -109,17 +127,22 @@ def thread_index(
     sets = _Union(len(records))
     answers: dict[str, list[Message]] = {record.id: [] for record in incoming}
     named: dict[str, list[Message]] = {record.id: [] for record in incoming}
+    thanked: dict[str, list[Message]] = {record.id: [] for record in incoming}
     for message in messages:
         for target in links(message):
             if target in printed:
                 sets.join(position[message.id], position[target])
             elif target in named:
                 (answers if target in message.in_reply_to else named)[target].append(message)
+        for target in courtesies(message) & thanked.keys():
+            thanked[target].append(message)
     for first, second in pairs:
         sets.join(position[first], position[second])
     for record in incoming:
-        for message in _linked(answers[record.id], named[record.id]):
-            sets.join(position[message.id], position[record.id])
+        joined = _linked(answers[record.id], named[record.id], thanked[record.id])
+        parents = [parent for parent in record.in_reply_to if parent in position]
+        for other in [message.id for message in joined] + parents:
+            sets.join(position[other], position[record.id])
     return _threads(records, sets)
 
 

@@ -11,4 +11,4 @@ __version__ = "0.2.0"
 #: The day the version above was released (ISO 8601).
 RELEASED = "2026-12-01"
 #: The version of the corpus file's layout that this package reads and the build writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3

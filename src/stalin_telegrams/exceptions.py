@@ -15,10 +15,12 @@ class StalinTelegramsError(Exception):
 class UnknownMessageError(StalinTelegramsError, KeyError):
     """No message in the corpus has the requested id."""
 
-    def __init__(self, message_id: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message_id: str, suggestions: tuple[str, ...] = (), *, what: str = "message"
+    ) -> None:
         self.message_id = message_id
         self.suggestions = suggestions
-        text = f"no message with id {message_id!r}"
+        text = f"no {what} with id {message_id!r}"
         if suggestions:
             text += "; close ids: " + ", ".join(suggestions)
         super().__init__(text)

@@ -48,7 +48,7 @@ class TestArrowSchema:
         assert pa.string() == schema.field("recipients").type.value_type
         spans = schema.field("source_lines").type.value_type
         assert pa.types.is_struct(spans)
-        assert ["start", "end"] == [spans.field(i).name for i in range(spans.num_fields)]
+        assert ["first_line", "last_line"] == [spans.field(i).name for i in range(spans.num_fields)]
 
     def test_graph_and_mentions_types(self, pa: Any) -> None:
         """References keep their lists (dates as date32), mentions are structs, replies strings."""
@@ -60,9 +60,11 @@ class TestArrowSchema:
         assert pa.int64() == references.field("count").type
         assert references.field("count").nullable
         mentions = schema.field("mentions").type.value_type
-        assert ["name", "start", "end", "surface"] == [
+        assert ["name", "start_offset", "end_offset", "surface"] == [
             mentions.field(i).name for i in range(mentions.num_fields)
         ]
+        links = schema.field("reply_links").type.value_type
+        assert ["answered_id", "kinds"] == [links.field(i).name for i in range(links.num_fields)]
         assert pa.list_(pa.field("element", pa.string(), nullable=False)) == (
             schema.field("in_reply_to").type
         )
@@ -139,7 +141,7 @@ class TestToParquet:
         parquet = need("pyarrow.parquet")
         path = tmp_path / "telegrams.parquet"
         to_parquet(load(), path, METADATA)
-        names = ["references", "mentions", "in_reply_to"]
+        names = ["references", "mentions", "reply_links", "in_reply_to"]
         read = parquet.read_table(path, columns=names).to_pylist()
         assert [{n: row(m)[n] for n in names} for m in load()] == read
         assert any(r["dates"] for m in read for r in m["references"])

@@ -109,12 +109,17 @@ class TestCmifIncoming:
     def test_printed_unchanged(
         self, root: ElementTree.Element, with_incoming: ElementTree.Element
     ) -> None:
-        """The printed letters are the same with or without the incoming ones."""
+        """The printed letters are the same with or without the incoming ones, but their refs."""
         printed = root.findall(".//tei:profileDesc/tei:correspDesc", NS)
         both = with_incoming.findall(".//tei:profileDesc/tei:correspDesc", NS)
+        incoming = {f"#letter-{r.id}" for r in load().incoming()}
 
         def content(letter: ElementTree.Element) -> list[tuple[str, dict[str, str], str | None]]:
-            return [(e.tag, e.attrib, e.text) for e in letter.iter()]
+            return [
+                (e.tag, e.attrib, e.text)
+                for e in letter.iter()
+                if e.get("target") not in incoming and not e.tag.endswith("correspContext")
+            ]
 
         assert [content(d) for d in printed] == [content(d) for d in both[: len(printed)]]
 
@@ -173,3 +178,27 @@ class TestToCmif:
         assert cmif(load(), URL, DAY) == path.read_bytes()
         assert len(load()) == len(ElementTree.parse(path).findall(".//tei:correspDesc", NS))  # noqa: S314 - our own output
         assert ["cmif.xml"] == [p.name for p in tmp_path.iterdir()]
+
+
+class TestCmifReplies:
+    """A letter that answers another of the file points to it with correspContext/ref."""
+
+    def test_ref_to_the_answered_letter(self) -> None:
+        """Hokkaido, 1945: the answer points to Truman's reply, which points to its message."""
+        corpus = load()
+        document = cmif(list(corpus), incoming=corpus.incoming(), names=corpus.name_index)
+        root = ElementTree.fromstring(document)  # noqa: S314 - our own output
+        letters = {
+            d.get(f"{{{XML}}}id"): d for d in root.findall(".//tei:profileDesc/tei:correspDesc", NS)
+        }
+
+        def refs(record_id: str) -> list[str | None]:
+            return [
+                r.get("target")
+                for r in letters[f"letter-{record_id}"].findall("tei:correspContext/tei:ref", NS)
+            ]
+
+        assert ["#letter-1945-08-18-truman-to-stalin"] == refs("1945-08-22-truman")
+        assert ["#letter-1945-08-16-truman"] == refs("1945-08-18-truman-to-stalin")
+        targets = {t for d in letters for t in refs(d[len("letter-") :])}
+        assert {t[1:] for t in targets} <= set(letters)

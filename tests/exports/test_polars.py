@@ -35,7 +35,9 @@ class TestToPolars:
         assert [c.name for c in message_columns()] == list(schema)
         assert pl.Date == schema["date"]
         assert pl.List(pl.String) == schema["recipients"]
-        spans = pl.List(pl.Struct([pl.Field("start", pl.Int64), pl.Field("end", pl.Int64)]))
+        spans = pl.List(
+            pl.Struct([pl.Field("first_line", pl.Int64), pl.Field("last_line", pl.Int64)])
+        )
         assert spans == schema["source_lines"]
 
     def test_graph_and_mentions_types(self, pl: Any) -> None:
@@ -47,8 +49,8 @@ class TestToPolars:
         mentions = pl.Struct(
             [
                 pl.Field("name", pl.String),
-                pl.Field("start", pl.Int64),
-                pl.Field("end", pl.Int64),
+                pl.Field("start_offset", pl.Int64),
+                pl.Field("end_offset", pl.Int64),
                 pl.Field("surface", pl.String),
             ]
         )

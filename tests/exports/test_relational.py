@@ -53,8 +53,15 @@ class TestTables:
     def test_a_table_per_list(self) -> None:
         """Every list column of a message has its table, in column order."""
         lists = [c.name for c in message_columns() if c.type.kind == "list"]
-        children = [t.name for t in tables() if t.parent == MESSAGES]
+        children = [t.path for t in tables() if t.parent == MESSAGES]
         assert lists == children
+
+    def test_no_name_needs_quoting(self) -> None:
+        """No table or column is a keyword of SQLite or DuckDB that would need quoting."""
+        keywords = {"references", "end", "offset", "right", "left", "order", "group", "limit"}
+        names = {t.name for t in tables()} | {c.name for t in tables() for c in t.columns}
+        assert set() == names & keywords
+        assert "message_references" in {t.name for t in tables()}
 
     def test_keys(self) -> None:
         """A child is keyed by message_id and position; its foreign key is message_id."""
@@ -66,7 +73,9 @@ class TestTables:
     def test_record_fields(self) -> None:
         """A list of records holds the records' fields after the keys."""
         spans = _by_name()["source_lines"]
-        assert ["message_id", "position", "start", "end"] == [c.name for c in spans.columns]
+        assert ["message_id", "position", "first_line", "last_line"] == [
+            c.name for c in spans.columns
+        ]
 
     def test_parents_first(self) -> None:
         """Each table's parent comes before it, and its key holds the parent's."""
@@ -113,7 +122,10 @@ class TestTables:
         found = _by_name()
         lists = [f"incoming_{c.name}" for c in columns_of(IncomingMessage) if c.type.item]
         assert lists == [t.name for t in tables() if t.parent == INCOMING]
-        assert ["id", "date"] == [c.name for c in found[INCOMING].columns]
+        assert ["id", "date", "received_on"] == [c.name for c in found[INCOMING].columns]
+        assert ["incoming_id", "incoming_reply_link_position", "position", "kind"] == [
+            c.name for c in found["incoming_reply_link_kinds"].columns
+        ]
         assert ["incoming_id", "position", "author"] == [
             c.name for c in found["incoming_authors"].columns
         ]
@@ -153,7 +165,11 @@ class TestRows:
         data = rows(**_everything())
         assert len(corpus) == len(data[MESSAGES])
         assert sum(len(m.recipients) for m in corpus) == len(data["recipients"])
-        assert sum(len(m.references) for m in corpus) == len(data["references"])
+        assert sum(len(m.references) for m in corpus) == len(data["message_references"])
+        assert sum(len(m.reply_links) for m in corpus) == len(data["reply_links"])
+        assert sum(len(k.kinds) for m in corpus for k in m.reply_links) == len(
+            data["reply_link_kinds"]
+        )
 
     def test_other_counts(self) -> None:
         """Incoming, pairs and names have a row per record; aliases a row per alias."""

@@ -308,7 +308,7 @@ class TestDatasette:
         assert list(filter_by(load(), contains="second front").ids) == [r["id"] for r in found]
         assert datasette_metadata("telegrams")["title"] == metadata["title"]
         date = None if first.date is None else first.date.isoformat()
-        assert [{"id": first.id, "date": date}] == incoming
+        assert [{"id": first.id, "date": date, "received_on": None}] == incoming
         assert list(first.authors) == [r["author"] for r in authors]
         served = metadata["databases"]["telegrams"]["tables"]["incoming"]["columns"]
         model = {c.name: c.description for c in columns_of(IncomingMessage) if not c.type.item}

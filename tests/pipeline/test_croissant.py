@@ -57,7 +57,7 @@ class TestDocument:
         [records] = shipped["recordSet"]
         spans = next(f for f in records["field"] if f["name"] == "source_lines")
         assert spans["repeated"]
-        assert ["start", "end"] == [s["name"] for s in spans["subField"]]
+        assert ["first_line", "last_line"] == [s["name"] for s in spans["subField"]]
         assert {"jsonPath": "start"} == spans["subField"][0]["source"]["transform"]
         assert "sc:Integer" == spans["subField"][0]["dataType"]
 

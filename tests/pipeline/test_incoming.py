@@ -13,7 +13,7 @@ from tests.factories import fake
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Incoming messages: one per message named by the references (see
 #: test_refs_link.py for how the references were read), of which dated.
-INCOMING = 290
+INCOMING = 334
 DATED = 144
 #: A message named in four printed messages is one record: Churchill's
 #: message received on February 12, 1943 (the Casablanca dates), named on
@@ -31,6 +31,7 @@ CASABLANCA = IncomingMessage(
         "1943-06-24-churchill",
     ),
     answered_by=("1943-02-16-churchill",),
+    received_on=datetime.date(1943, 2, 12),
 )
 # ---------------------------------------------------------------------------
 

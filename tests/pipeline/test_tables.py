@@ -32,8 +32,10 @@ class TestReadTables:
     def test_reference_rulings(self) -> None:
         """The reference rulings are dated, reasoned, of a known action, empty cells as None."""
         rulings = read_tables().references
-        assert 77 == len(rulings)
-        assert {("0.2.0", "2026-12-01")} == {(r.added_in, r.added_on) for r in rulings}
+        assert 78 == len(rulings)
+        assert {("0.2.0", "2026-12-01"), ("0.3.0", "2026-12-07")} == {
+            (r.added_in, r.added_on) for r in rulings
+        }
         assert {"add", "drop", "set"} == {r.action for r in rulings}
         assert all(r.reason for r in rulings)
         dropped = next(r for r in rulings if r.action == "drop")

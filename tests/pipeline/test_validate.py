@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from stalin_telegrams import load
+from stalin_telegrams import ReplyLink, load
 from stalin_telegrams.pipeline import _validate
 
 
@@ -83,7 +83,7 @@ class TestGraphProblems:
         corpus = load()
         message = corpus["1942-05-12-churchill"]
         wrong = attrs.evolve(message.references[0], start=1, targets=("nowhere",))
-        broken = attrs.evolve(message, references=(wrong,), in_reply_to=("nowhere",))
+        broken = attrs.evolve(message, references=(wrong,), reply_links=(ReplyLink("nowhere"),))
         clash = attrs.evolve(corpus.incoming()[0], id=message.id)
         found = _validate.graph_problems([broken], [clash], {})
         assert [

@@ -25,7 +25,10 @@ def redirect_page(target: str) -> str:
 
 
 def redirect_pages(corpus: Corpus) -> dict[str, str]:
-    """Return the redirect page of every retired id: its path in the site, and its HTML.
+    """Return the redirect page of every retired message id: its path in the site, and its HTML.
+
+    A retired id of an incoming message gets none: it had no page of its
+    own, only an anchor on the page of incoming messages.
 
     Raises:
         ValueError: A retired id is also the id of a message: its page
@@ -35,9 +38,11 @@ def redirect_pages(corpus: Corpus) -> dict[str, str]:
     if clashes:
         msg = f"retired ids that are also message ids: {', '.join(clashes)}"
         raise ValueError(msg)
+    printed = set(corpus.ids)
     return {
         f"messages/{old}.html": redirect_page(f"{new}.html")
         for old, new in sorted(corpus.aliases.items())
+        if new in printed
     }
 
 

@@ -79,8 +79,32 @@ def _header(
     return _sub(header, "profileDesc")
 
 
-def _letter(profile: ElementTree.Element, message: Message) -> None:
-    desc = _sub(profile, "correspDesc", key=str(message.number), source=f"#{BIBL_ID}")
+#: How ``correspContext/ref`` names the letter a letter answers (CMIF's "previous letter").
+PREVIOUS = "http://www.tei-c.org/cmif/ns/prev"
+
+
+def letter_id(record_id: str) -> str:
+    """Return the ``xml:id`` of the ``correspDesc`` of a message or incoming message."""
+    return f"letter-{record_id}"
+
+
+def _answers(desc: ElementTree.Element, answered: Sequence[str], known: set[str]) -> None:
+    """Add a ``correspContext`` with a ``ref`` to each letter of the file *desc* answers."""
+    targets = [i for i in answered if i in known]
+    if targets:
+        context = _sub(desc, "correspContext")
+        for target in targets:
+            _sub(context, "ref", type=PREVIOUS, target=f"#{letter_id(target)}")
+
+
+def _letter(profile: ElementTree.Element, message: Message, known: set[str]) -> None:
+    desc = _sub(
+        profile,
+        "correspDesc",
+        key=str(message.number),
+        source=f"#{BIBL_ID}",
+        **{f"{{{XML}}}id": letter_id(message.id)},
+    )
     sent = _sub(desc, "correspAction", type="sent")
     for name in message.senders:
         _sub(sent, "persName", name)
@@ -91,6 +115,7 @@ def _letter(profile: ElementTree.Element, message: Message) -> None:
     received = _sub(desc, "correspAction", type="received")
     for name in message.recipients:
         _sub(received, "persName", name)
+    _answers(desc, message.in_reply_to, known)
 
 
 def _correspondents(action: ElementTree.Element, names: Sequence[str], persons: set[str]) -> None:
@@ -103,12 +128,17 @@ def _incoming_letter(
     record: IncomingMessage,
     printed: dict[str, Message],
     persons: set[str],
+    known: set[str],
 ) -> None:
     sources = [printed[i] for i in record.mentioned_in if i in printed]
     bounds = [m.date for m in sources if m.date is not None]
-    if not sources or (record.date is None and not bounds):
-        return
-    desc = _sub(profile, "correspDesc", key=record.id, source=f"#{BIBL_ID}")
+    desc = _sub(
+        profile,
+        "correspDesc",
+        key=record.id,
+        source=f"#{BIBL_ID}",
+        **{f"{{{XML}}}id": letter_id(record.id)},
+    )
     sent = _sub(desc, "correspAction", type="sent")
     _correspondents(sent, record.authors, persons)
     if record.date is not None:
@@ -117,9 +147,16 @@ def _incoming_letter(
         _sub(sent, "date", notAfter=min(bounds).isoformat())
     received = _sub(desc, "correspAction", type="received")
     _correspondents(received, record.addressees, persons)
-    known = "; ".join(f"no. {m.number} ({m.id})" for m in sources)
+    _answers(desc, record.in_reply_to, known)
+    named = "; ".join(f"no. {m.number} ({m.id})" for m in sources)
     noun = "message" if len(sources) == 1 else "messages"
-    _sub(desc, "note", f"Not printed in the volume; known from the printed {noun} {known}.")
+    _sub(desc, "note", f"Not printed in the volume; known from the printed {noun} {named}.")
+
+
+def _written(record: IncomingMessage, printed: dict[str, Message]) -> bool:
+    """Whether an incoming message gets a ``correspDesc``: named, and dated or bounded."""
+    sources = [printed[i] for i in record.mentioned_in if i in printed]
+    return bool(sources) and (record.date is not None or any(m.date for m in sources))
 
 
 def cmif(
@@ -146,20 +183,26 @@ def cmif(
         names: The index of names, which tells a person (``persName``)
             from an organisation (``orgName``) among the correspondents of
             the incoming messages.
+
+    Each ``correspDesc`` has an ``xml:id`` (``letter-`` and the id), and a
+    letter that answers another of the file (its reply links) has a
+    ``correspContext`` with a ``ref`` of CMIF's type "previous letter" to it.
     """
     ElementTree.register_namespace("", TEI)
     root = ElementTree.Element(_tei("TEI"))
     if url is None:
         url = _licence.homepage()
     profile = _header(root, url, published or datetime.datetime.now(datetime.timezone.utc).date())
-    for message in messages:
-        _letter(profile, message)
     printed = {message.id: message for message in messages}
+    written = [r for r in incoming if _written(r, printed)]
+    known = set(printed) | {r.id for r in written}
+    for message in messages:
+        _letter(profile, message, known)
     persons = {
         alias for name in names if name.kind == "person" for alias in (name.name, *name.aliases)
     }
-    for record in incoming:
-        _incoming_letter(profile, record, printed, persons)
+    for record in written:
+        _incoming_letter(profile, record, printed, persons, known)
     body = _sub(_sub(root, "text"), "body")
     _sub(body, "p")
     ElementTree.indent(root)

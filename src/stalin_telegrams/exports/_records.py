@@ -30,8 +30,8 @@ RECIPIENT_SEPARATOR = ", "
 def record_keys() -> tuple[str, ...]:
     """Return the keys of a record: the columns of :func:`~._schema.message_columns`.
 
-    They are the fields of :class:`Message`, each derived column (``date``)
-    after the field it follows.
+    They are the fields of :class:`Message`, each derived column (``date``,
+    ``in_reply_to``) after the field it follows.
     """
     return tuple(column.name for column in message_columns())
 
@@ -51,15 +51,16 @@ def to_record(message: Message) -> dict[str, Any]:
 
     The keys are :func:`record_keys`: the fields of
     :class:`~stalin_telegrams.Message` in their order, with ``date`` after
-    ``sent_on``. Dates are ISO strings, tuples are lists, nested records are
-    dicts.
+    ``sent_on`` and ``in_reply_to`` (the ids of the reply links) after
+    ``reply_links``. Dates are ISO strings, tuples are lists, nested records
+    are dicts, with the field names of the model.
     """
     unstructure = converter().unstructure
     fields: dict[str, Any] = unstructure(message, Message)
     return {
-        column.name: unstructure(getattr(message, column.name))
+        column.name: unstructure(getattr(message, column.field))
         if column.derived
-        else fields[column.name]
+        else fields[column.field]
         for column in message_columns()
     }
 

@@ -3,8 +3,9 @@
 :func:`tables` derives the tables from :func:`~._schema.message_columns`:
 the scalar columns of a message make the ``messages`` table (key ``id``);
 each list column becomes a child table named after it (``recipients``,
-``references`` …), keyed by the parent's key and the item's ``position``
-(0-based, the order of the tuple), holding the item's value (a list of
+``reply_links`` …; ``references`` becomes ``message_references``), keyed
+by the parent's key and the item's ``position`` (0-based, the order of the
+tuple), holding the item's value (a list of
 strings or dates) or its scalar fields (a list of records). Lists inside
 records become grandchild tables (``reference_targets``) the same way.
 
@@ -44,6 +45,10 @@ PAIRS = "pairs"
 POSITION = "position"
 #: Plurals that do not end in a plain ``s``.
 _SINGULARS = {"aliases": "alias"}
+#: Tables named otherwise than their column, because the name would need
+#: quoting in SQL (``REFERENCES`` is a keyword of SQLite and DuckDB); their
+#: children keep the column's name (``reference_targets``).
+_TABLE_NAMES = {"references": "message_references"}
 #: Foreign keys other than a child's key to its parent: the dotted path of
 #: a column (as in :attr:`Table.path`) and the table whose key it holds.
 LINKS = {"mentions.name": NAMES, "part_of.part_of": NAMES}
@@ -121,9 +126,16 @@ def singular(name: str) -> str:
     return name[:-1] if name.endswith("s") and len(name) > 1 else name
 
 
+def _stem(table: Table) -> str:
+    """Return what a table's children are named after: its name, or the column of a renamed one."""
+    column = table.path.rsplit(".", 1)[-1]
+    renamed = _TABLE_NAMES.get(column) == table.name
+    return singular(column if renamed else table.name)
+
+
 def _inherited(parent: Table) -> tuple[TableColumn, ...]:
     """Return the key columns a child of *parent* carries, renamed after the parent."""
-    prefix = singular(parent.name)
+    prefix = _stem(parent)
     out = []
     for column in parent.columns:
         if column.name in parent.primary_key:
@@ -155,7 +167,11 @@ def _children(parent: Table, columns: Sequence[Column], path: str) -> Iterator[T
         item = column.type.item
         if item is None:
             continue
-        name = column.name if parent.name == MESSAGES else f"{singular(parent.name)}_{column.name}"
+        name = (
+            _TABLE_NAMES.get(column.name, column.name)
+            if parent.name == MESSAGES
+            else f"{_stem(parent)}_{column.name}"
+        )
         keys = _inherited(parent)
         position = TableColumn(
             POSITION,

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .._model import Message
+from .._model import Correction, FootnoteMark, LineSpan, Mention, Message, Reference, ReplyLink
 
 #: The kinds of value a column can hold: five scalars, lists and structs.
 Kind = Literal["string", "integer", "number", "boolean", "date", "list", "struct"]
@@ -34,7 +34,24 @@ SCALARS: dict[type, Kind] = {
     datetime.date: "date",
 }
 #: Properties of :class:`Message` exported as columns, each after the field named.
-DERIVED = {"date": "sent_on"}
+DERIVED = {"date": "sent_on", "in_reply_to": "reply_links"}
+#: Fields exported under another name, because their own would need quoting
+#: in SQL (``end``, ``offset`` and ``right`` are keywords of DuckDB): a
+#: query runs as written in SQLite, DuckDB, Datasette and pandas alike; and
+#: the id a reply link answers, which beside the id of the message that
+#: answers reads better as ``answered_id``. The JSON file and
+#: :meth:`~stalin_telegrams.Corpus.to_records` keep the field names.
+RENAMED: dict[tuple[type, str], str] = {
+    (LineSpan, "start"): "first_line",
+    (LineSpan, "end"): "last_line",
+    (FootnoteMark, "offset"): "text_offset",
+    (Correction, "right"): "corrected",
+    (Reference, "start"): "start_offset",
+    (Reference, "end"): "end_offset",
+    (Mention, "start"): "start_offset",
+    (Mention, "end"): "end_offset",
+    (ReplyLink, "id"): "answered_id",
+}
 #: Where a field's description can also be given: ``attrs.field(metadata={...})``.
 DESCRIPTION_KEY = "description"
 
@@ -80,6 +97,8 @@ class Column:
         description: What it holds, from the class docstring.
         derived: Whether it is a property computed from the fields (not
             stored in the packaged JSON).
+        attribute: The name of the field or property on the record, where
+            the column's name differs (:data:`RENAMED`), else ``""``.
     """
 
     name: str
@@ -87,6 +106,12 @@ class Column:
     nullable: bool
     description: str
     derived: bool = False
+    attribute: str = ""
+
+    @property
+    def field(self) -> str:
+        """The name of the field or property on the record (and key in the JSON file)."""
+        return self.attribute or self.name
 
 
 def plain(text: str) -> str:
@@ -153,9 +178,16 @@ def column_type(hint: Any) -> ColumnType:  # noqa: ANN401 - any type hint
     raise TypeError(msg)
 
 
-def _column(name: str, hint: Any, description: str, *, derived: bool = False) -> Column:  # noqa: ANN401 - any type hint
+def _column(
+    name: str,
+    hint: Any,  # noqa: ANN401 - any type hint
+    description: str,
+    *,
+    derived: bool = False,
+    attribute: str = "",
+) -> Column:
     inner, nullable = _unwrap_optional(hint)
-    return Column(name, column_type(inner), nullable, description, derived)
+    return Column(name, column_type(inner), nullable, description, derived, attribute)
 
 
 @functools.cache
@@ -169,9 +201,10 @@ def columns_of(cls: type) -> tuple[Column, ...]:
     described = _descriptions(cls)
     return tuple(
         _column(
-            field.name,
+            RENAMED.get((cls, field.name), field.name),
             hints[field.name],
             field.metadata.get(DESCRIPTION_KEY) or described.get(field.name, ""),
+            attribute=field.name if (cls, field.name) in RENAMED else "",
         )
         for field in attrs.fields(cls)
     )
@@ -201,7 +234,7 @@ def _plain(value: Any, kind: ColumnType) -> Any:  # noqa: ANN401 - a value of an
     if kind.item is not None:
         return [_plain(v, kind.item) for v in value]
     if kind.kind == "struct":
-        return {c.name: _plain(getattr(value, c.name), c.type) for c in kind.fields}
+        return {c.name: _plain(getattr(value, c.field), c.type) for c in kind.fields}
     return value
 
 
@@ -214,7 +247,7 @@ def row(message: object, columns: Iterable[Column] | None = None) -> dict[str, A
     record's class to turn that record into a row.
     """
     return {
-        c.name: _plain(getattr(message, c.name), c.type)
+        c.name: _plain(getattr(message, c.field), c.type)
         for c in (message_columns() if columns is None else columns)
     }
 

@@ -85,7 +85,7 @@ def _field(column: Column, file_id: str, parent: str, source: dict[str, Any]) ->
         return field
     # Each subfield reads the list (or record) again and picks its own key from each item.
     field["subField"] = [
-        _field(sub, file_id, field_id, {**source, "transform": {"jsonPath": sub.name}})
+        _field(sub, file_id, field_id, {**source, "transform": {"jsonPath": sub.field}})
         for sub in kind.fields
     ]
     return field
@@ -94,7 +94,7 @@ def _field(column: Column, file_id: str, parent: str, source: dict[str, Any]) ->
 def _source(file_id: str, column: Column) -> dict[str, Any]:
     return {
         "fileObject": {"@id": file_id},
-        "extract": {"jsonPath": f"$.{_RECORDS}[*].{column.name}"},
+        "extract": {"jsonPath": f"$.{_RECORDS}[*].{column.field}"},
     }
 
 

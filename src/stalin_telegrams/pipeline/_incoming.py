@@ -6,14 +6,17 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 
-from .._model import IncomingMessage, Message
+from .._model import IncomingMessage, Message, ReplyLink
 from ._references import Draft, Key
 
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+_RECEIVED = re.compile(r"^received-(\d{4}-\d{2}-\d{2})-")
 
 
 def incoming(
-    messages: Sequence[Message], drafts: Mapping[str, Sequence[Draft]]
+    messages: Sequence[Message],
+    drafts: Mapping[str, Sequence[Draft]],
+    replies: Mapping[str, tuple[ReplyLink, ...]] | None = None,
 ) -> tuple[IncomingMessage, ...]:
     """Return the incoming messages the references name, sorted by id.
 
@@ -21,13 +24,15 @@ def incoming(
     record, whatever the number of references to it. Its authors and
     addressees are those of the first reference to it in volume order; its
     date is the one its id begins with (``None`` for ``received-`` and
-    ``undated-`` ids); ``mentioned_in`` and ``answered_by`` list the printed
-    messages that name it and that answer it
-    (:attr:`~stalin_telegrams.Message.in_reply_to`), in volume order.
+    ``undated-`` ids); its day of arrival the one a ``received-`` id holds;
+    ``mentioned_in`` and ``answered_by`` list the printed messages that name
+    it and that answer it (:attr:`~stalin_telegrams.Message.in_reply_to`), in
+    volume order; its reply links are those *replies* gives it.
 
     Args:
         messages: The linked messages, in volume order.
         drafts: Each message's references, as :func:`._refs_link.link` gives them.
+        replies: What each incoming message answers (:mod:`._replies`).
 
     Returns:
         The records, in id order.
@@ -59,6 +64,8 @@ def incoming(
             date=_date(key),
             mentioned_in=tuple(mentioned[key]),
             answered_by=tuple(answered.get(key, ())),
+            received_on=_date(key, _RECEIVED),
+            reply_links=(replies or {}).get(key, ()),
         )
         for key in sorted(parties)
     )
@@ -70,6 +77,6 @@ def _parties(slot: str | Key, draft: Draft) -> tuple[tuple[str, ...], tuple[str,
     return draft.authors, draft.addressees
 
 
-def _date(key: str) -> datetime.date | None:
-    hit = _DATED.match(key)
+def _date(key: str, pattern: re.Pattern[str] = _DATED) -> datetime.date | None:
+    hit = pattern.match(key)
     return datetime.date.fromisoformat(hit.group(1)) if hit else None

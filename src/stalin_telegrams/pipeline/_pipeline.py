@@ -37,7 +37,7 @@ def run() -> Build:
     assembly = _assemble.assemble(lines, tables, hyphenated)
     linked = _refs_link.link(assembly.messages, tables.references)
     assembly = attrs.evolve(assembly, messages=linked.messages)
-    incoming = _incoming.incoming(linked.messages, linked.drafts)
+    incoming = _incoming.incoming(linked.messages, linked.drafts, linked.incoming_replies)
     index = read_index()
     located, name_problems = _names.locate(assembly.messages, index)
     assembly = attrs.evolve(assembly, messages=located)
@@ -45,7 +45,7 @@ def run() -> Build:
     document = _emit.document(assembly.messages, SOURCE_SHA256, aliases, index.names, incoming)
     found = (
         _validate.problems(assembly.messages)
-        + _validate.alias_problems(assembly.messages, aliases)
+        + _validate.alias_problems(assembly.messages, aliases, incoming)
         + _validate.graph_problems(assembly.messages, incoming, aliases)
         + list(linked.problems)
         + _names.duplicate_problems(index.names)

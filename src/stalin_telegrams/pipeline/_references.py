@@ -290,9 +290,10 @@ class Resolver:
         scope = _Scope(item, message, on, self._by(senders(message)[0], message))
         if kind == "dated":
             return [self._dated(scope, day) for day in days]
-        if kind in {"previous", "about", "reply-to-theirs"}:
+        if kind in {"previous", "proposal", "about", "reply-to-theirs"}:
             rule = {
                 "previous": self._previous,
+                "proposal": self._previous,
                 "about": self._about,
                 "reply-to-theirs": self._reply_to_theirs,
             }[kind]
@@ -415,7 +416,8 @@ _SENTENCE_END = re.compile(
 #: Words that make a sentence an acknowledgement or an answer.
 _ACK = re.compile(
     r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|reach me|to hand|in receipt of"
-    r"|acknowledge receipt|[Tt]hanks?|[Gg]rateful|obliged to you|[Ii]n reply to|in answer to"
+    r"|acknowledge receipt|[Tt]hanks?|[Gg]rateful|[Gg]ratitude|obliged to you|[Ii]n reply to"
+    r"|in answer to"
     r"|answer (?:yours|your)|[Ww]ith reference to|have read|I read|I accept the proposal"
     r"|as suggested in|arrived on|delivered (?:your|the)|handed me|[Ii]n connection with your)\b"
 )
@@ -432,6 +434,9 @@ _RECEIPT_DATE = re.compile(
     + "|".join(MONTHS)
     + r") (?P<day>\d{1,2})(?: and (?P<day2>\d{1,2}))?"
 )
+#: A day of receipt that follows the phrase at once: "your message on September 7",
+#: "your latest message to me on October 25".
+_RIGHT_AFTER = re.compile(r" (?:to me )?on (?:" + "|".join(MONTHS) + r") \d{1,2}\b")
 #: Describes the message it follows: "your message concerning ...".
 SUBJECT = re.compile(
     r"\s*,?\s*(?:on|about|concerning|regarding|informing|advising|asking|warning|setting"
@@ -467,7 +472,9 @@ def receipt_dates(
     """
     left, right = sentence(text, start, end)
     after = text[end : min(right, stop) if stop is not None else right]
-    for said, verbs in ((after, text[start:end] + after), (text[left:start], text[left:start])):
+    # "I received your message on September 7": the verb before, the day right after.
+    verbs_after = text[left:end] + after if _RIGHT_AFTER.match(after) else text[start:end] + after
+    for said, verbs in ((after, verbs_after), (text[left:start], text[left:start])):
         if not _RECEIPT_VERB.search(verbs):
             continue
         hit = _RECEIPT_DATE.search(said)
@@ -539,6 +546,7 @@ class Draft:
     slots: tuple[str | Key, ...]
     reply: bool
     bare: bool = False
+    form: str = ""
 
     def reference(self) -> Reference:
         """Return the finished :class:`Reference`."""
@@ -578,7 +586,7 @@ def kind_of(
 
 def count_of(item: Found, dates: Sequence[datetime.date]) -> int | None:
     """Return how many messages a match names."""
-    if item.form.kind == "two-sent-to" or item.group("both"):
+    if item.form.kind == "two-sent-to" or item.group("both") or item.group("pair"):
         return 2
     number = item.group("num")
     if number:

@@ -110,6 +110,12 @@ OWN_FORMS = (
         "previous", r"\bI have already (?:written (?:to you|in a previous message)|informed you)\b"
     ),
     _own("previous", r"\b[Aa]s I informed you\b"),
+    _own("previous", r"\bI (?:have )?sent you the (?:text|copy)\b"),
+    _own(
+        "proposal",
+        r"\b(?:[Mm]y|[Oo]ur|the Soviet (?:Union|Government)'s)"
+        r" (?:requests?|suggestions?|proposals?)\b",
+    ),
     _own("vague", r"\b(?:[Mm]y|[Aa]) previous messages?\b"),
     _own("vague", r"\bin previous messages\b"),
     _own("vague", r"\b[Mm]y messages\b"),
@@ -168,7 +174,7 @@ THEIR_FORMS = (
     ),
     _theirs(
         "from",
-        rf"\b(?:[Tt]he|[Aa]|[Tt]wo|[Bb]oth) {_ADJ}{_NOUN} from "
+        rf"\b(?:[Tt]he|[Aa]|(?P<pair>[Tt]wo|[Bb]oth)) {_ADJ}{_NOUN} from "
         rf"(?P<from>you(?: and (?P<also>{_ANY}))?|{_ANY})",
     ),
     _theirs(
@@ -187,6 +193,18 @@ THEIR_FORMS = (
         rf"\b[Tt]he {_ADJ}(?P<noun>messages?|communications?|letter|reply|Memorandum)\b",
     ),
     _theirs("wrote", r"\b(?:[Yy]ou (?:now )?(?:wrote|write)(?: to me)?|[Aa]s you write)\b"),
+    _theirs(
+        "courtesy",
+        r"\b[Yy]our (?:\w+ ){0,2}?(?:congratulations|greetings|(?:good )?wishes|condolences"
+        r"|praise|commendation|sentiments)\b",
+    ),
+    _theirs(
+        "forwarded",
+        r"\b(?:(?:communicating|sending|forwarding|transmitting) (?:to )?me"
+        r"|received from you(?:, through (?:[A-Z]\. )*(?:Mr |Ambassador |General )?[A-Z][a-z]+,)?)"
+        r" (?:the|a) (?:text|copy)\b",
+    ),
+    _theirs("aide", rf"\b[Aa]n? {_NOUN}(?= giving its (?:substance|text|contents))"),
 )
 
 FORMS = OWN_FORMS + THEIR_FORMS

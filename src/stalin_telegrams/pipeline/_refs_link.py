@@ -13,11 +13,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._model import Message, ReferenceKind
+from .._model import Message, ReferenceKind, ReplyLink
+from . import _replies
 from ._references import (
     AUTHOR,
     FRESH_WORDS,
     HEADS,
+    PREVIOUS_DAYS,
     REPLY_DAYS,
     SUBJECT,
     Draft,
@@ -29,10 +31,11 @@ from ._references import (
     inside_quotation,
     kind_of,
     last_named,
+    paragraph,
     receipt_dates,
     senders,
     sentence,
-    target_ids,
+    words,
 )
 from ._refs_find import Found, dates_of, find, person
 from ._tables import ReferenceRuling
@@ -40,6 +43,8 @@ from ._tables import ReferenceRuling
 _PLURAL = re.compile(r"(?:messages|letters|telegrams|communications|replies|cables|Notes)\b")
 _ACTIONS = frozenset({"add", "drop", "set"})
 _JOINT_PARTNER = re.compile(r"\byou and ((?:Prime Minister|President|Mr) (?:[A-Z]\. )*[A-Z][a-z]+)")
+#: Words that tie a proposal of the writer's to the other side's answer to it.
+_TIED = re.compile(r"\byour (?:message|reply|answer|communication)\b")
 #: Nouns that can name a reply still awaited.
 _AWAITABLE = frozenset({"reply", "communication", "answer"})
 
@@ -51,14 +56,25 @@ class Linked:
     messages: tuple[Message, ...]
     drafts: dict[str, tuple[Draft, ...]]
     problems: tuple[str, ...]
+    #: What each incoming message answers, as the printed messages tell.
+    incoming_replies: dict[str, tuple[ReplyLink, ...]] = attrs.field(factory=dict)
 
 
 class _Reader:
     """Reads one message's references in text order."""
 
-    def __init__(self, message: Message, resolver: Resolver) -> None:
+    def __init__(
+        self,
+        message: Message,
+        resolver: Resolver,
+        answered: dict[str, tuple[str, ...]] | None = None,
+        authors_of: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.message = message
         self.resolver = resolver
+        #: What each message read before answers, and who wrote each message named.
+        self.answered = answered if answered is not None else {}
+        self.authors_of = authors_of if authors_of is not None else {}
         self.text = message.text
         self.on = message.date
         self.writers = senders(message)
@@ -66,7 +82,11 @@ class _Reader:
 
     # -- own side ---------------------------------------------------------
 
-    def own(self, item: Found) -> Draft:
+    def own(self, item: Found) -> Draft | None:
+        if item.form.kind == "proposal":
+            left, right = sentence(self.text, item.start, item.end)
+            if not _TIED.search(self.text, left, right):
+                return None  # a proposal named only where the other side's answer is named
         targets = self.resolver.targets(item, self.message)
         printed = [t for t in targets if t is not None]
         if printed:
@@ -95,6 +115,7 @@ class _Reader:
             count=count_of(item, dates),
             slots=tuple(slots),
             reply=False,
+            form=item.form.kind,
         )
 
     # -- other side -------------------------------------------------------
@@ -134,7 +155,7 @@ class _Reader:
     def theirs(self, item: Found, stop: int | None) -> Draft | None:
         if item.group("noun") in _AWAITABLE and awaited(self.text, item.start):
             return None
-        if item.form.kind in {"bare", "wrote"}:
+        if item.form.kind in {"bare", "wrote", "aide"}:
             return self.anaphora(item, stop)
         authors, addressees = self.parties(item)
         kind = kind_of(authors, addressees, self.writers)
@@ -150,6 +171,7 @@ class _Reader:
             count=count_of(item, dates),
             slots=(),
             reply=False,
+            form=item.form.kind,
         )
         slots, before = self.slots(item, draft, stop)
         if before is not None:
@@ -175,17 +197,24 @@ class _Reader:
         received = receipt_dates(self.text, item.start, item.end, self.on, stop)
         if before is not None and not self._fresh(item, draft, before, received):
             return _read_back(before, 1), before
+        answered = self._answered_elsewhere(item, draft, received)
+        return answered or self._new_keys(item, draft, received), None
+
+    def _new_keys(
+        self, item: Found, draft: Draft, received: Sequence[datetime.date]
+    ) -> tuple[Key, ...]:
+        """The messages an undated phrase names that no phrase named before."""
+        if len(received) > 1:
+            return tuple(
+                self._key(draft.authors, draft.addressees, None, day, 1) for day in received
+            )
         plural = _PLURAL.search(item.phrase) is not None
         many = draft.count or (2 if plural else 1)
-        if len(received) > 1:
-            keys = [self._key(draft.authors, draft.addressees, None, day, 1) for day in received]
-            return tuple(keys), None
         day = received[0] if received else None
-        keys = [
+        return tuple(
             self._key(draft.authors, draft.addressees, None, day, ordinal)
             for ordinal in range(1, many + 1)
-        ]
-        return tuple(keys), None
+        )
 
     def _dated(self, item: Found, draft: Draft, *, rebuild: bool) -> tuple[str | Key, ...]:
         """The messages of a dated phrase: printed where the volume has them."""
@@ -238,9 +267,11 @@ class _Reader:
         subject = SUBJECT.match(self.text, item.end) and acknowledges(
             self.text, item.start, item.end
         )
+        if item.form.kind == "courtesy":  # "Thank you for your congratulations": read back
+            return bool(received and not _received_in(before, received))
         return bool(
             named_words & FRESH_WORDS
-            or item.form.kind in {"the", "from"}
+            or item.form.kind in {"the", "from", "forwarded"}
             or (draft.count or 1) > 1
             or _PLURAL.search(item.phrase)
             or subject
@@ -294,6 +325,7 @@ class _Reader:
             slots=slots,
             reply=False,
             bare=True,
+            form=item.form.kind,
         )
         return attrs.evolve(draft, reply=self.replies(draft))
 
@@ -318,6 +350,47 @@ class _Reader:
             if when is not None and (self.on - when).days > REPLY_DAYS:
                 return False
         return True
+
+    def implicit_key(self) -> Key:
+        """Return the key of an incoming message known only as the one this message answers."""
+        return self._key(self.message.recipients, self.writers, None, None, 0)
+
+    def _answered_elsewhere(
+        self, item: Found, draft: Draft, received: Sequence[datetime.date]
+    ) -> tuple[str | Key, ...]:
+        """What an undated phrase names when it names a third party's message.
+
+        "Mr Churchill's message about the Poles" in a message to Roosevelt,
+        with no date and no day of receipt, is the message of Churchill's
+        that the writer answered in the message to Churchill closest in words
+        to the paragraph, among those of the last :data:`PREVIOUS_DAYS` days:
+        a message the volume already knows, not a new one.
+        """
+        if (
+            received
+            or draft.kind != "incoming"
+            or not draft.authors
+            or set(draft.authors) & set(self.message.recipients)
+            or not set(draft.authors) <= set(HEADS)
+            or self.on is None
+            or item.form.kind not in {"named", "from", "his"}
+        ):
+            return ()
+        since = self.on - datetime.timedelta(days=PREVIOUS_DAYS)
+        pool = [
+            m
+            for m in self.resolver.messages
+            if m.id in self.answered
+            and m.date is not None
+            and since <= m.date <= self.on
+            and set(draft.authors) <= set(m.recipients)
+            and set(senders(m)) == set(self.writers)
+            and any(self.authors_of.get(t, ()) == draft.authors for t in self.answered[m.id])
+        ]
+        best = self.resolver.closest(words(paragraph(self.text, item.start)), pool)
+        if best is None:
+            return ()
+        return tuple(t for t in self.answered[best] if self.authors_of.get(t, ()) == draft.authors)
 
     def _before(self, authors: tuple[str, ...] | None) -> Draft | None:
         """The last reference on the other side before, by *authors* if given.
@@ -463,14 +536,13 @@ def _offset(text: str, phrase: str, occurrence: int) -> int:
 
 
 def _read(
-    message: Message,
-    resolver: Resolver,
+    reader: _Reader,
     here: dict[tuple[str, int], ReferenceRuling],
     problems: list[str],
 ) -> tuple[Draft, ...]:
     """Return the references of one message, in text order, the rulings applied."""
+    message = reader.message
     used: set[tuple[str, int]] = set()
-    reader = _Reader(message, resolver)
     steps: list[tuple[int, Found | ReferenceRuling]] = [(f.start, f) for f in find(message.text)]
     for (phrase, occurrence), entry in here.items():
         if entry.action == "add":
@@ -527,15 +599,24 @@ def link(messages: Sequence[Message], rulings: Sequence[ReferenceRuling] = ()) -
     problems.extend(f"references.csv: no message {key!r}" for key in sorted(unknown))
     out: list[Message] = []
     drafts: dict[str, tuple[Draft, ...]] = {}
+    answered: dict[str, tuple[str, ...]] = {}
+    authors_of: dict[str, tuple[str, ...]] = {m.id: m.senders for m in messages}
     for message in messages:
-        finished = _read(message, resolver, by_message.get(message.id, {}), problems)
+        reader = _Reader(message, resolver, answered, authors_of)
+        finished = _read(reader, by_message.get(message.id, {}), problems)
+        finished = _replies.implicit(message, finished, reader.implicit_key)
         drafts[message.id] = finished
-        replies = target_ids(slot for d in finished if d.reply for slot in d.slots)
+        for draft in finished:
+            for slot in draft.slots:
+                if isinstance(slot, Key):
+                    authors_of.setdefault(slot.id, draft.authors)
+        links = _replies.reply_links(message, finished)
+        answered[message.id] = tuple(link.id for link in links)
         out.append(
             attrs.evolve(
                 message,
                 references=tuple(d.reference() for d in finished),
-                in_reply_to=replies,
+                reply_links=links,
             )
         )
-    return Linked(tuple(out), drafts, tuple(problems))
+    return Linked(tuple(out), drafts, tuple(problems), _replies.incoming_replies(out, drafts))

@@ -6,7 +6,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from .._model import IncomingMessage, Message
+from .._model import IncomingMessage, Message, ReplyLink
 
 FIRST_DAY = datetime.date(1941, 7, 1)
 LAST_DAY = datetime.date(1945, 12, 31)
@@ -64,12 +64,21 @@ def _artifacts(message: Message) -> list[str]:
     return found
 
 
-def alias_problems(messages: Sequence[Message], aliases: dict[str, str]) -> list[str]:
-    """Return what is wrong with the alias table: a live old id, a dead new id."""
-    ids = {m.id for m in messages}
+def alias_problems(
+    messages: Sequence[Message],
+    aliases: dict[str, str],
+    incoming: Sequence[IncomingMessage] = (),
+) -> list[str]:
+    """Return what is wrong with the alias table: a live old id, a dead new id.
+
+    An alias may retire the id of a message or of an incoming message.
+    """
+    ids = {m.id for m in messages} | {i.id for i in incoming}
     found = [f"alias {old}: the old id is still a message id" for old in aliases if old in ids]
     found += [
-        f"alias {old}: {new} is not a message id" for old, new in aliases.items() if new not in ids
+        f"alias {old}: {new} is not a message or incoming id"
+        for old, new in aliases.items()
+        if new not in ids
     ]
     return found
 
@@ -97,16 +106,29 @@ def graph_problems(
     answers: dict[str, list[str]] = {}
     for m in messages:
         found.extend(_reference_problems(m, known))
+        found.extend(_link_problems(m.id, m.reply_links))
         for target in (t for r in m.references for t in r.targets):
             if m.id not in mentions.setdefault(target, []):
                 mentions[target].append(m.id)
         for parent in m.in_reply_to:
             answers.setdefault(parent, []).append(m.id)
     for i in incoming:
+        found.extend(_link_problems(i.id, i.reply_links))
+        found.extend(
+            f"incoming {i.id}: replies to unknown {p!r}" for p in i.in_reply_to if p not in known
+        )
         if list(i.mentioned_in) != mentions.get(i.id, []):
             found.append(f"incoming {i.id}: mentioned_in disagrees with the references")
         if list(i.answered_by) != answers.get(i.id, []):
             found.append(f"incoming {i.id}: answered_by disagrees with in_reply_to")
+    return found
+
+
+def _link_problems(record: str, links: Sequence[ReplyLink]) -> list[str]:
+    """What is wrong with a record's reply links: an id twice, a link with no kind."""
+    ids = [link.id for link in links]
+    found = [f"{record}: answers {i!r} twice" for i in sorted(set(ids)) if ids.count(i) > 1]
+    found += [f"{record}: the link to {link.id!r} has no kind" for link in links if not link.kinds]
     return found
 
 

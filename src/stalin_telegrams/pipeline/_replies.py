@@ -1,0 +1,289 @@
+"""Reply links: what a message answers and how, and what the other side's replies answered.
+
+The rules, in full (the data card states them for readers):
+
+**Kinds.** A printed message answers what its acknowledgements and answers
+name (:meth:`._refs_link._Reader.replies`). Each link carries the kinds its
+sentence tells: ``acknowledgement`` where it says the message arrived
+("received", "reached me", "to hand"), ``thanks`` where it thanks ("Thank
+you", "grateful", "gratitude"), ``forwarding`` where the message answered
+passed on the text of another ("Thank you for communicating to me the text of
+your message to the Prime Minister"), and ``answer`` where the message takes
+up what the other said: always, unless the thing answered is a courtesy
+(congratulations, greetings, wishes, condolences, praise) or the message says
+nothing beyond the sentences that name what it answers. A link with no other
+kind is an ``answer``.
+
+**Replies without a message noun.** A message of the writer's that names no
+message sent to the writer still answers one where its text takes up what the
+addressee sent: it thanks for something ("Please accept my thanks for the
+promise to sell ... 200 fighter aeroplanes", "Thank you for informing me"),
+it takes up the addressee's words in its first paragraph ("your original
+idea", "your proposal", "the time of meeting suggested by you", "as you do"),
+or it opens on the matter raised ("With regard to sending six British
+submarines into the Baltic I must say this"). The message answered is known
+only from that message (an ``undated-…-in-<id>`` record).
+
+**What the other side's replies answer.** An incoming message answers the
+writer's printed message named with it in one sentence as what it replied to
+("your reply to my message of February 16", "your message in reply to my
+suggestions", "your message to imply refusal to accede to the Soviet Union's
+request"); else, when it is called a reply ("Thank you for your reply"), the
+writer's latest printed message to its authors dated before it (before the
+day it bears, or arrived, or else the day of the message that names it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Container, Sequence
+
+import attrs
+
+from .._model import Message, ReplyKind, ReplyLink
+from ._references import AUTHOR, Draft, Key, inside_quotation, paragraph, sentence, words
+
+_RECEIVED = re.compile(
+    r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|to hand|in receipt of"
+    r"|acknowledge receipt|arrived|handed me|delivered (?:your|the|to me)|have read|I read"
+    r"|[Cc]onveyed to me)\b"
+)
+_NOT_RECEIVED = re.compile(r"\bnot (?:yet )?(?:received|had)\b")
+_THANKS = re.compile(r"\b(?:[Tt]hanks?|[Tt]hankful|grateful|gratitude|appreciate)\b")
+#: What a courtesy thanks for: no matter taken up.
+_COURTESY = re.compile(
+    r"\b(?:congratulations|greetings|wishes|condolences|praise|commendation|sentiments"
+    r"|portrait)\b"
+)
+#: The order of the kinds on a link.
+_ORDER: tuple[ReplyKind, ...] = ("answer", "acknowledgement", "thanks", "forwarding")
+#: How many words of four letters or more a message must say beyond the
+#: sentences naming what it answers, for it to take up the matter.
+_MORE = 5
+#: A thanks for something the addressee sent or did: the words it thanks for.
+_THANKS_FOR = re.compile(
+    r"\b(?:[Tt]hanks?|[Tt]hank you|gratitude|grateful)\b[^.;]{0,60}?\bfor "
+    r"(?P<what>(?:the|your)(?: (?!(?:on|of|for|to|in|and|which|that|with|at|by)\b)[\w-]+){1,3}"
+    r"|informing me|sending me|helping)"
+)
+#: The addressee's words taken up.
+_YOURS = re.compile(
+    r"(?<!for )\b[Yy]our (?:[\w-]+ )?(?:opinion|desire|idea|proposal|suggestion|request"
+    r"|decision|advice|information|warning|promise|question|view|plan|intention)s?\b"
+    r"|\b(?:suggested|proposed) by you\b|\bas you do\b"
+)
+#: An opening on the matter raised.
+_REGARDING = re.compile(r"(?:With regard to|As regards|As to) [^,.;]*?(?= I\b|,)")
+#: The words between an incoming message and the writer's message it answered:
+#: "your reply to my message", "your message in reply to my suggestions".
+_ANSWERING = re.compile(
+    r" (?:(?:[\w-]+ ){0,3}?(?:in reply|in answer|in response|refusal to accede) )?to "
+)
+_DAY = re.compile(r"^(?:received-)?(\d{4}-\d{2}-\d{2})-")
+_REPLY_NOUN = re.compile(r"\b(?:reply|replies|answer)\b")
+
+
+def kinds_of(message: Message, draft: Draft, drafts: Sequence[Draft]) -> tuple[ReplyKind, ...]:
+    """Return the kinds of the reply link *draft* makes, in :data:`_ORDER`."""
+    left, right = sentence(message.text, draft.start, draft.end)
+    said = message.text[left:right]
+    found: set[ReplyKind] = set()
+    if _RECEIVED.search(said) and not _NOT_RECEIVED.search(said):
+        found.add("acknowledgement")
+    if _THANKS.search(said):
+        found.add("thanks")
+    if draft.form == "forwarded":
+        found.add("forwarding")
+    courtesy = draft.form == "courtesy" or (
+        draft.form == "implicit" and _COURTESY.search(draft.phrase) is not None
+    )
+    if not courtesy and _says_more(message, drafts):
+        found.add("answer")
+    return tuple(kind for kind in _ORDER if kind in found) or ("answer",)
+
+
+def _says_more(message: Message, drafts: Sequence[Draft]) -> bool:
+    """Whether the message says more than the sentences that name what it answers."""
+    text = message.text
+    spans = sorted({sentence(text, d.start, d.end) for d in drafts if d.reply})
+    rest, at = [], 0
+    for left, right in spans:
+        rest.append(text[at:left])
+        at = max(at, right)
+    rest.append(text[at:])
+    return len(words(" ".join(rest))) >= _MORE
+
+
+def reply_links(message: Message, drafts: Sequence[Draft]) -> tuple[ReplyLink, ...]:
+    """Return the reply links of a message: each message answered once, its kinds merged."""
+    kinds: dict[str, set[ReplyKind]] = {}
+    for draft in drafts:
+        if not draft.reply:
+            continue
+        for slot in draft.slots:
+            key = slot if isinstance(slot, str) else slot.id
+            kinds.setdefault(key, set()).update(kinds_of(message, draft, drafts))
+    return tuple(
+        ReplyLink(key, tuple(kind for kind in _ORDER if kind in found))
+        for key, found in kinds.items()
+    )
+
+
+def implicit(
+    message: Message, drafts: tuple[Draft, ...], key: Callable[[], Key]
+) -> tuple[Draft, ...]:
+    """Return *drafts* with the reply a message makes without a message noun, if it makes one.
+
+    Only a message of the writer's to its addressees, not an enclosed copy,
+    that names no message sent to the writer; the reply is to a message known only from
+    it (*key*).
+    """
+    if (
+        message.senders != (AUTHOR,)
+        or message.copy_of is not None
+        or message.enclosed_in is not None
+        or any(d.kind == "incoming" for d in drafts)
+    ):
+        return drafts
+    cue = _cue(message.text)
+    if cue is None:
+        return drafts
+    start, end = cue
+    draft = Draft(
+        phrase=message.text[start:end],
+        start=start,
+        end=end,
+        kind="incoming",
+        authors=message.recipients,
+        addressees=message.senders,
+        dates=(),
+        count=1,
+        slots=(key(),),
+        reply=True,
+        form="implicit",
+    )
+    return tuple(sorted((*drafts, draft), key=lambda d: (d.start, d.end)))
+
+
+def _cue(text: str) -> tuple[int, int] | None:
+    """Return the span of the words by which a text takes up what the addressee sent."""
+    hits: list[tuple[int, int]] = []
+    for found in _THANKS_FOR.finditer(text):
+        if not inside_quotation(text, found.start()):
+            hits.append(found.span("what"))
+            break
+    first = paragraph(text, 0)
+    for found in _YOURS.finditer(first):
+        hits.append(found.span())
+        break
+    opening = _REGARDING.match(text)
+    if opening is not None:
+        hits.append(opening.span())
+    return min(hits) if hits else None
+
+
+def incoming_replies(
+    messages: Sequence[Message], drafts: dict[str, tuple[Draft, ...]]
+) -> dict[str, tuple[ReplyLink, ...]]:
+    """Return what each incoming message answers, as the printed messages tell (module rules)."""
+    printed = {m.id: m for m in messages}
+    sent = _Sent(messages, _arrivals(messages, drafts, printed))
+    found: dict[str, list[str]] = {}
+    for message in messages:
+        mine = drafts.get(message.id, ())
+        for draft in (d for d in mine if d.kind == "incoming"):
+            for key in (s for s in draft.slots if isinstance(s, Key) or s not in printed):
+                name = key if isinstance(key, str) else key.id
+                for parent in _answered(message, draft, key, mine, sent):
+                    if parent in printed and parent not in found.setdefault(name, []):
+                        found[name].append(parent)
+    return {
+        key: tuple(ReplyLink(p, ("answer",)) for p in parents) for key, parents in found.items()
+    }
+
+
+@attrs.frozen
+class _Sent:
+    """The printed messages, and the days messages of each set of authors are known from."""
+
+    messages: Sequence[Message]
+    arrivals: dict[tuple[str, ...], set[datetime.date]]
+
+
+def _arrivals(
+    messages: Sequence[Message], drafts: dict[str, tuple[Draft, ...]], printed: Container[str]
+) -> dict[tuple[str, ...], set[datetime.date]]:
+    """The dates and days of arrival of the incoming messages named, by their authors."""
+    arrivals: dict[tuple[str, ...], set[datetime.date]] = {}
+    for message in messages:
+        for draft in drafts.get(message.id, ()):
+            for slot in draft.slots:
+                day = _day(slot) if isinstance(slot, Key) or slot not in printed else None
+                if day is not None:
+                    arrivals.setdefault(draft.authors, set()).add(day)
+    return arrivals
+
+
+def _answered(
+    message: Message, draft: Draft, key: Key | str, drafts: Sequence[Draft], sent: _Sent
+) -> list[str]:
+    """The writer's printed messages an incoming message answers, by the rules above."""
+    text = message.text
+    _, right = sentence(text, draft.start, draft.end)
+    reply = _REPLY_NOUN.search(draft.phrase) is not None
+    tied = [
+        slot
+        for own in drafts
+        if own.kind == "own" and draft.end <= own.start < right
+        for slot in own.slots
+        if isinstance(slot, str)
+        and (between := text[draft.end : own.start])
+        and _ANSWERING.fullmatch(between)
+        and (reply or between != " to ")
+    ]
+    if tied:
+        return tied
+    if not reply or draft.phrase.lower().startswith("my "):
+        return []
+    before = _day(key) or message.date
+    if before is None:
+        return []
+    return _latest_to(message.senders, draft.authors, before, sent)
+
+
+def _day(key: Key | str) -> datetime.date | None:
+    """The date or day of arrival of an incoming message, from its key or its id."""
+    if isinstance(key, Key):
+        return key.date or key.received
+    hit = _DAY.match(key)
+    return datetime.date.fromisoformat(hit.group(1)) if hit else None
+
+
+def _latest_to(
+    writers: Sequence[str],
+    authors: Sequence[str],
+    before: datetime.date,
+    sent: _Sent,
+) -> list[str]:
+    """The id of the writers' latest message to *authors* dated before *before*.
+
+    None where another message of those authors is known from between the
+    two (by its date or day of arrival): the latest was answered already,
+    and what this one answers is not in the volume.
+    """
+    earlier = [
+        m
+        for m in sent.messages
+        if m.date is not None
+        and m.date < before
+        and m.copy_of is None
+        and set(m.senders) == set(writers)
+        and set(authors) <= set(m.recipients)
+    ]
+    if not earlier:
+        return []
+    latest = max(m.date for m in earlier if m.date is not None)
+    if any(latest < day < before for day in sent.arrivals.get(tuple(authors), set())):
+        return []
+    return [m.id for m in earlier if m.date == latest][:1]

@@ -1,0 +1,180 @@
+"""Tests for the reply links of both sides (stalin_telegrams.pipeline._replies)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+import pytest
+
+from stalin_telegrams import ReplyLink, load
+
+# --- Pinned corpus expectations (update here when the data changes) --------
+#: Reply links of printed messages by kind, and incoming messages that answer
+#: a printed one; counted on the shipped data after reading every link added
+#: in 0.3.0 against its sentence.
+REPLY_KINDS = {"answer": 297, "acknowledgement": 252, "thanks": 85, "forwarding": 2}
+REPLY_LINKS = 334
+INCOMING_REPLYING = 8
+#: Incoming messages known by the day they arrived.
+RECEIVED = 47
+# ---------------------------------------------------------------------------
+
+
+def links(message_id: str) -> tuple[ReplyLink, ...]:
+    """Return the reply links of a printed message of the shipped corpus."""
+    return load()[message_id].reply_links
+
+
+def answered(incoming_id: str) -> tuple[str, ...]:
+    """Return what an incoming message of the shipped corpus answers."""
+    return next(i for i in load().incoming() if i.id == incoming_id).in_reply_to
+
+
+class TestWhatTheOtherSideAnswered:
+    """An incoming message answers the printed message the text says it replied to."""
+
+    def test_reply_to_my_message(self) -> None:
+        """The text: "your reply to my message of February 16" is Churchill's of March 11."""
+        assert ("1943-02-16-churchill",) == answered("1943-03-11-churchill-to-stalin")
+
+    def test_refusal_of_a_request(self) -> None:
+        """The text: "refusal to accede to the Soviet Union's request" (Hokkaido)."""
+        assert ("1945-08-16-truman",) == answered("1945-08-18-truman-to-stalin")
+        refs = load()["1945-08-22-truman"].references
+        assert ("1945-08-16-truman",) == next(
+            r.targets for r in refs if r.phrase == "the Soviet Union's request"
+        )
+
+    def test_reply_to_suggestions(self) -> None:
+        """The text: "your message in reply to my suggestions" (Roumania, June 1945)."""
+        assert ("1945-05-27-truman",) == answered("undated-truman-to-stalin-in-1945-06-09-truman")
+
+    def test_thank_you_for_your_reply(self) -> None:
+        """The text: "Thank you for your reply": the last message to its author before."""
+        assert ("1943-11-05-roosevelt",) == answered("1943-11-08-roosevelt-to-stalin")
+
+    def test_no_guess_across_other_messages(self) -> None:
+        """A reply arriving after other messages of its author answers nothing known."""
+        assert () == answered("received-1943-11-15-churchill-to-stalin")
+
+    def test_count(self) -> None:
+        """Eight incoming messages answer a printed one."""
+        assert INCOMING_REPLYING == sum(1 for i in load().incoming() if i.in_reply_to)
+
+
+class TestRepliesWithoutMessageNoun:
+    """A message that takes up what the addressee sent answers it, with the kinds it shows."""
+
+    @pytest.mark.parametrize(
+        ("message_id", "kinds"),
+        [
+            ("1941-09-03-churchill", ("answer", "thanks")),
+            ("1944-11-23-roosevelt", ("answer",)),
+            ("1944-08-05-churchill-2", ("answer",)),
+            ("1941-12-27-churchill", ("thanks",)),
+            ("1945-11-15-attlee", ("thanks",)),
+        ],
+    )
+    def test_reply(self, message_id: str, kinds: tuple[str, ...]) -> None:
+        """The reply is to a message known only from this one."""
+        link = links(message_id)
+        assert (
+            f"undated-{load()[message_id].recipients[0].lower()}-to-stalin-in-{message_id}",
+        ) == tuple(x.id for x in link)
+        assert kinds == link[0].kinds
+
+    @pytest.mark.parametrize(
+        "message_id",
+        [
+            "1944-03-23-roosevelt",
+            "1944-07-23-roosevelt",
+            "1944-11-09-roosevelt",
+            "1944-06-05-churchill",
+        ],
+    )
+    def test_not_a_reply(self, message_id: str) -> None:
+        """The text: "for your information" and a congratulation of one's own answer nothing."""
+        assert () == links(message_id)
+
+    def test_forwarded_text(self) -> None:
+        """The text: "Thank you for communicating to me the text of your message"."""
+        assert (
+            ReplyLink(
+                "undated-truman-to-stalin-in-1945-05-02-truman-2",
+                ("answer", "thanks", "forwarding"),
+            ),
+        ) == links("1945-05-02-truman-2")
+
+    def test_text_through_kennan(self) -> None:
+        """The text received "through Mr Kennan" is a message of its own from Truman."""
+        assert ReplyLink(
+            "undated-truman-to-stalin-in-1945-05-22-truman",
+            ("answer", "acknowledgement", "forwarding"),
+        ) in links("1945-05-22-truman")
+
+
+class TestShippedLinks:
+    """The reply links of the shipped corpus."""
+
+    def test_kinds(self) -> None:
+        """The links by kind, a link counted once per kind it carries."""
+        found = Counter(k for m in load() for link in m.reply_links for k in link.kinds)
+        assert REPLY_KINDS == dict(found)
+        assert REPLY_LINKS == sum(len(m.reply_links) for m in load())
+
+    def test_received_on(self) -> None:
+        """Every incoming message known by its day of arrival carries that day."""
+        records = [i for i in load().incoming() if i.received_on is not None]
+        assert RECEIVED == len(records)
+        assert all(i.id.startswith(f"received-{i.received_on.isoformat()}-") for i in records)
+        assert datetime.date(1942, 9, 7) == next(
+            i.received_on for i in records if i.id == "received-1942-09-07-churchill-to-stalin"
+        )
+
+    def test_two_messages_from_you(self) -> None:
+        """The text: "two messages from you" counts 2, as the rule says."""
+        for message_id in ("1943-11-12-roosevelt", "1944-03-23-churchill"):
+            ref = next(
+                r for r in load()[message_id].references if r.phrase == "two messages from you"
+            )
+            assert (2, 2) == (ref.count, len(ref.targets))
+
+    @pytest.mark.parametrize(
+        ("message_id", "phrase", "target"),
+        [
+            ("1945-05-10-truman", "I sent you the text", "1945-05-04-truman"),
+            ("1945-06-09-truman", "my suggestions", "1945-05-27-truman"),
+            (
+                "1941-11-04-roosevelt",
+                "an Aide-Mémoire",
+                "undated-roosevelt-to-stalin-in-1941-11-04-roosevelt",
+            ),
+            ("1944-10-08-roosevelt", "a message", "1944-09-27-churchill-to-stalin"),
+        ],
+    )
+    def test_missed_references(self, message_id: str, phrase: str, target: str) -> None:
+        """The references 0.2.0 missed or sent to a record of their own."""
+        ref = next(r for r in load()[message_id].references if r.phrase == phrase)
+        assert (target,) == ref.targets
+
+    def test_message_about_the_poles(self) -> None:
+        """The text: "Mr Churchill's message about the Poles" is the pair of February 20, 1944."""
+        ref = next(
+            r
+            for r in load()["1944-03-03-roosevelt"].references
+            if r.phrase == "Mr Churchill's message"
+        )
+        assert ("1944-02-20-churchill-to-stalin", "1944-02-20-churchill-to-stalin-2") == ref.targets
+
+    def test_retired_incoming_ids_resolve(self) -> None:
+        """Every incoming id of 0.2.0 that changed is an alias of the record that replaced it."""
+        corpus = load()
+        incoming = {i.id for i in corpus.incoming()}
+        assert {
+            "undated-churchill-to-stalin-in-1942-09-08-churchill": (
+                "received-1942-09-07-churchill-to-stalin"
+            ),
+            "undated-churchill-to-stalin-in-1944-03-03-roosevelt": "1944-02-20-churchill-to-stalin",
+        }.items() <= dict(corpus.aliases).items()
+        assert all(new in incoming or new in corpus for new in corpus.aliases.values())
