@@ -116,33 +116,37 @@ class Edits:
                 raise ValueError(msg)
 
 
+#: The number a message read from its draft holds until :func:`assemble` numbers it.
+UNNUMBERED = 1
+
+
 @attrs.frozen
 class Parts:
-    """The fields of one message, read from its draft, before it has an id."""
+    """What one draft gives: its message, before it has its id and number, and the joins.
 
-    senders: tuple[str, ...]
-    recipients: tuple[str, ...]
-    heading: str
-    classification: str | None
-    written_on: datetime.date | None
-    sent_on: datetime.date | None
-    place: str | None
-    address: str | None
-    salutation: str | None
-    signature: str | None
-    text: str
-    footnote_marks: tuple[FootnoteMark, ...]
-    source_lines: tuple[LineSpan, ...]
-    corrections: tuple[Correction, ...]
-    notes: tuple[str, ...]
+    Attributes:
+        message: The message, every field read from the draft; its id is
+            its :attr:`key` and its number :data:`UNNUMBERED` until
+            :func:`assemble` gives both, with its enclosure and copy.
+        joins: The paragraphs rejoined across page breaks.
+    """
+
+    message: Message
     joins: tuple[_pages.Join, ...]
 
     @property
     def key(self) -> str:
         """The id before any suffix: the date and the recipients."""
-        date = self.written_on if self.written_on is not None else self.sent_on
-        day = date.isoformat() if date else "undated"
-        return f"{day}-{'-'.join(r.lower() for r in self.recipients) or 'unknown'}"
+        return self.message.id
+
+
+def _key(
+    written_on: datetime.date | None, sent_on: datetime.date | None, recipients: tuple[str, ...]
+) -> str:
+    """Return the id of a message before any suffix: its date and its recipients."""
+    date = written_on if written_on is not None else sent_on
+    day = date.isoformat() if date else "undated"
+    return f"{day}-{'-'.join(r.lower() for r in recipients) or 'unknown'}"
 
 
 def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) -> Assembly:
@@ -186,33 +190,15 @@ def assemble(lines: Sequence[Line], tables: Tables, hyphenated: frozenset[str]) 
 def _message(
     number: int, ident: str, parts: Parts, placing: Placing, id_at: dict[int, str]
 ) -> Message:
-    """Build the one :class:`Message` of a record; the only place one is made.
+    """Give the message of a record its number, id, enclosure and copy.
 
     *id_at* gives the id of the record headed at each line, for the
     enclosures and copies that *placing* (from notes.csv) names.
     """
     enclosed_in = None if placing.enclosed_in is None else id_at[placing.enclosed_in]
     copy_of = None if placing.copy_of is None else id_at[placing.copy_of]
-    return Message(
-        id=ident,
-        number=number,
-        senders=parts.senders,
-        recipients=parts.recipients,
-        heading=parts.heading,
-        classification=parts.classification,
-        written_on=parts.written_on,
-        sent_on=parts.sent_on,
-        place=parts.place,
-        address=parts.address,
-        salutation=parts.salutation,
-        signature=parts.signature,
-        text=parts.text,
-        footnote_marks=parts.footnote_marks,
-        source_lines=parts.source_lines,
-        corrections=parts.corrections,
-        notes=parts.notes,
-        enclosed_in=enclosed_in,
-        copy_of=copy_of,
+    return attrs.evolve(
+        parts.message, id=ident, number=number, enclosed_in=enclosed_in, copy_of=copy_of
     )
 
 
@@ -235,7 +221,7 @@ class _Body:
 
 
 def read_parts(draft: Draft, edits: Edits, hyphenated: frozenset[str]) -> Parts:
-    """Read a message's fields from its draft.
+    """Read a message's fields from its draft (the one place a message is made).
 
     Args:
         draft: The lines of the message.
@@ -256,7 +242,9 @@ def read_parts(draft: Draft, edits: Edits, hyphenated: frozenset[str]) -> Parts:
     own = set(draft.lines)
     corrections = [c for no in sorted(own) for c in edits.errata.get(no, ())]
     corrections += [c for block, c in edits.moves if own.intersection(block)]
-    return Parts(
+    message = Message(
+        id=_key(written_on, sent_on, recipients),
+        number=UNNUMBERED,
         senders=(placing.sender,) if placing.sender else senders,
         recipients=recipients,
         heading=heading.text,
@@ -272,8 +260,8 @@ def read_parts(draft: Draft, edits: Edits, hyphenated: frozenset[str]) -> Parts:
         source_lines=_spans(draft.lines),
         corrections=tuple(corrections),
         notes=(*draft.notes, *heading.notes, *date_notes, *placing.notes),
-        joins=body.joins,
     )
+    return Parts(message, body.joins)
 
 
 def _read_heading(draft: Draft, errata: dict[int, tuple[Correction, ...]]) -> _Heading:
