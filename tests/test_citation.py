@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from stalin_telegrams import Message, _citation, load
+from stalin_telegrams import Message, _citation, _licence, load
 from stalin_telegrams._citation import STYLES, edition, edition_citation, message_citation
 from stalin_telegrams._version import RELEASED, __version__
 from stalin_telegrams.exceptions import UnsupportedFormatError
@@ -154,7 +154,7 @@ class TestEditionCitation:
         assert [{"name": _citation.AUTHOR}] == cff["authors"]
         assert cff["version"] == __version__
         assert str(cff["date-released"]) == RELEASED
-        assert cff["license"] == _citation.LICENSE
+        assert [_licence.CODE_LICENCE, _licence.DATA_LICENCE] == cff["license"]
 
     def test_volume_matches_citation_cff(self, cff: dict[str, Any]) -> None:
         """The printed volume is the first reference of CITATION.cff."""

@@ -19,14 +19,15 @@ class TestRequire:
         assert sys.modules["json"] is require("json", "none", "test")
 
     def test_missing(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """A missing module raises MissingExtraError with both install commands."""
+        """A missing module raises MissingExtraError with the install commands."""
         monkeypatch.setitem(sys.modules, "pyarrow", None)
         monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
         with pytest.raises(MissingExtraError) as caught:
             require("pyarrow.parquet", "arrow", "to_parquet()")
         expected = (
             "to_parquet() needs pyarrow, which is not installed; install it with:"
-            " pip install 'stalin-telegrams[arrow]' (from a checkout: pip install -e '.[arrow]')"
+            " pip install 'stalin-telegrams[arrow]' (from a checkout: pip install -e '.[arrow]';"
+            " from a wheel: pip install 'PATH/TO/WHEEL.whl[arrow]')"
         )
         assert expected == str(caught.value)
         assert isinstance(caught.value, ImportError | StalinTelegramsError)

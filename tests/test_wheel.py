@@ -18,6 +18,8 @@ import email
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import sysconfig
 import tarfile
 import zipfile
@@ -125,7 +127,35 @@ class TestWheel:
         assert ">=3.10" == wheel_metadata["Requires-Python"]
         extras = {"arrow", "build", "pandas", "pipeline", "polars"}
         assert extras == set(wheel_metadata.get_all("Provides-Extra", []))
-        assert "MIT" == wheel_metadata["License-Expression"]
+        assert "MIT AND CC-BY-4.0" == wheel_metadata["License-Expression"]
+        assert ["LICENSE", "LICENSES/CC-BY-4.0.txt"] == wheel_metadata.get_all("License-File")
+        assert ["Homepage, https://pypi.org/project/stalin-telegrams/"] == wheel_metadata.get_all(
+            "Project-URL"
+        )
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["twine", "check", "--strict"],
+            ["check-wheel-contents"],
+        ],
+        ids=["twine", "check-wheel-contents"],
+    )
+    def test_index_checks(self, command: list[str]) -> None:
+        """Twine check and check-wheel-contents accept the wheel, as an index would."""
+        tool = Path(sys.executable).parent / command[0]
+        if not tool.exists():
+            pytest.skip(f"{command[0]} is not installed (it comes with the test group)")
+        paths = [_given(WHEEL_VARIABLE)]
+        if command[0] == "twine" and os.environ.get(SDIST_VARIABLE):
+            paths.append(_given(SDIST_VARIABLE))
+        done = subprocess.run(
+            [str(tool), *command[1:], *map(str, paths)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 0 == done.returncode, done.stdout + done.stderr
 
     def test_plain_install_needs_attrs_and_cattrs(
         self, wheel_metadata: email.message.Message
@@ -166,6 +196,7 @@ class TestSdist:
             "README.md",
             "CHANGELOG.md",
             "LICENSE",
+            "LICENSES/CC-BY-4.0.txt",
             "CITATION.cff",
             "pyproject.toml",
             "docs/conf.py",

@@ -39,8 +39,6 @@ TITLE = (
 AUTHOR = "The stalin_telegrams maintainers"
 #: The year of release (of CITATION.cff ``date-released``).
 YEAR = int(RELEASED[:4])
-LICENSE = "MIT"
-LICENSE_URL = "https://opensource.org/licenses/MIT"
 #: The key of the whole edition in BibTeX.
 BIBTEX_KEY = "stalin_telegrams"
 

@@ -422,6 +422,8 @@ def _stats_notes(messages: Sequence[Message]) -> list[str]:
             for recipient in message.recipients:
                 others.setdefault(recipient, []).append(message)
     if others:
+        if notes:
+            notes.append("")
         notes.append(_wrap("The volume also prints messages that Stalin did not write:"))
         for recipient, written in others.items():
             senders = sorted({s for m in written for s in m.senders})

@@ -576,7 +576,8 @@ class Corpus(Sequence[Message]):
 
         One ``correspDesc`` per message, with sender, addressees, place
         (where the volume gives one) and date (:attr:`Message.date`); the
-        file is under CC BY 4.0 as correspSearch requires. It is written
+        file is under CC BY 4.0 as correspSearch requires, and its
+        ``licence`` element carries the package's licence statement. It is written
         under a temporary name and renamed when complete.
 
         After them, one ``correspDesc`` per incoming message
@@ -588,7 +589,9 @@ class Corpus(Sequence[Message]):
         Args:
             path: Where to write the file.
             url: Where the file will be published, which correspSearch
-                needs to register it (``publicationStmt/idno``).
+                needs to register it (``publicationStmt/idno``); by default
+                the Homepage of the project's ``[project.urls]``, the
+                package's page on PyPI.
 
         Raises:
             ArgumentTypeError: *path* is not a str or :class:`os.PathLike`,
@@ -600,6 +603,8 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.2.0
         .. versionchanged:: 0.3.0
+           *url* defaults to the project's Homepage; the licence element
+           carries the package's licence statement.
            A bad *url* is refused rather than written into a file that is
            not well-formed XML.
         """

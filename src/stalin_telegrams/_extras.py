@@ -16,8 +16,8 @@ def require(module: str, extra: str, needed_by: str) -> ModuleType:
 
     Raises:
         MissingExtraError: The module is not installed; the message names
-            the pip commands that install *extra*, from PyPI and from a
-            checkout.
+            the pip commands that install *extra*, from PyPI, from a
+            checkout and from a wheel.
     """
     try:
         return importlib.import_module(module)
@@ -26,6 +26,7 @@ def require(module: str, extra: str, needed_by: str) -> ModuleType:
         msg = (
             f"{needed_by} needs {top}, which is not installed; install it with:"
             f" pip install '{DISTRIBUTION}[{extra}]'"
-            f" (from a checkout: pip install -e '.[{extra}]')"
+            f" (from a checkout: pip install -e '.[{extra}]'; from a wheel:"
+            f" pip install 'PATH/TO/WHEEL.whl[{extra}]')"
         )
         raise MissingExtraError(msg) from err

@@ -44,7 +44,7 @@ HEADER = frozenset(
 )
 _REINSTALL = (
     f"reinstall the package (pip install --force-reinstall --no-deps"
-    f" stalin-telegrams=={__version__}), or in a checkout rebuild the file"
+    f" stalin-telegrams=={__version__} or its wheel), or in a checkout rebuild it"
     f" (python -m stalin_telegrams.pipeline)"
 )
 

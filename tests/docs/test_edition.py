@@ -310,6 +310,57 @@ class TestRedirectPages:
             edition.redirect_pages(corpus)
 
 
+class TestThreadRedirectPages:
+    """thread_redirect_pages(): a page for every retired key of a thread."""
+
+    def test_pages(self) -> None:
+        """Each retired key gets threads/<old>.html, sending the reader to the thread now."""
+        pages = edition.thread_redirect_pages(
+            {"1943-11-10-roosevelt": "1943-11-05-roosevelt"}, {"1943-11-05-roosevelt"}
+        )
+        expected = {
+            "threads/1943-11-10-roosevelt.html": edition.redirect_page(
+                "1943-11-05-roosevelt.html", what="thread"
+            )
+        }
+        assert expected == pages
+
+    def test_says_thread(self) -> None:
+        """The page says a thread moved, not a message."""
+        page = edition.thread_redirect_pages({"a": "b"}, {"b"})["threads/a.html"]
+        assert "This thread has a new id" in page
+
+    def test_no_thread_page(self) -> None:
+        """A retired key whose new key has no thread page is an error, not a dead redirect."""
+        with pytest.raises(ValueError, match="1943-11-10-roosevelt -> 1943-11-06-roosevelt"):
+            edition.thread_redirect_pages(
+                {"1943-11-10-roosevelt": "1943-11-06-roosevelt"}, {"1943-11-05-roosevelt"}
+            )
+
+    def test_clash(self) -> None:
+        """A retired key that is still a thread's key is an error, not an overwritten page."""
+        with pytest.raises(ValueError, match="also thread keys: a"):
+            edition.thread_redirect_pages({"a": "b"}, {"a", "b"})
+
+    def test_aliases_file(self, tmp_path: Path) -> None:
+        """thread_aliases() reads the old and new keys of each row of the file."""
+        path = tmp_path / "thread-aliases.csv"
+        path.write_text(
+            'old_first_id,new_first_id,since,reason\na,b,0.3.0,"moved, once"\n', encoding="utf-8"
+        )
+        assert {"a": "b"} == edition.thread_aliases(path)
+
+    def test_shipped_aliases_have_pages(self) -> None:
+        """Every row of docs/thread-aliases.csv goes to a thread page of the edition."""
+        data = edition.edition()
+        keys = {thread[0].id for thread in data.threads.values()}
+        aliases = edition.thread_aliases()
+        assert "1943-11-10-roosevelt" in aliases
+        assert set(edition.thread_redirect_pages(aliases, keys)) == {
+            f"threads/{old}.html" for old in aliases
+        }
+
+
 class TestDiffNodes:
     """diff_nodes(): a pair's word diff as nodes."""
 

@@ -60,9 +60,15 @@ class TestPages:
     """The generated pages and what they show."""
 
     def test_a_page_per_message(self, site: Path) -> None:
-        """Every message id has its page at messages/<id>.html, and no other page is there."""
-        expected = {f"{message_id}.html" for message_id in load().ids}
-        aliases = {f"{alias}.html" for alias in load().aliases}
+        """Every message id has its page at messages/<id>.html, and no other page is there.
+
+        A retired id of a printed message has a redirect page there too; one of
+        an incoming message has none (it is an anchor on the incoming page).
+        """
+        corpus = load()
+        expected = {f"{message_id}.html" for message_id in corpus.ids}
+        printed = set(corpus.ids)
+        aliases = {f"{old}.html" for old, new in corpus.aliases.items() if new in printed}
         found = {path.name for path in (site / "messages").glob("*.html")}
         assert expected | aliases == found
 
@@ -104,6 +110,37 @@ class TestPages:
             'xlink:href="edition/1943.html#february-1943"' in html,
         )
         assert (True, True) == found
+
+
+class TestRetired:
+    """Old addresses of moved threads and incoming messages still lead somewhere."""
+
+    def test_thread_redirect(self, site: Path) -> None:
+        """A retired thread key's page sends the reader to the thread's page now."""
+        html = (site / "threads" / "1943-11-10-roosevelt.html").read_text(encoding="utf-8")
+        found = (
+            'content="0; url=1943-11-05-roosevelt.html"' in html,
+            (site / "threads" / "1943-11-05-roosevelt.html").is_file(),
+        )
+        assert (True, True) == found
+
+    def test_retired_incoming_anchors(self, site: Path) -> None:
+        """Each retired incoming id is an anchor on the entry of the record it points to."""
+        corpus = load()
+        incoming = {record.id for record in corpus.incoming()}
+        retired = {old: new for old, new in corpus.aliases.items() if new in incoming}
+        html = (site / "edition" / "incoming.html").read_text(encoding="utf-8")
+        misplaced = [
+            old
+            for old, new in sorted(retired.items())
+            if not re.search(
+                rf'<p id="{re.escape(new)}">(<span id="[^"]+"></span>)*'
+                rf'<span id="{re.escape(old)}"></span>',
+                html,
+            )
+        ]
+        assert retired
+        assert [] == misplaced
 
 
 class TestHead:

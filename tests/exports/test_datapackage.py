@@ -87,7 +87,7 @@ class TestDescriptor:
     def test_licence_and_source(self) -> None:
         """The package names its licence, source and version."""
         document = descriptor("1.2.3")
-        assert "MIT" == document["licenses"][0]["name"]
+        assert "CC-BY-4.0" == document["licenses"][0]["name"]
         assert "Red Star Press" in document["sources"][0]["title"]
         assert "1.2.3" == document["version"]
 

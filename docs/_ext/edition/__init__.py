@@ -20,7 +20,8 @@ One job per module:
   directives of the listings;
 * :mod:`._downloads`: each message as JSON, plain text and TEI;
 * :mod:`._search`: the data of the search of the messages;
-* :mod:`._redirects`: pages that send a retired id on to its message;
+* :mod:`._redirects`: pages that send a retired id on to its message, and a
+  retired key of a thread on to its thread;
 * :mod:`._navigation` and :mod:`._meta`: one navigation sidebar for the
   generated pages, and a description of every page.
 """
@@ -56,7 +57,13 @@ from ._nodes import (
     target_link,
     visit_tag,
 )
-from ._redirects import redirect_page, redirect_pages, write_redirects
+from ._redirects import (
+    redirect_page,
+    redirect_pages,
+    thread_aliases,
+    thread_redirect_pages,
+    write_redirects,
+)
 from ._search import write_search_data
 from ._sources import GENERATED_MARK, generate, rst_escape, sources, write_sources
 from ._words import (
@@ -104,6 +111,8 @@ __all__ = [
     "sources",
     "target_link",
     "text_pieces",
+    "thread_aliases",
+    "thread_redirect_pages",
     "title",
     "write_sources",
 ]

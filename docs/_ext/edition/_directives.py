@@ -358,7 +358,7 @@ class IncomingDirective(EditionDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        """Return an entry per incoming message, each an anchor named by its id."""
+        """Return an entry per incoming message, an anchor named by its id and any retired id."""
         records = list(self.data.incoming.values())
         if "undated" in self.options:
             chosen = [r for r in records if r.date is None]
@@ -384,6 +384,9 @@ class IncomingDirective(EditionDirective):
             parts += ["; answered by ", *joined(answers)]
         entry = para(*parts)
         entry["ids"].append(record.id)
+        # A retired id of the record keeps its old links working.
+        aliases = self.data.corpus.aliases
+        entry["ids"].extend(old for old, new in sorted(aliases.items()) if new == record.id)
         return entry
 
     def _intro(self, records: list[IncomingMessage]) -> list[nodes.Node]:

@@ -8,7 +8,10 @@ where, when the volume says), to whom, and when. Choices made here:
   neither gets no ``date`` element (the CMIF rule for an unknown date).
 * Names are the surnames the volume uses; no authority ids are given.
 * The file is under CC BY 4.0, the licence correspSearch requires of CMIF
-  files (the corpus itself is under the package's MIT licence).
+  files and that of the project's work on the data; the ``licence`` element
+  carries the package's licence statement whole (``_licence.STATEMENT``).
+* Without a URL, the file says it is published at the project's Homepage
+  (``[project.urls]``), so that it is valid CMIF as written.
 * The incoming messages (:class:`~stalin_telegrams.IncomingMessage`: the
   letters to Stalin that the printed messages name but the volume does not
   print) follow the printed letters, one ``correspDesc`` each, keyed by
@@ -32,7 +35,7 @@ import uuid
 from collections.abc import Sequence
 from xml.etree import ElementTree
 
-from .. import _citation
+from .. import _citation, _licence
 from .._atomic import writing
 from .._checks import got, shown
 from .._model import IncomingMessage, Message, Name
@@ -40,11 +43,8 @@ from ..exceptions import ArgumentTypeError, InvalidArgumentError
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML = "http://www.w3.org/XML/1998/namespace"
-#: The licence CMIF requires of its files.
-CMIF_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-CMIF_LICENCE_TEXT = (
-    "This file is licensed under the terms of the Creative-Commons-License CC-BY 4.0"
-)
+#: The licence CMIF requires of its files: that of the project's work on the data.
+CMIF_LICENCE = _licence.DATA_LICENCE_URL
 #: The ``xml:id`` of the printed volume in ``sourceDesc``: a fixed UUID (as
 #: CMIF recommends), prefixed so that it is a valid XML name.
 BIBL_ID = "bibl-" + str(uuid.uuid5(uuid.NAMESPACE_URL, "stalin_telegrams:works-vol-17"))
@@ -115,7 +115,7 @@ def _header(
         _sub(publication, "idno", url, type="url")
     _sub(publication, "date", when=published.isoformat())
     availability = _sub(publication, "availability")
-    _sub(availability, "licence", CMIF_LICENCE_TEXT, target=CMIF_LICENCE)
+    _sub(availability, "licence", _licence.STATEMENT, target=CMIF_LICENCE)
     source = _sub(file_desc, "sourceDesc")
     _sub(source, "bibl", _citation.edition(), type="print", **{f"{{{XML}}}id": BIBL_ID})
     return _sub(header, "profileDesc")
@@ -214,7 +214,8 @@ def cmif(
     Args:
         messages: The letters, one ``correspDesc`` each, in this order.
         url: Where the file will be published (``publicationStmt/idno``);
-            correspSearch needs it to register the file.
+            correspSearch needs it to register the file. By default the
+            project's Homepage (:func:`~stalin_telegrams._licence.homepage`).
         published: The date of the file (``publicationStmt/date``); today
             by default.
         incoming: The incoming messages, one ``correspDesc`` each after
@@ -237,6 +238,8 @@ def cmif(
     url = check_url(url)
     ElementTree.register_namespace("", TEI)
     root = ElementTree.Element(_tei("TEI"))
+    if url is None:
+        url = _licence.homepage()
     profile = _header(root, url, published or datetime.datetime.now(datetime.timezone.utc).date())
     printed = {message.id: message for message in messages}
     written = [r for r in incoming if _written(r, printed)]

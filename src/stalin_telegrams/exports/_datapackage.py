@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import _citation
+from .. import _citation, _licence
 from .._atomic import checked_path, replacing_folder
 from .._model import IncomingMessage, Message, Name, Pair
 from .._version import __version__
@@ -103,11 +103,15 @@ def descriptor(version: str = __version__) -> dict[str, Any]:
             " recipients, source lines, corrections, references, notes and mentions in"
             " tables of their own, joined on the message id; the incoming messages the"
             " volume names but does not print (incoming.csv), the pairs of related"
-            " messages (pairs.csv) and the index of names (names.csv)."
+            " messages (pairs.csv) and the index of names (names.csv).\n\n" + _licence.STATEMENT
         ),
         "version": version,
         "licenses": [
-            {"name": _citation.LICENSE, "path": _citation.LICENSE_URL, "title": "MIT License"}
+            {
+                "name": _licence.DATA_LICENCE,
+                "path": _licence.DATA_LICENCE_URL,
+                "title": _licence.DATA_LICENCE_TITLE,
+            }
         ],
         "sources": [{"title": _citation.edition()}],
         "contributors": [{"title": _citation.AUTHOR, "role": "author"}],

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import _citation
+from .. import _citation, _licence
 from .._atomic import Target, checked_path, file_set
 from .._model import IncomingMessage, Message, Name, Pair
 from ..exceptions import ExportError, InvalidArgumentError
@@ -156,10 +156,10 @@ def datasette_metadata(database: str) -> dict[str, Any]:
             "Every message of the volume, one row each, with its recipients, dates, text,"
             " source lines, corrections, references and mentions; the text is searchable."
             " Beside them: the incoming messages the volume names but does not print,"
-            " the pairs of related messages and the index of names."
+            " the pairs of related messages and the index of names.\n\n" + _licence.STATEMENT
         ),
-        "license": _citation.LICENSE,
-        "license_url": _citation.LICENSE_URL,
+        "license": _licence.DATA_LICENCE,
+        "license_url": _licence.DATA_LICENCE_URL,
         "source": _citation.edition(),
         "databases": {database: {"tables": described}},
     }

@@ -11,14 +11,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .. import _citation
+from .. import _citation, _licence
 from .._version import RELEASED, __version__
 from ..exports._schema import Column, message_columns
 
 FILE_NAME = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
-#: Where the package is published: its page on PyPI.
-URL = "https://pypi.org/project/stalin-telegrams/"
 #: The schema.org type of each kind of scalar.
 DATA_TYPES = {
     "string": "sc:Text",
@@ -114,8 +112,9 @@ def document(data: bytes, data_name: str) -> dict[str, Any]:
         "conformsTo": CONFORMS_TO,
         "citeAs": _citation.edition_citation("bibtex"),
         "creator": {"@type": "sc:Organization", "name": _citation.AUTHOR},
-        "license": _citation.LICENSE_URL,
-        "url": URL,
+        "license": _licence.DATA_LICENCE_URL,
+        "copyrightNotice": _licence.STATEMENT,
+        "url": _licence.homepage(),
         "version": __version__,
         "datePublished": RELEASED,
         "inLanguage": "en",

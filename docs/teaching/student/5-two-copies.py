@@ -1,0 +1,37 @@
+# %% [markdown]
+# # Two copies of one message
+#
+# *Level: advanced. Skills: pairs of messages, similarity, word diffs.*
+#
+# Stalin often sent the same message to Churchill and to Roosevelt, and the
+# two copies are not always word for word the same. `duplicates()` finds the
+# pairs, with a similarity from 0 to 1 and a kind; `word_diff()` shows the
+# words that differ.
+
+# %%
+from collections import Counter
+
+import matplotlib.pyplot as plt
+
+from stalin_telegrams import duplicates, word_diff
+
+pairs = duplicates()
+print(Counter(pair.kind for pair in pairs))
+
+# %% [markdown]
+# **Task 1.** Among the pairs of kind `same-message`, find the one whose two
+# copies differ most, and print its word diff.
+
+# %% tags=["answer"]
+# Your code here
+
+# %% [markdown]
+# **Task 2.** Draw the similarities of all pairs as a histogram, one colour
+# per kind.
+
+# %% tags=["answer"]
+# Your code here
+
+# %% [markdown]
+# **To discuss.** Are the differences a translator's, a typist's, or
+# Stalin's? What in the two texts would tell you?
