@@ -491,3 +491,18 @@ class TestStreamsAndSignals:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "[]" == done.stdout.strip()
+
+
+class TestExportNamesTheFile:
+    """An export that fails names the file that failed, not only the one asked for."""
+
+    def test_metadata_file_taken_by_a_link(self, tmp_path: Path) -> None:
+        """A link planted at the metadata file's name is refused, naming that file."""
+        planted = tmp_path / "victim.txt"
+        planted.write_text("keep me", encoding="utf-8")
+        (tmp_path / "t.metadata.json").symlink_to(planted)
+        done = run("export", "--format", "sqlite", "--output", str(tmp_path / "t.db"))
+        assert 1 == done.returncode
+        assert "t.metadata.json" in error_line(done.stderr)
+        assert "keep me" == planted.read_text(encoding="utf-8")
+        assert not (tmp_path / "t.db").exists()

@@ -840,6 +840,10 @@ class _FileError(Exception):
     """A file named on the command line could not be written."""
 
     def __init__(self, path: str, error: OSError) -> None:
+        # The writers name the file that failed (the metadata file beside a
+        # database, a file of a data package), which may not be *path*.
+        if isinstance(error.filename, str) and error.filename:
+            path = error.filename
         reason = error.strerror or str(error)
         super().__init__(f"cannot write {_one_line(repr(path), MESSAGE_LIMIT // 2)}: {reason}")
 
