@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Callable
 
 import pytest
@@ -16,9 +17,10 @@ import stalin_telegrams as st
 from stalin_telegrams.exceptions import (
     ArgumentTypeError,
     CriterionTypeError,
-    InvalidArgumentError,
     InvalidCriterionError,
+    InvalidRecordError,
     MessageIndexError,
+    RecordTypeError,
     StalinTelegramsError,
     UnknownMessageError,
 )
@@ -85,7 +87,7 @@ CASES: list[Case] = [
     (
         "Corpus with one id twice",
         lambda: st.Corpus([A, fake("a", 2)]),
-        InvalidArgumentError,
+        InvalidRecordError,
         ValueError,
         ("messages:", "two messages have the id 'a'", "unique"),
     ),
@@ -319,6 +321,76 @@ CASES: list[Case] = [
         ("second:", "expected a Message", "got NoneType None"),
     ),
 ]
+
+
+#: Records built with a bad field, as users wrote them; each fails where it is built.
+BAD_RECORDS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
+    "recipients a str": (
+        lambda: fake("x", 1, recipients="Churchill"),
+        RecordTypeError,
+        "Message.recipients",
+    ),
+    "written_on a str": (
+        lambda: fake("x", 1, written_on="1942-01-01"),
+        RecordTypeError,
+        "Message.written_on",
+    ),
+    "text None": (lambda: fake("x", 1, text=None, heading=None), RecordTypeError, "Message."),
+    "number None": (lambda: fake("x", None), RecordTypeError, "Message.number"),  # type: ignore[arg-type]
+    "references of str": (
+        lambda: fake("x", 1, references=("x",)),
+        RecordTypeError,
+        "Message.references[0]",
+    ),
+    "senders a list": (
+        lambda: fake("x", 1, senders=["Stalin"]),
+        RecordTypeError,
+        "Message.senders",
+    ),
+    "number a bool": (lambda: fake("x", number=True), RecordTypeError, "Message.number"),
+    "no recipients": (
+        lambda: fake("x", 1, recipients=()),
+        InvalidRecordError,
+        "Message.recipients",
+    ),
+    "span reversed": (lambda: st.LineSpan(5, 2), InvalidRecordError, "LineSpan.end"),
+    "span of str": (lambda: st.LineSpan("1", 2), RecordTypeError, "LineSpan.start"),  # type: ignore[arg-type]
+    "incoming date a str": (
+        lambda: st.IncomingMessage(
+            id="i", authors=("Churchill",), addressees=("Stalin",), date="1942"
+        ),  # type: ignore[arg-type]
+        RecordTypeError,
+        "IncomingMessage.date",
+    ),
+}
+#: Every operation a user's messages go through.
+OPERATIONS: dict[str, Callable[[object], object]] = {
+    "Corpus": lambda m: st.Corpus([m]),  # type: ignore[list-item]
+    "filter_by": lambda m: st.filter_by([m], year=1942),  # type: ignore[list-item]
+    "thread_of": lambda m: st.thread_of("x", [m]),  # type: ignore[list-item]
+    "duplicates": lambda m: st.duplicates([m, A]),  # type: ignore[list-item]
+    "similarity": lambda m: st.similarity(m, A),  # type: ignore[arg-type]
+    "to_records": lambda m: st.Corpus([m]).to_records(),  # type: ignore[list-item]
+    "incoming": lambda m: st.Corpus([A], incoming=[m]),  # type: ignore[list-item]
+    "citation": lambda m: m.citation(),  # type: ignore[attr-defined]
+}
+
+
+class TestBadRecords:
+    """A record with a bad field fails where it is built, whatever it was built for."""
+
+    @pytest.mark.parametrize("operation", OPERATIONS.values(), ids=OPERATIONS)
+    @pytest.mark.parametrize(("make", "error", "words"), BAD_RECORDS.values(), ids=BAD_RECORDS)
+    def test_matrix(
+        self,
+        make: Callable[[], object],
+        error: type[Exception],
+        words: str,
+        operation: Callable[[object], object],
+    ) -> None:
+        """The one error is the record's own, naming the field, never one from deep inside."""
+        with pytest.raises(error, match=re.escape(words)):
+            operation(make())
 
 
 class TestBadArguments:

@@ -211,7 +211,7 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "line span reversed": (
         edited(lambda d: message(d)["source_lines"][0].update(start=10**6)),
-        f"{WHERE}: source_lines[0]: invalid line span 1000000-",
+        f"{WHERE}: source_lines[0]: LineSpan.end: invalid line span 1000000-",
     ),
     "footnote mark without its line": (
         edited(lambda d: message(d, WITH_FOOTNOTE)["footnote_marks"][0].pop("line")),

@@ -8,15 +8,15 @@ also the built-in exception a caller would expect.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ._dates import EXAMPLE, parse_iso_date
-from ._model import Message
+from ._model import IncomingMessage, Message
 from .exceptions import (
     ArgumentTypeError,
     CriterionTypeError,
-    InvalidArgumentError,
     InvalidCriterionError,
+    InvalidRecordError,
 )
 
 #: The similarity at or above which two messages count as duplicates.
@@ -159,11 +159,39 @@ def date(criterion: str, value: object) -> datetime.date:
 
 
 def unique_ids(items: tuple[Message, ...], argument: str = "messages") -> dict[str, Message]:
-    """Return the messages by id, or raise when two share an id."""
+    """Return the messages by id, or raise when two share an id.
+
+    Raises:
+        InvalidRecordError: Two messages have the same id.
+    """
     by_id: dict[str, Message] = {}
     for message in items:
         if message.id in by_id:
             msg = f"{argument}: two messages have the id {shown(message.id)}; ids must be unique"
-            raise InvalidArgumentError(msg)
+            raise InvalidRecordError(msg)
         by_id[message.id] = message
     return by_id
+
+
+def incoming_apart(incoming: tuple[IncomingMessage, ...], messages: Mapping[str, Message]) -> None:
+    """Refuse incoming messages that share an id, or have the id of a message.
+
+    Raises:
+        InvalidRecordError: Two incoming messages have the same id, or one
+            has the id of one of *messages*.
+    """
+    seen: set[str] = set()
+    for record in incoming:
+        if record.id in seen:
+            msg = (
+                f"incoming: two incoming messages have the id {shown(record.id)};"
+                " ids must be unique"
+            )
+            raise InvalidRecordError(msg)
+        if record.id in messages:
+            msg = (
+                f"incoming: {shown(record.id)} is the id of a message of the corpus;"
+                " an incoming message is one the corpus does not hold"
+            )
+            raise InvalidRecordError(msg)
+        seen.add(record.id)

@@ -136,8 +136,14 @@ class Corpus(Sequence[Message]):
             str, *index* is not an iterable of :class:`Name`, or *incoming*
             not an iterable of :class:`IncomingMessage` (also a
             :class:`TypeError`).
-        InvalidArgumentError: Two messages have the same id (also a
-            :class:`ValueError`).
+        InvalidRecordError: Two messages have the same id, two incoming
+            messages have the same id, or an incoming message has the id of
+            a message (also an :class:`InvalidArgumentError` and a
+            :class:`ValueError`). Links are not checked: a corpus of your
+            own messages may name messages outside it.
+
+    Every record checks its own fields when it is built (see
+    :class:`Message`), so a corpus holds only well-formed records.
 
     >>> from stalin_telegrams import load
     >>> corpus = load()
@@ -145,6 +151,8 @@ class Corpus(Sequence[Message]):
     ('Churchill',)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       Incoming messages must have ids of their own.
     """
 
     __slots__ = ("_aliases", "_by_id", "_messages", "_origin", "_pairs", "_threads")
@@ -157,8 +165,11 @@ class Corpus(Sequence[Message]):
         incoming: Iterable[IncomingMessage] = (),
     ) -> None:
         checked = _checks.messages(messages)
-        origin = _Origin(checked, _aliases(aliases), _index(index), _incoming(incoming))
-        self._start(checked, _checks.unique_ids(checked), origin)
+        by_id = _checks.unique_ids(checked)
+        received = _incoming(incoming)
+        _checks.incoming_apart(received, by_id)
+        origin = _Origin(checked, _aliases(aliases), _index(index), received)
+        self._start(checked, by_id, origin)
 
     def _start(
         self, messages: tuple[Message, ...], by_id: dict[str, Message], origin: _Origin
