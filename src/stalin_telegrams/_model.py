@@ -1,4 +1,11 @@
-"""Typed records of the corpus: :class:`Message` and its small value types."""
+"""Typed records of the corpus: :class:`Message` and its small value types.
+
+Every record checks its fields when it is built (:mod:`._recordcheck`): a
+field of the wrong type raises
+:class:`~stalin_telegrams.exceptions.RecordTypeError`, a value the record
+cannot hold :class:`~stalin_telegrams.exceptions.InvalidRecordError`, each
+naming the record type and the field.
+"""
 
 from __future__ import annotations
 
@@ -385,10 +392,21 @@ class Message:
         mentions: The names found in :attr:`text`, in order of position
             New in 0.2.0.
 
+    Raises:
+        RecordTypeError: A field has the wrong type: a str where a tuple of
+            str belongs (``recipients="Churchill"``), a str or a
+            ``datetime`` for a date, ``None`` for the text, a list for a
+            tuple, a bool for a number. It names the field.
+        InvalidRecordError: A value the record cannot hold: a number below
+            1, no sender or recipient, a blank name, an id with white space
+            around it.
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``senders`` (a tuple) replaces the field ``sender``, which stays as a
        read-only property.
+    .. versionchanged:: 0.3.0
+       The fields are checked when the message is built.
     """
 
     id: str
