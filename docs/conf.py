@@ -66,8 +66,13 @@ nitpick_ignore = [
 ]
 
 html_theme = "furo"
-html_title = f"stalin_telegrams {release}"
+html_title = "Stalin's wartime correspondence"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
+html_favicon = "_static/favicon.svg"
+# Where the site is published, for the permanent addresses in the citations of
+# the message pages; empty, a page's citation takes the address it is read at.
+html_baseurl = ""
 html_css_files = ["edition.css"]
 # The search page fetches each hit's page to show a summary; browsers refuse
 # fetch() on file:// URLs, and the site is meant to be read from disk too.

@@ -321,7 +321,10 @@ class Corpus(_SlotsPickled, Sequence[Message]):
         Entries come in alphabetical order; those that no message of this
         corpus mentions are kept, with no ids and a count of 0. A corpus
         taken from another (a slice, a selection, a thread) has the index of
-        the corpus it came from.
+        the corpus it came from. Each entry's
+        :attr:`~stalin_telegrams.Name.part_of` names the places and
+        countries it belongs to; ``filter_by(mentions=..., see_also=True)``
+        reads it as a printed index's "see also".
 
         Args:
             kind: Keep only entries of this kind (``"person"``,

@@ -9,6 +9,7 @@ is downloaded: the browser is the system's (Debian's ``chromium``).
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -113,8 +114,11 @@ class Browser:
         self._answers, answers_write = os.pipe()
 
         def wire_pipes() -> None:  # in the child, before exec
-            os.dup2(commands_read, 3)
-            os.dup2(answers_write, 4)
+            # Out of the way first: a pipe may itself be descriptor 3 or 4, and
+            # dup2() onto the same number would leave it closed at exec.
+            high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (commands_read, answers_write)]
+            os.dup2(high[0], 3)
+            os.dup2(high[1], 4)
 
         self.process = subprocess.Popen(
             [

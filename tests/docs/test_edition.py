@@ -18,7 +18,7 @@ from stalin_telegrams import Corpus, IncomingMessage, Message, Pair, load
 from tests.factories import fake
 
 #: The modules of the extension whose docstrings hold examples.
-MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects")
+MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects", "_downloads")
 
 
 def _message(**fields: object) -> Message:
@@ -70,7 +70,7 @@ class TestTitle:
     def test_title(self) -> None:
         """A title gives the number, who wrote to whom, and the date."""
         message = _message(number=7, recipients=("Roosevelt", "Churchill"))
-        assert "No. 7: Stalin to Roosevelt and Churchill, 2 January 1942" == edition.title(message)
+        assert "No. 7: Stalin → Roosevelt and Churchill, 2 January 1942" == edition.title(message)
 
 
 class TestIncomingTitle:
@@ -126,18 +126,24 @@ class TestExcerpt:
 
 
 class TestCitation:
-    """citation(): a ready citation."""
+    """citation(): the package's citation of a message, with the address of its page."""
 
-    def test_parts(self) -> None:
-        """A citation names the parties, the date, the number, the edition, release and page."""
-        cited = edition.citation(_message(number=12), "9.9.9")
-        expected = (
-            "Stalin to Churchill, 2 January 1942, no. 12 in "
-            "J. V. Stalin, Works, vol. 17: War Telegrams (London: Red Star Press, 1986);"
-            " stalin_telegrams 9.9.9, message "
-            "1942-01-02-churchill, messages/1942-01-02-churchill.html."
+    URL = "https://example.org/messages/1942-01-02-churchill.html"
+
+    @pytest.mark.parametrize("style", ["chicago", "apa"])
+    def test_address_last(self, style: str) -> None:
+        """Chicago and APA give the package's citation, then the page's address."""
+        message = _message(number=12)
+        expected = f"{message.citation(style)} {self.URL}"
+        assert expected == edition.citation(message, style, self.URL)
+
+    def test_bibtex_url_field(self) -> None:
+        """BibTeX gives the address as a url field inside the entry."""
+        cited = edition.citation(_message(number=12), "bibtex", self.URL)
+        assert (True, True) == (
+            cited.endswith(f"  url = {{{self.URL}}},\n}}"),
+            cited.count("@") == 1,
         )
-        assert expected == cited
 
 
 def _shape(paragraphs: list[list[edition.Piece]]) -> list[list[str | tuple[str, ...]]]:
@@ -256,32 +262,6 @@ class TestWriteSources:
         with pytest.raises(RuntimeError, match=r"mine\.rst"):
             edition.write_sources(tmp_path, {})
         assert (tmp_path / "threads" / "mine.rst").exists()
-
-
-class TestThreadLinks:
-    """thread_links(): the references and copies inside a thread."""
-
-    def test_links(self) -> None:
-        """References to members are arrows, pairs of members are copies; nothing leaves."""
-        data = edition.edition()
-        for thread in {t[0].id: t for t in data.threads.values()}.values():
-            links = edition.thread_links(data, thread)
-            members = set(thread.ids)
-            named = {
-                (m.id, target)
-                for m in thread
-                for r in m.references
-                for target in r.targets
-                if target in members and target != m.id
-            }
-            copies = {
-                (p.first.id, p.second.id)
-                for m in thread
-                for p in data.pairs.get(m.id, ())
-                if p.second.id in members and p.first.id in members
-            }
-            assert named == {(a, b) for a, b, kind in links if kind == "names"}
-            assert copies == {(a, b) for a, b, kind in links if kind == "copy"}
 
 
 class TestNameAnchor:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import doctest
-import struct
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -29,11 +29,11 @@ def _message(date: datetime.date | None, recipient: str = "Churchill") -> Messag
     )
 
 
-def _png_size(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()
-    assert b"\x89PNG\r\n\x1a\n" == data[:8]
-    width, height = struct.unpack(">II", data[16:24])
-    return width, height
+def _svg_size(path: Path) -> tuple[float, float]:
+    root = ElementTree.parse(path).getroot()  # noqa: S314 - a file drawn by the test
+    return float(root.get("width", "0").removesuffix("pt")), float(
+        root.get("height", "0").removesuffix("pt")
+    )
 
 
 class TestMonthRange:
@@ -74,14 +74,31 @@ class TestTimelineCounts:
 class TestDrawTimeline:
     """draw_timeline(): the timeline picture."""
 
-    def test_png(self, tmp_path: Path) -> None:
-        """The timeline is a PNG file; drawn again from the same data it is not rewritten."""
-        path = tmp_path / "timeline.png"
+    def test_svg(self, tmp_path: Path) -> None:
+        """The timeline is an SVG file; drawn again from the same data it is not rewritten."""
+        path = tmp_path / "timeline.svg"
         written = edition_plots.draw_timeline(load(), path, edition.correspondents)
         again = edition_plots.draw_timeline(load(), path, edition.correspondents)
-        width, height = _png_size(path)
+        width, height = _svg_size(path)
         assert (True, False) == (written, again)
         assert width > height > 0
+
+    def test_bars_link_to_months(self, tmp_path: Path) -> None:
+        """Each bar links to its month in its year's list, from the site's root."""
+        path = tmp_path / "timeline.svg"
+        edition_plots.draw_timeline(load(), path, edition.correspondents)
+        assert "@root@/edition/1943.html#february-1943" in path.read_text("utf-8")
+
+    def test_colours_of_the_page(self, tmp_path: Path) -> None:
+        """The words and axes take the page's colour; nothing is black on white."""
+        path = tmp_path / "timeline.svg"
+        edition_plots.draw_timeline(load(), path, edition.correspondents)
+        text = path.read_text("utf-8")
+        assert (True, False, False) == (
+            "currentColor" in text,
+            "#000000" in text,
+            "#ffffff" in text,
+        )
 
 
 class TestResponseTimes:
@@ -116,12 +133,77 @@ class TestResponseTimes:
 class TestDrawResponseTimes:
     """draw_response_times(): the picture of response times."""
 
-    def test_png(self, tmp_path: Path) -> None:
-        """The picture is a PNG file wider than high."""
-        path = tmp_path / "response-times.png"
+    def test_svg(self, tmp_path: Path) -> None:
+        """The picture is an SVG file wider than high."""
+        path = tmp_path / "response-times.svg"
         written = edition_plots.draw_response_times(load(), path)
-        width, height = _png_size(path)
+        width, height = _svg_size(path)
         assert (True, True) == (written, width > height > 0)
+
+
+class TestDrawPictures:
+    """draw_pictures(): every picture, drawn again only when the data or the code change."""
+
+    def test_nothing_changed_draws_nothing(self, tmp_path: Path) -> None:
+        """A second run with the same digest draws no picture; a new digest draws them all."""
+        data = edition.edition()
+        first = edition_plots.draw_pictures(data, tmp_path)
+        second = edition_plots.draw_pictures(data, tmp_path)
+        (tmp_path / "edition" / edition_plots.STAMP).write_text("another", encoding="utf-8")
+        third = edition_plots.draw_pictures(data, tmp_path)
+        threads = len({t[0].id for t in data.threads.values()})
+        assert (threads + 2, 0, threads + 2) == (first, second, third)
+
+
+class TestThreadPictures:
+    """thread_points(), thread_lines(), draw_thread(): both sides of an exchange."""
+
+    KEY = "1943-02-16-churchill"
+
+    def test_incoming_in_their_place(self) -> None:
+        """A thread's picture has the dated incoming messages its messages name, as unprinted."""
+        data = edition.edition()
+        thread = data.threads[self.KEY]
+        points = edition_plots.thread_points(data, thread)
+        incoming = {
+            t
+            for m in thread
+            for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
+            if t in data.incoming and data.incoming[t].date is not None
+        }
+        assert incoming == {p.key for p in points if not p.printed}
+        assert set(thread.ids) == {p.key for p in points if p.printed}
+
+    def test_lines(self) -> None:
+        """Every thread's lines: names and answers to members or incoming, copies of members."""
+        data = edition.edition()
+        for thread in {t[0].id: t for t in data.threads.values()}.values():
+            lines = edition_plots.thread_lines(data, thread)
+            members = set(thread.ids)
+            named = {
+                (m.id, t)
+                for m in thread
+                for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
+                if t != m.id and (t in members or t in data.incoming)
+            }
+            copies = {
+                (p.first.id, p.second.id)
+                for m in thread
+                for p in data.pairs.get(m.id, ())
+                if p.second.id in members and p.first.id in members
+            }
+            assert named == {(a, b) for a, b, kind in lines if kind == "names"}
+            assert copies == {(a, b) for a, b, kind in lines if kind == "copy"}
+
+    def test_points_link_and_labels_apart(self, tmp_path: Path) -> None:
+        """Each mark links to its message, and labels of one day take turns above and below."""
+        data = edition.edition()
+        thread = data.threads[self.KEY]
+        points = edition_plots.thread_points(data, thread)
+        path = tmp_path / "thread.svg"
+        edition_plots.draw_thread(points, edition_plots.thread_lines(data, thread), path, "t")
+        text = path.read_text("utf-8")
+        assert [] == [p.key for p in points if p.url not in text]
 
 
 def test_examples() -> None:

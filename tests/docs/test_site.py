@@ -6,10 +6,12 @@ They read the HTML folder named by ``STALIN_TELEGRAMS_SITE`` (see conftest.py).
 from __future__ import annotations
 
 import functools
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -84,18 +86,82 @@ class TestPages:
             assert f"<ins>{' '.join(change.second)}</ins>" in html
 
     def test_footnote_marks(self, site: Path) -> None:
-        """A footnote mark stands as a superscript on its message's page."""
+        """A footnote mark is a superscript linked to its note, and the note links back."""
         message = next(m for m in load() if m.footnote_marks)
         html = (site / "messages" / f"{message.id}.html").read_text(encoding="utf-8")
         mark = message.footnote_marks[0]
-        assert f'<sup class="edition-mark">{mark.mark}</sup>' in html
+        found = (
+            f'href="#note-1" id="mark-1"><sup>{mark.mark}</sup></a>' in html,
+            re.search(r'<li id="note-1">.*?href="#mark-1"', html, re.DOTALL) is not None,
+        )
+        assert (True, True) == found
 
     def test_timeline_picture(self, site: Path) -> None:
-        """The home page shows the timeline picture, copied into the site."""
-        pictures = [src for tag, src in _parse(site / "index.html").links if tag == "img"]
-        timeline = [src for src in pictures if "timeline" in src]
-        assert 1 == len(timeline)
-        assert (site / timeline[0]).is_file()
+        """The home page shows the timeline picture in the page, its bars linked to months."""
+        html = (site / "index.html").read_text(encoding="utf-8")
+        found = (
+            "<title>Messages per month, by correspondent</title>" in html,
+            'xlink:href="edition/1943.html#february-1943"' in html,
+        )
+        assert (True, True) == found
+
+
+class TestHead:
+    """What every page says of itself to browsers and search engines."""
+
+    def test_description_and_icon(self, site: Path) -> None:
+        """Every page has a meta description of its own words and the site's icon."""
+        lacking = []
+        for page in _html_files(site):
+            html = page.read_text(encoding="utf-8")
+            if html.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset'):
+                continue  # a redirect page of a retired id
+            found = re.search(r'<meta name="description" content="([^"]{20,})">', html)
+            if found is None or 'rel="shortcut icon" href=' not in html:
+                lacking.append(page.relative_to(site).as_posix())
+        assert [] == lacking
+
+    def test_message_description(self, site: Path) -> None:
+        """A message's description is its title and its first words."""
+        message = load()["1943-02-16-churchill"]
+        html = (site / "messages" / f"{message.id}.html").read_text(encoding="utf-8")
+        assert f'<meta name="description" content="{edition.title(message)}. On February 12' in html
+
+
+class TestDownloads:
+    """Each message downloads as JSON, plain text and TEI, and each file says what the page does."""
+
+    @pytest.mark.parametrize("number", [1, 73, 200, 372])
+    def test_json_is_the_record(self, site: Path, number: int) -> None:
+        """The JSON file loads and is the message's record."""
+        corpus = load()
+        message = corpus[number - 1]
+        record = json.loads((site / "messages" / f"{message.id}.json").read_text("utf-8"))
+        assert corpus.to_records()[number - 1] == record
+
+    @pytest.mark.parametrize("number", [1, 73, 200, 372])
+    def test_tei_is_the_message(self, site: Path, number: int) -> None:
+        """The TEI file is well-formed, has the message's correspDesc and its paragraphs."""
+        message = load()[number - 1]
+        root = ElementTree.parse(site / "messages" / f"{message.id}.xml").getroot()  # noqa: S314 - our own file
+        tei = "{http://www.tei-c.org/ns/1.0}"
+        desc = root.find(f".//{tei}correspDesc")
+        paragraphs = [p.text for p in root.iter(f"{tei}p") if p.text]
+        senders = [
+            n.text for n in root.iterfind(f".//{tei}correspAction[@type='sent']/{tei}persName")
+        ]
+        assert desc is not None
+        assert (str(message.number), message.text.split("\n\n"), list(message.senders)) == (
+            desc.get("key"),
+            paragraphs,
+            senders,
+        )
+
+    def test_text_has_the_words(self, site: Path) -> None:
+        """The plain text file starts with the title and holds the text."""
+        message = load()[72]
+        text = (site / "messages" / f"{message.id}.txt").read_text("utf-8")
+        assert (True, True) == (text.startswith(edition.title(message)), message.text in text)
 
 
 class TestLinks:
@@ -176,6 +242,27 @@ class TestNames:
         missing = [i.name for i in load().names() if edition.name_anchor(i.name) not in ids]
         assert [] == missing
 
+    def test_order_of_a_printed_index(self, site: Path) -> None:
+        """Entries stand A to Z, persons by surname: Winston Churchill under C."""
+        html = (site / "names-index.html").read_text(encoding="utf-8")
+        names = load().names()
+        kinds = {n.name: n.entry.kind for n in names}
+        where = {n.name: html.index(f'id="{edition.name_anchor(n.name)}"') for n in names}
+        in_page = sorted(where, key=where.__getitem__)
+        expected = sorted(
+            where, key=lambda n: (edition.index_key(edition.index_heading(n, kinds[n])), n)
+        )
+        letter_c = html.index('id="letter-c"')
+        letter_d = html.index('id="letter-d"')
+        assert letter_c < where["Winston Churchill"] < letter_d
+        assert [] == [n for n, m in zip(expected, in_page, strict=True) if n != m][:5]
+
+    def test_references_give_number_date_correspondent(self, site: Path) -> None:
+        """Each reference of an entry gives the message's number, date and correspondent."""
+        html = (site / "names-index.html").read_text(encoding="utf-8")
+        message = load()["1943-02-16-churchill"]
+        assert f"No. {message.number}</a>, 16 Feb 1943, Churchill" in html
+
     def test_see_also(self, site: Path) -> None:
         """An entry links the places it is part of, and a place the entries part of it."""
         page = (site / "names-index.html").read_text(encoding="utf-8")
@@ -198,6 +285,27 @@ class TestNames:
 
 class TestIncoming:
     """The list of incoming messages, and the links to it."""
+
+    def test_two_of_one_day_read_apart(self, site: Path) -> None:
+        """Two incoming messages of one writer and one day have entries that differ in words."""
+        html = (site / "edition" / "incoming.html").read_text(encoding="utf-8")
+        records = load().incoming()
+        days: dict[object, list[str]] = {}
+        for record in records:
+            if record.date is not None:
+                days.setdefault((record.authors, record.date), []).append(record.id)
+        texts = {
+            record.id: re.sub(
+                r"<[^>]+>", "", html.split(f'id="{record.id}"', 1)[1].split("</p>")[0]
+            )
+            for record in records
+        }
+        alike = [
+            ids
+            for ids in days.values()
+            if len({texts[i].split(": named")[0] for i in ids}) < len(ids)
+        ]
+        assert [] == alike
 
     def test_an_entry_per_incoming_message(self, site: Path) -> None:
         """Every incoming message has an entry on the list, its id as anchor."""

@@ -165,6 +165,13 @@ class TestRows:
         assert sum(len(n.aliases) for n in corpus.name_index) == len(data["name_aliases"])
         assert sum(len(i.authors) for i in corpus.incoming()) == len(data["incoming_authors"])
 
+    def test_part_of_values(self) -> None:
+        """The Crimea Conference's rows in name_part_of are the Crimea, then Yalta."""
+        data = rows((), names=load().name_index)
+        found = [r for r in data["name_part_of"] if r[0] == "Crimea Conference"]
+        assert [("Crimea Conference", 0, "Crimea"), ("Crimea Conference", 1, "Yalta")] == found
+        assert sum(len(n.part_of) for n in load().name_index) == len(data["name_part_of"])
+
     def test_pair_values(self) -> None:
         """A pair row holds the two message ids, the score and the kind."""
         pair = load().duplicates()[0]

@@ -18,24 +18,31 @@ One job per module:
   builders of document nodes;
 * :mod:`._message` and :mod:`._directives`: the page of a message, and the
   directives of the listings;
+* :mod:`._downloads`: each message as JSON, plain text and TEI;
+* :mod:`._search`: the data of the search of the messages;
 * :mod:`._redirects`: pages that send a retired id on to its message;
-* :mod:`._navigation`: one navigation sidebar for the generated pages.
+* :mod:`._navigation` and :mod:`._meta`: one navigation sidebar for the
+  generated pages, and a description of every page.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._data import SOURCE_FILE, Edition, edition, thread_links
+from ._data import SOURCE_FILE, Edition, edition
 from ._directives import (
+    HomeDirective,
     IncomingDirective,
     ListDirective,
     NamesDirective,
     OverviewDirective,
+    PictureDirective,
     ThreadDirective,
     ThreadsDirective,
 )
+from ._downloads import write_downloads
 from ._message import MessageDirective
+from ._meta import add_description
 from ._navigation import forget_navigation, share_navigation
 from ._nodes import (
     deleted,
@@ -50,6 +57,7 @@ from ._nodes import (
     visit_tag,
 )
 from ._redirects import redirect_page, redirect_pages, write_redirects
+from ._search import write_search_data
 from ._sources import GENERATED_MARK, generate, rst_escape, sources, write_sources
 from ._words import (
     Piece,
@@ -58,6 +66,8 @@ from ._words import (
     correspondents,
     excerpt,
     incoming_title,
+    index_heading,
+    index_key,
     long_date,
     name_anchor,
     text_pieces,
@@ -81,6 +91,8 @@ __all__ = [
     "edition_link",
     "excerpt",
     "incoming_title",
+    "index_heading",
+    "index_key",
     "inserted",
     "list_entry",
     "long_date",
@@ -92,7 +104,6 @@ __all__ = [
     "sources",
     "target_link",
     "text_pieces",
-    "thread_links",
     "title",
     "write_sources",
 ]
@@ -110,10 +121,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("edition-overview", OverviewDirective)
     app.add_directive("edition-names", NamesDirective)
     app.add_directive("edition-incoming", IncomingDirective)
+    app.add_directive("edition-home", HomeDirective)
+    app.add_directive("edition-picture", PictureDirective)
     app.connect("builder-inited", forget_navigation)
     app.connect("builder-inited", generate)
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_redirects)
+    app.connect("build-finished", write_downloads)
+    app.connect("build-finished", write_search_data)
+    app.add_js_file("edition.js", loading_method="defer")
     # Before the theme (priority 500) computes its navigation from the context.
     app.connect("html-page-context", share_navigation, priority=400)
+    app.connect("html-page-context", add_description)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,12 +1,19 @@
-"""The page of one message: ``.. edition-message:: ID``."""
+"""The page of one message: ``.. edition-message:: ID``.
+
+The text comes first: the page's title (number, from → to, date), one line
+of essentials, then the words of the message. Everything else follows it:
+the notes, the message's place in the conversation, the facts and how they
+were decided, the references, the pairs, the thread, the source lines and
+the corrections, and the citation with the downloads.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import html
+from collections.abc import Iterable, Iterator
 
 from docutils import nodes
 
-import stalin_telegrams
 from stalin_telegrams import Message, Reference
 
 from ._data import SOURCE_FILE
@@ -33,11 +40,19 @@ from ._words import (
     REFERENCE_KINDS,
     all_correspondents,
     citation,
+    classification,
+    incoming_label,
     long_date,
     month_year,
+    short_title,
     text_pieces,
     title,
 )
+
+#: The citation styles a page offers, and how a reader knows them.
+CITATION_STYLES = (("chicago", "Chicago"), ("apa", "APA"), ("bibtex", "BibTeX"))
+#: The files a message can be downloaded as: suffix, and what a reader is told.
+DOWNLOADS = (("json", "JSON"), ("txt", "plain text"), ("xml", "TEI XML (CMIF)"))
 
 
 class MessageDirective(EditionDirective):
@@ -46,28 +61,110 @@ class MessageDirective(EditionDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        """Return the page's nodes: facts, text, references, pairs, thread, source, citation."""
+        """Return the page's nodes: essentials and text, then notes, conversation and the rest."""
         message = self.message(self.arguments[0])
-        sections = [
-            self._navigation(message),
-            self._facts(message),
-            section("text", "Text", *self._text(message)),
-        ]
+        text = nodes.container(classes=["edition-text"], ids=["text"])
+        text.extend(self._text(message))
+        out: list[nodes.Node] = [self._essentials(message), text]
+        notes = list(self._notes(message))
+        if notes:
+            out.append(section("notes", "Notes", *notes))
+        conversation = self._conversation(message)
+        if conversation is not None:
+            out.append(section("conversation", "In the conversation", conversation))
+        out.append(section("about", "About this message", self._facts(message)))
         if message.references:
-            sections.append(section("references", "References", *self._references(message)))
+            out.append(section("references", "References", *self._references(message)))
         pairs = self.data.pairs.get(message.id, ())
         if pairs:
-            sections.append(section("pairs", "Copies and related messages", *self._pairs(message)))
+            out.append(section("pairs", "Copies and related messages", *self._pairs(message)))
         if message.id in self.data.threads:
-            sections.append(section("thread", "Thread", *self._thread(message)))
-        sections.append(section("source", "Source", *self._source(message)))
-        release = stalin_telegrams.__version__
-        cite = nodes.literal_block(citation(message, release), citation(message, release))
-        cite["language"] = "text"
-        cite["classes"].append("edition-citation")
+            out.append(section("thread", "Thread", *self._thread(message)))
+        out.append(section("source", "Source", *self._source(message)))
         # The way on closes the last section: nothing may follow a section.
-        sections.append(section("cite", "Cite this message", cite, self._navigation(message)))
-        return sections
+        cite = section("cite", "Cite and download", *self._cite(message), self._navigation(message))
+        out.append(cite)
+        return out
+
+    def _essentials(self, message: Message) -> nodes.paragraph:
+        """Return the one line between the title and the text: what a reader needs first."""
+        parts: list[list[nodes.Node | str]] = []
+        printed = classification(message)
+        if printed:
+            parts.append([printed])
+        if message.sent_on and message.written_on and message.sent_on != message.written_on:
+            parts.append([f"sent {long_date(message.sent_on)}"])
+        elif message.written_on is None and message.sent_on is not None:
+            parts.append(["dated by its sending"])
+        if message.place:
+            parts.append([message.place])
+        if message.in_reply_to:
+            parts.append(["in reply to ", *joined(self._short_links(message.in_reply_to), "; ")])
+        answers = self.data.replies.get(message.id, ())
+        if answers:
+            parts.append(["answered by ", *joined(self._short_links(answers), "; ")])
+        if not parts:
+            parts.append([f"No. {message.number} of {len(self.data.corpus)} in the volume"])
+        line: list[nodes.Node | str] = []
+        for i, part in enumerate(parts):
+            if i:
+                line.append(" · ")
+            line += part
+        return para(*line, classes=["edition-essentials"])
+
+    def _short_links(self, ids: Iterable[str]) -> list[nodes.Node | str]:
+        out: list[nodes.Node | str] = []
+        for target in ids:
+            if target in self.data.corpus:
+                out.append(
+                    message_link(self.data.corpus[target], f"No. {self.data.corpus[target].number}")
+                )
+            elif target in self.data.incoming:
+                record = self.data.incoming[target]
+                out.append(link("edition/incoming", incoming_label(record), record.id))
+            else:
+                out.append(nodes.literal(target, target))
+        return out
+
+    def _related(self, ids: Iterable[str]) -> nodes.Node:
+        items: list[nodes.Node] = []
+        for target in ids:
+            if target in self.data.corpus:
+                items.append(
+                    para(
+                        message_link(
+                            self.data.corpus[target], short_title(self.data.corpus[target])
+                        )
+                    )
+                )
+            elif target in self.data.incoming:
+                record = self.data.incoming[target]
+                items.append(para(link("edition/incoming", incoming_label(record), record.id)))
+            else:
+                items.append(para(nodes.literal(target, target)))
+        return bullets(items)
+
+    def _conversation(self, message: Message) -> nodes.field_list | None:
+        """Return the messages around this one: answered, answering, naming it, its thread."""
+        rows: list[tuple[str, nodes.Node | str]] = []
+        if message.in_reply_to:
+            rows.append(("In reply to", self._related(message.in_reply_to)))
+        answers = self.data.replies.get(message.id, ())
+        if answers:
+            rows.append(("Answered by", self._related(answers)))
+        referred = self.data.referred.get(message.id, ())
+        if referred:
+            rows.append(("Referred to by", self._related(referred)))
+        if message.enclosed_in:
+            rows.append(("Enclosed with", self._related([message.enclosed_in])))
+        if message.copy_of:
+            rows.append(("Copy of", self._related([message.copy_of])))
+        key = self.data.thread_key(message.id)
+        if key is not None:
+            size = len(self.data.threads[message.id])
+            name = self.data.thread_titles.get(key, "the thread")
+            rows.append(("Exchange", para(link(f"threads/{key}", name), f", {size} messages")))
+        return field_list(rows) if rows else None
 
     def _navigation(self, message: Message) -> nodes.paragraph:
         corpus = self.data.corpus
@@ -84,7 +181,7 @@ class MessageDirective(EditionDirective):
     def _facts(self, message: Message) -> nodes.field_list:
         known = set(all_correspondents(self.data.corpus))
         rows: list[tuple[str, nodes.Node | str]] = [
-            ("Heading", message.heading),
+            ("Heading as printed", message.heading),
             ("From", people(message.senders, known)),
             ("To", people(message.recipients, known)),
             ("Written", long_date(message.written_on) if message.written_on else "not given"),
@@ -99,22 +196,6 @@ class MessageDirective(EditionDirective):
         names = list(dict.fromkeys(mention.name for mention in message.mentions))
         if names:
             rows.append(("Names", para(*joined([name_link(n) for n in names]))))
-        if message.in_reply_to:
-            answered = [target_link(self.data, t) for t in message.in_reply_to]
-            rows.append(("In reply to", para(*joined(answered, "; "))))
-        answers = self.data.replies.get(message.id, ())
-        if answers:
-            replies = [message_link(self.data.corpus[a]) for a in answers]
-            rows.append(("Answered by", para(*joined(replies, "; "))))
-        if message.enclosed_in:
-            enclosure = self.data.corpus[message.enclosed_in]
-            rows.append(("Enclosed with", para(message_link(enclosure))))
-        if message.copy_of:
-            rows.append(("Copy of", para(message_link(self.data.corpus[message.copy_of]))))
-        key = self.data.thread_key(message.id)
-        if key is not None:
-            size = len(self.data.threads[message.id])
-            rows.append(("Thread", para(link(f"threads/{key}", f"one of {size} messages"))))
         volume: list[nodes.Node | str] = [f"No. {message.number} of {len(self.data.corpus)}"]
         if message.date:
             month = month_year(message.date)
@@ -137,15 +218,25 @@ class MessageDirective(EditionDirective):
     def _text(self, message: Message) -> Iterator[nodes.Node]:
         if message.salutation:
             yield para(message.salutation, classes=["edition-salutation"])
-        marks = [(mark.offset, mark.mark) for mark in message.footnote_marks]
+        marks = [(mark.offset, str(i)) for i, mark in enumerate(message.footnote_marks, 1)]
+        printed = {str(i): mark.mark for i, mark in enumerate(message.footnote_marks, 1)}
         references = message.references
         spans = [(reference.start, reference.end) for reference in references]
         for paragraph in text_pieces(message.text, marks, spans):
             node = nodes.paragraph()
             for piece in paragraph:
                 if piece.mark is not None:
-                    mark = nodes.superscript(piece.mark, piece.mark, classes=["edition-mark"])
-                    node += mark
+                    shown = printed[piece.mark]
+                    anchor = nodes.reference(
+                        "",
+                        "",
+                        internal=True,
+                        refuri=f"#note-{piece.mark}",
+                        ids=[f"mark-{piece.mark}"],
+                    )
+                    anchor["classes"].append("edition-mark")
+                    anchor += nodes.superscript(shown, shown)
+                    node += anchor
                 elif piece.span is not None:
                     node += self._phrase_link(message, references[piece.span], piece.text)
                 else:
@@ -153,10 +244,57 @@ class MessageDirective(EditionDirective):
             yield node
         if message.signature:
             yield para(message.signature, classes=["edition-signature"])
+
+    def _notes(self, message: Message) -> Iterator[nodes.Node]:
+        """Return a note per footnote mark, linked back to its mark; then the editors' notes."""
+        if message.footnote_marks:
+            notes = nodes.enumerated_list(classes=["edition-notes"])
+            for i, mark in enumerate(message.footnote_marks, 1):
+                item = nodes.list_item(ids=[f"note-{i}"])
+                back = nodes.reference("", "", internal=True, refuri=f"#mark-{i}")
+                back += nodes.Text("back to the text ↩")
+                item += para(
+                    f"The printed volume has footnote {mark.mark} here (line {mark.line} of the "
+                    "transcription); the footnotes themselves are not in the transcription. ",
+                    back,
+                )
+                notes += item
+            yield notes
         others = [note for note in message.notes if "date" not in note.lower()]
         if others:
-            yield nodes.rubric("Editorial notes", "Editorial notes")
+            yield para("The editors of this edition note:")
             yield bullets(para(note) for note in others)
+
+    def _cite(self, message: Message) -> Iterator[nodes.Node]:
+        """Return the citations in three styles with the page's address, and the downloads."""
+        base = str(self.config.html_baseurl or "")
+        page = f"{message.id}.html"
+        url = f"{base.rstrip('/')}/messages/{page}" if base else page
+        blocks = []
+        for style, label in CITATION_STYLES:
+            text = html.escape(citation(message, style, "\0"))
+            text = text.replace("\0", f'<span class="edition-url">{html.escape(url)}</span>')
+            blocks.append(
+                f'<div class="edition-citation"><p class="edition-citation-style">{label} '
+                f'<button type="button" class="edition-copy" data-copy="cite-{style}" '
+                f'aria-label="Copy the {label} citation">Copy</button></p>'
+                f'<pre id="cite-{style}">{text}</pre></div>'
+            )
+        absolute = "true" if base else "false"
+        address = html.escape(url)
+        permalink = (
+            f'<p>Permanent address: <a class="edition-url edition-permalink" href="{address}"'
+            f' data-absolute="{absolute}">{address}</a></p>'
+        )
+        downloads = " · ".join(
+            f'<a href="{message.id}.{suffix}" download>{label}</a>' for suffix, label in DOWNLOADS
+        )
+        yield nodes.raw(
+            "",
+            f'<div class="edition-cite">{permalink}{"".join(blocks)}'
+            f'<p class="edition-downloads">Download this message: {downloads}</p></div>',
+            format="html",
+        )
 
     def _phrase_link(self, message: Message, reference: Reference, words: str) -> nodes.Node:
         """Return the words of a reference in the text, linked to what they name."""

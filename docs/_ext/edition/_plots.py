@@ -1,18 +1,30 @@
 """The pictures of the reading room, drawn from the corpus with matplotlib when the docs are built.
 
-Each function takes the messages and a path, draws one PNG file and
-replaces the file only when its bytes change (so that Sphinx copies it
-again only then). matplotlib is imported here alone, with the Agg backend:
-no window, no font download, the same bytes from the same data.
+Each picture is an SVG file whose words are text (so that they stay sharp
+and a reader's browser can find them), drawn in the page's text colour (so
+that they read in the dark theme as in the light one), with its marks
+linked to the pages they stand for: a thread's messages to their pages,
+a month's bar to the month's list. Links are written from the site's root
+(``@root@/messages/…``) and made relative to the page that shows the
+picture when it is inlined (:func:`inline_svg`). Categories are told apart
+by shape or hatching as well as by colour. A file is replaced only when its
+text changes; :func:`draw_pictures` draws nothing when neither the data nor
+this extension changed since the pictures were last drawn.
+
+matplotlib is imported here alone, with the Agg backend: no window, no font
+download, the same bytes from the same data.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 
@@ -20,25 +32,105 @@ mpl.use("Agg")
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from stalin_telegrams import Corpus, Message
 from stalin_telegrams._dates import MONTHS
+
+from ._data import response_summary, response_times
+from ._words import PICTURE_ROOT as ROOT
+from ._words import correspondents as parties_of
+
+if TYPE_CHECKING:
+    from ._data import Edition
 
 #: A group with fewer messages than this is drawn as "others".
 SMALL_GROUP = 5
 #: Colours told apart by readers with any common colour blindness (Okabe and Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
+#: Hatches that tell the groups of a bar chart apart without their colours.
+HATCHES = ("", "///", "...", "xxx", "\\\\", "ooo", "+++")
+#: Markers that tell the groups of a dot chart apart without their colours.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 #: The last month of a year.
 DECEMBER = 12
-#: Pixels per inch of the PNG files: sharp on a high-density screen.
-DPI = 150
+#: The width of every picture, in inches; at matplotlib's 72 points an inch
+#: it is 640 CSS pixels, the width at which its text has its stated size.
+WIDTH = 6.67
+#: The size of the text, in points (1 pt is 4/3 CSS px): 13 px at full width,
+#: 11.4 px on a phone, where the picture is shown at least 560 px wide.
+FONT_SIZE = 9.75
+#: The file that records the digest the pictures were last drawn from.
+STAMP = ".pictures-digest"
+
+mpl.rcParams.update(
+    {
+        "font.size": FONT_SIZE,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "stalin-telegrams",
+        "hatch.linewidth": 0.6,
+        "axes.edgecolor": "#000000",
+        "text.color": "#000000",
+        "xtick.color": "#000000",
+        "ytick.color": "#000000",
+        "axes.labelcolor": "#000000",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A message in a thread's picture.
+
+    Attributes:
+        key: Its id.
+        date: Its date.
+        lane: Who wrote to whom: ``"Stalin → Churchill"``.
+        label: What is written beside it (``"No. 73"``); empty for none.
+        url: The page it links to, from the site's root (``ROOT``).
+        printed: True for a message the volume prints, False for one it names.
+    """
+
+    key: str
+    date: datetime.date
+    lane: str
+    label: str
+    url: str
+    printed: bool
 
 
 def _day_month_year(value: float, _position: int | None = None) -> str:
     """Return a date axis's tick as ``"16 Feb 1943"``, whatever the locale (not ``%b``)."""
     date = mdates.num2date(value)
     return f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
+
+
+def save_svg(figure: plt.Figure, path: Path, title: str) -> bool:
+    """Write *figure* to *path* as SVG, in the page's colours, unless the file has that text.
+
+    The black of the text and the axes becomes ``currentColor``, so that the
+    picture takes the colour of the text around it; the background is left
+    transparent; *title* is the picture's accessible name.
+
+    Returns:
+        True if the file was written.
+    """
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
+    plt.close(figure)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+    svg = svg.replace("#000000", "currentColor")
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;")
+    svg = re.sub(r"(<svg[^>]*>)", rf"\1<title>{escaped}</title>", svg, count=1)
+    if path.exists() and path.read_text(encoding="utf-8") == svg:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(svg, encoding="utf-8")
+    temporary.replace(path)
+    return True
 
 
 def month_range(dates: Iterable[datetime.date]) -> list[datetime.date]:
@@ -90,81 +182,134 @@ def timeline_counts(
     return months, counts
 
 
-def save_png(figure: plt.Figure, path: Path) -> bool:
-    """Write *figure* to *path* as PNG unless the file already has those bytes.
-
-    Returns:
-        True if the file was written.
-    """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    plt.close(figure)
-    data = buffer.getvalue()
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-    return True
-
-
 def draw_timeline(
     messages: Sequence[Message],
     path: Path,
     correspondents: Callable[[Message], tuple[str, ...]],
 ) -> bool:
-    """Draw the messages per month as stacked bars, one colour per correspondent.
+    """Draw the messages per month as stacked bars, one colour and hatch per correspondent.
 
     A message to two leaders at once is its own group ("Churchill and
     Roosevelt", whatever the order of its heading), so that each message
-    is counted once.
+    is counted once. Each bar links to its month in the list of its year.
 
     Returns:
         True if the file was written.
     """
     months, counts = timeline_counts(messages, lambda m: " and ".join(sorted(correspondents(m))))
-    figure, axes = plt.subplots(figsize=(10, 3.6), layout="constrained")
+    figure, axes = plt.subplots(figsize=(WIDTH, 3.3), layout="constrained")
     bottom = [0] * len(months)
-    for colour, (group, values) in zip(PALETTE, counts.items(), strict=False):
-        axes.bar(months, values, width=25, bottom=bottom, color=colour, label=group, align="edge")
+    styles = zip(PALETTE, HATCHES, counts.items(), strict=False)
+    for colour, hatch, (group, values) in styles:
+        bars = axes.bar(
+            months,
+            values,
+            width=25,
+            bottom=bottom,
+            color=colour,
+            hatch=hatch,
+            edgecolor="#000000",
+            linewidth=0.3,
+            label=group,
+            align="edge",
+        )
+        for bar, month in zip(bars, months, strict=True):
+            anchor = "-".join(f"{MONTHS[month.month - 1]} {month.year}".lower().split())
+            bar.set_url(f"{ROOT}edition/{month.year}.html#{anchor}")
         bottom = [a + b for a, b in zip(bottom, values, strict=True)]
     axes.xaxis.set_major_locator(mdates.YearLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(mdates.num2date(v).year)))
     axes.xaxis.set_minor_locator(mdates.MonthLocator())
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("messages per month")
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(frameon=False, ncols=3, fontsize="small", loc="upper left")
+    axes.legend(frameon=False, ncols=2, loc="upper left")
     axes.margins(x=0.01)
-    return save_png(figure, path)
+    return save_svg(figure, path, "Messages per month, by correspondent")
+
+
+def thread_points(data: Edition, thread: Corpus) -> list[Point]:
+    """Return the messages of a thread's picture: its printed ones and the incoming ones they name.
+
+    An incoming message is in the picture when a message of the thread
+    names it or answers it and its date is known.
+    """
+    points = [
+        Point(
+            key=m.id,
+            date=m.date,
+            lane=f"{' and '.join(m.senders)} → {' and '.join(m.recipients)}",
+            label=f"No. {m.number}",
+            url=f"{ROOT}messages/{m.id}.html",
+            printed=True,
+        )
+        for m in thread
+        if m.date is not None
+    ]
+    named = dict.fromkeys(
+        t
+        for m in thread
+        for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
+        if t in data.incoming
+    )
+    for key in named:
+        record = data.incoming[key]
+        if record.date is not None:
+            points.append(
+                Point(
+                    key=key,
+                    date=record.date,
+                    lane=f"{' and '.join(record.authors)} → {' and '.join(record.addressees)}",
+                    label="",
+                    url=f"{ROOT}edition/incoming.html#{key}",
+                    printed=False,
+                )
+            )
+    return sorted(points, key=lambda p: (p.date, not p.printed, p.key))
+
+
+def thread_lines(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
+    """Return the links of a thread's picture: ``(from id, to id, kind)``.
+
+    ``"names"`` for a message that names or answers another, printed or
+    incoming (an arrow to the one named); ``"copy"`` for two messages with
+    the same text (a dashed line).
+    """
+    members = set(thread.ids)
+    links = {
+        (m.id, t, "names")
+        for m in thread
+        for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
+        if t != m.id and (t in members or t in data.incoming)
+    }
+    pairs = {pair for m in thread for pair in data.pairs.get(m.id, ())}
+    copies = {
+        (p.first.id, p.second.id, "copy") for p in pairs if {p.first.id, p.second.id} <= members
+    }
+    return sorted(links | copies)
 
 
 def draw_thread(
-    thread: Sequence[Message],
+    points: Sequence[Point],
     links: Iterable[tuple[str, str, str]],
-    lane_of: Callable[[Message], str],
     path: Path,
+    title: str,
 ) -> bool:
-    """Draw a thread: its messages by date, one lane per sender and recipients, and their links.
+    """Draw a thread: its messages by date, one lane per writer and addressees, and their links.
 
-    Args:
-        thread: The messages of the thread, in date order.
-        links: ``(from id, to id, kind)``: ``"names"`` for a message that
-            names another (an arrow to the one named), ``"copy"`` for two
-            messages with the same text (a dashed line).
-        lane_of: The lane of a message, its label ("Stalin to Churchill").
-        path: Where to write the PNG file.
+    Printed messages are filled circles with their number, incoming ones
+    hollow squares; an arrow goes from a message to each message it names,
+    a dashed line joins copies. Labels of messages close in one lane take
+    turns above and below, so that they do not print over each other.
 
     Returns:
         True if the file was written.
     """
-    lanes = list(dict.fromkeys(lane_of(m) for m in thread))
-    where = {
-        m.id: (mdates.date2num(m.date), lanes.index(lane_of(m)))
-        for m in thread
-        if m.date is not None
-    }
-    figure, axes = plt.subplots(figsize=(8, 0.9 + 0.55 * len(lanes)), layout="constrained")
+    lanes = list(dict.fromkeys(p.lane for p in points))
+    where = {p.key: (mdates.date2num(p.date), lanes.index(p.lane)) for p in points}
+    days = [x for x, _ in where.values()]
+    span = max(max(days) - min(days), 1)
+    figure, axes = plt.subplots(figsize=(WIDTH, 1.2 + 0.62 * len(lanes)), layout="constrained")
     for first, second, kind in links:
         if first not in where or second not in where:
             continue
@@ -176,83 +321,109 @@ def draw_thread(
                 "",
                 xy=(x2, y2),
                 xytext=(x1, y1),
-                arrowprops={"arrowstyle": "->", "color": PALETTE[0], "shrinkA": 6, "shrinkB": 6},
+                arrowprops={"arrowstyle": "->", "color": PALETTE[0], "shrinkA": 7, "shrinkB": 7},
                 zorder=1,
             )
-    for message in thread:
-        if message.id in where:
-            x, y = where[message.id]
-            axes.scatter([x], [y], s=60, color=PALETTE[1], zorder=2)
-            axes.annotate(
-                f"No. {message.number}",
-                (x, y),
-                textcoords="offset points",
-                xytext=(0, 8),
-                ha="center",
-                fontsize="small",
-            )
+    for printed in (True, False):
+        chosen = [p for p in points if p.printed is printed]
+        if not chosen:
+            continue
+        dots = axes.scatter(
+            [where[p.key][0] for p in chosen],
+            [where[p.key][1] for p in chosen],
+            s=70,
+            marker="o" if printed else "s",
+            facecolors=PALETTE[1] if printed else "none",
+            edgecolors=PALETTE[1] if printed else PALETTE[5],
+            linewidths=1.5,
+            zorder=2,
+            label="printed message" if printed else "incoming message (not printed)",
+        )
+        dots.set_urls([p.url for p in chosen])
+    last: dict[int, tuple[float, bool]] = {}
+    for point in points:
+        if not point.label:
+            continue
+        x, y = where[point.key]
+        previous = last.get(y)
+        below = previous is not None and x - previous[0] < span / 8 and not previous[1]
+        last[y] = (x, below)
+        axes.annotate(
+            point.label,
+            (x, y),
+            textcoords="offset points",
+            xytext=(0, -15 if below else 8),
+            ha="center",
+            url=point.url,
+        )
     axes.set_yticks(range(len(lanes)), lanes)
-    axes.set_ylim(-0.6, len(lanes) - 0.3)
-    days = [x for x, _ in where.values()]
+    axes.set_ylim(-0.8, len(lanes) - 0.3)
     # A few days either side, so that a thread of one day has a date axis too.
-    axes.set_xlim(min(days) - 3, max(days) + 3)
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
+    axes.set_xlim(min(days) - 3 - span / 12, max(days) + 3 + span / 12)
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=4))
     axes.xaxis.set_major_formatter(FuncFormatter(_day_month_year))
     axes.spines[["top", "right", "left"]].set_visible(False)
-    return save_png(figure, path)
-
-
-def response_times(corpus: Corpus) -> list[tuple[datetime.date, int, str]]:
-    """Return the answers whose message answered has a date, with the days they took.
-
-    Args:
-        corpus: The corpus, with its incoming messages.
-
-    Returns:
-        ``(date of the answer, days since the message answered, its authors
-        in alphabetical order)``
-        for each dated printed message and each dated message in its
-        :attr:`~stalin_telegrams.Message.in_reply_to`, printed or incoming,
-        in corpus order.
-    """
-    # Sorted, so that one pair of authors is one group whichever signs first.
-    dates: dict[str, tuple[datetime.date | None, str]] = {
-        record.id: (record.date, " and ".join(sorted(record.authors)))
-        for record in corpus.incoming()
-    }
-    dates.update((m.id, (m.date, " and ".join(sorted(m.senders)))) for m in corpus)
-    out = []
-    for message in corpus:
-        for answered in message.in_reply_to:
-            date, authors = dates.get(answered, (None, ""))
-            if message.date is not None and date is not None:
-                out.append((message.date, (message.date - date).days, authors))
-    return out
+    axes.legend(
+        frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, borderaxespad=0.2
+    )
+    return save_svg(figure, path, title)
 
 
 def draw_response_times(corpus: Corpus, path: Path) -> bool:
-    """Draw, for each dated answer, the days it took, over time: one dot per answer.
+    """Draw, for each dated answer, the days it took, over time: one mark per answer.
+
+    Each group of authors answered has its own colour and marker shape.
 
     Returns:
         True if the file was written.
     """
     answers = response_times(corpus)
-    totals = Counter(authors for _, _, authors in answers)
-    groups = [g for g, _ in sorted(totals.items(), key=lambda i: (-i[1], i[0]))]
-    figure, axes = plt.subplots(figsize=(10, 3.6), layout="constrained")
-    for colour, group in zip(PALETTE, groups, strict=False):
+    groups = [group for group, _, _ in response_summary(corpus)]
+    figure, axes = plt.subplots(figsize=(WIDTH, 3.3), layout="constrained")
+    for colour, marker, group in zip(PALETTE, MARKERS, groups, strict=False):
         chosen = [(date, days) for date, days, authors in answers if authors == group]
         axes.scatter(
             [date for date, _ in chosen],
             [days for _, days in chosen],
-            s=14,
+            s=22,
             color=colour,
+            marker=marker,
             label=f"answer to {group}",
-            alpha=0.8,
+            alpha=0.85,
         )
     axes.set_ylabel("days to answer")
     axes.xaxis.set_major_locator(mdates.YearLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(mdates.num2date(v).year)))
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(frameon=False, ncols=3, fontsize="small", loc="upper left")
-    return save_png(figure, path)
+    axes.legend(frameon=False, ncols=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    return save_svg(figure, path, "Days from a dated message to Stalin's answer")
+
+
+def draw_pictures(data: Edition, srcdir: Path) -> int:
+    """Draw every picture of the site under *srcdir*, unless the data and the code are unchanged.
+
+    Returns:
+        The number of pictures drawn (0 when the stamp matched).
+    """
+    stamp = srcdir / "edition" / STAMP
+    keys = sorted({t[0].id for t in data.threads.values()})
+    wanted = [srcdir / "edition" / "timeline.svg", srcdir / "edition" / "response-times.svg"]
+    wanted += [srcdir / "threads" / f"{key}.svg" for key in keys]
+    fresh = stamp.exists() and stamp.read_text(encoding="utf-8") == data.digest
+    if fresh and all(path.exists() for path in wanted):
+        return 0
+    draw_timeline(data.corpus, wanted[0], parties_of)
+    draw_response_times(data.corpus, wanted[1])
+    for key, path in zip(keys, wanted[2:], strict=True):
+        thread = data.threads[key]
+        draw_thread(
+            thread_points(data, thread), thread_lines(data, thread), path, data.thread_titles[key]
+        )
+    for stale in set((srcdir / "threads").glob("*.svg")) - set(wanted):
+        stale.unlink()
+    for old in (srcdir / "threads").glob("*.png"):
+        old.unlink()
+    for old in (srcdir / "edition").glob("*.png"):
+        old.unlink()
+    stamp.write_text(data.digest, encoding="utf-8")
+    return len(wanted)

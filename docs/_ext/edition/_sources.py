@@ -20,14 +20,11 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ._data import Edition, edition, thread_links
+from ._data import Edition, edition
 from ._words import (
     all_correspondents,
     correspondent_slug,
-    correspondents,
-    long_date,
     month_year,
-    parties,
     title,
     with_correspondent,
     years,
@@ -55,10 +52,17 @@ def rst_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\*`_|[]<>:" else c for c in text)
 
 
-def _page(title_text: str, body: str, *, digest: str, orphan: bool = False) -> str:
+def _page(
+    title_text: str, body: str, *, digest: str, orphan: bool = False, nosearch: bool = False
+) -> str:
     head = f"{GENERATED_MARK}; data {digest}\n\n"
     if orphan:
-        head += ":orphan:\n\n"
+        head += ":orphan:\n"
+    if nosearch:
+        # The search of the messages finds these pages; the theme's index does not.
+        head += ":nosearch:\n"
+    if orphan or nosearch:
+        head += "\n"
     escaped = rst_escape(title_text)
     return f"{head}{escaped}\n{'=' * len(escaped)}\n\n{body}"
 
@@ -86,7 +90,11 @@ def sources(data: Edition) -> dict[str, str]:
 def _message_sources(data: Edition) -> dict[str, str]:
     return {
         f"messages/{m.id}.rst": _page(
-            title(m), f".. edition-message:: {m.id}\n", digest=data.digest, orphan=True
+            title(m),
+            f".. edition-message:: {m.id}\n",
+            digest=data.digest,
+            orphan=True,
+            nosearch=True,
         )
         for m in data.corpus
     }
@@ -95,8 +103,7 @@ def _message_sources(data: Edition) -> dict[str, str]:
 def _thread_sources(data: Edition) -> dict[str, str]:
     out = {}
     for key in sorted({thread[0].id for thread in data.threads.values()}):
-        thread = data.threads[key]
-        heading = f"Thread of {len(thread)} messages from {long_date(thread[0].date)}"
+        heading = data.thread_titles[key]
         body = f".. edition-thread:: {key}\n"
         out[f"threads/{key}.rst"] = _page(heading, body, digest=data.digest, orphan=True)
     return out
@@ -193,22 +200,13 @@ def write_sources(srcdir: Path, files_: dict[str, str]) -> int:
 
 def generate(app: Sphinx) -> None:
     """Write the generated sources and pictures before Sphinx looks for documents."""
-    from ._plots import (  # noqa: PLC0415 - matplotlib only when building
-        draw_response_times,
-        draw_thread,
-        draw_timeline,
-    )
+    from ._plots import draw_pictures  # noqa: PLC0415 - matplotlib only when building
 
     data = edition()
     srcdir = Path(app.srcdir)
-    written = write_sources(srcdir, sources(data))
-    draw_timeline(data.corpus, srcdir / "edition" / "timeline.png", correspondents)
-    draw_response_times(data.corpus, srcdir / "edition" / "response-times.png")
-    pictures = set()
-    for key, thread in {t[0].id: t for t in data.threads.values()}.items():
-        path = srcdir / "threads" / f"{key}.png"
-        draw_thread(thread, thread_links(data, thread), parties, path)
-        pictures.add(path)
-    for stale in set((srcdir / "threads").glob("*.png")) - pictures:
-        stale.unlink()
-    logger.info("edition: %d pages, %d source files rewritten", len(sources(data)), written)
+    made = sources(data)
+    written = write_sources(srcdir, made)
+    drawn = draw_pictures(data, srcdir)
+    logger.info(
+        "edition: %d pages, %d source files rewritten, %d pictures drawn", len(made), written, drawn
+    )

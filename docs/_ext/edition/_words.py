@@ -8,16 +8,19 @@ the same way because they all ask here.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from stalin_telegrams import Corpus, IncomingMessage, Message
-from stalin_telegrams._citation import edition as printed_edition
+from stalin_telegrams._citation import Style
 from stalin_telegrams._dates import MONTHS
 
 #: The writer whose side of the correspondence the volume prints: the other
 #: party of each message is its correspondent.
 VOLUME_AUTHOR = "Stalin"
+#: What a link in a picture starts with, to be made relative to the page that shows it.
+PICTURE_ROOT = "@root@/"
 #: What each kind of pair (:attr:`stalin_telegrams.Pair.kind`) is, as a reader is told.
 PAIR_KINDS = {
     "copy": "a copy of one of them, printed again",
@@ -28,24 +31,8 @@ PAIR_KINDS = {
 }
 #: The kinds of pair whose word diff is worth reading: one text, reworded.
 DIFFED_KINDS = frozenset({"copy", "same-message"})
-#: The page of the index of names, and the heading of each kind of name on it.
+#: The page of the index of names.
 NAMES_PAGE = "names-index"
-KIND_TITLES: dict[str, str] = {
-    "person": "Persons",
-    "country": "Countries",
-    "people": "Peoples",
-    "place": "Places",
-    "organisation": "Organisations",
-    "conference": "Conferences",
-    "operation": "Operations and convoys",
-    "event": "Events",
-    "document": "Treaties, acts and orders",
-    "publication": "Publications",
-    "award": "Awards",
-    "ship": "Ships",
-    "equipment": "Equipment",
-    "work": "Films and works of art",
-}
 #: What each kind of reference names, as a reader is told.
 REFERENCE_KINDS = {
     "own": "a message of the sender's",
@@ -86,19 +73,75 @@ def month_year(date: datetime.date) -> str:
     return f"{MONTHS[date.month - 1]} {date.year}"
 
 
+def and_list(names: Sequence[str]) -> str:
+    """Return *names* as a sentence lists them.
+
+    >>> and_list(["Roosevelt", "Antonov", "Churchill"])
+    'Roosevelt, Antonov and Churchill'
+    """
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def parties(message: Message) -> str:
     """Return who wrote to whom: ``"Stalin to Churchill and Roosevelt"``."""
     return f"{' and '.join(message.senders)} to {' and '.join(message.recipients)}"
 
 
 def title(message: Message) -> str:
-    """Return the title of a message's page: number, parties and date.
+    """Return the title of a message's page: number, from → to, and date.
 
     >>> from stalin_telegrams import load
     >>> title(load()["1942-11-20-churchill"])
-    'No. 52: Stalin to Churchill, 20 November 1942'
+    'No. 52: Stalin → Churchill, 20 November 1942'
     """
-    return f"No. {message.number}: {parties(message)}, {long_date(message.date)}"
+    senders, recipients = " and ".join(message.senders), " and ".join(message.recipients)
+    return f"No. {message.number}: {senders} → {recipients}, {long_date(message.date)}"
+
+
+def short_title(message: Message) -> str:
+    """Return a message as a list of related messages names it: number, from → to, day.
+
+    >>> from stalin_telegrams import load
+    >>> short_title(load()["1942-11-20-churchill"])
+    'No. 52, Stalin → Churchill, 20 Nov 1942'
+    """
+    senders, recipients = " and ".join(message.senders), " and ".join(message.recipients)
+    return f"No. {message.number}, {senders} → {recipients}, {short_date(message.date)}"
+
+
+def short_date(date: datetime.date | None) -> str:
+    """Return *date* as a list writes it, ``"20 Nov 1942"``; ``"undated"`` for None.
+
+    >>> short_date(datetime.date(1942, 11, 2))
+    '2 Nov 1942'
+    """
+    return "undated" if date is None else f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
+
+
+def incoming_label(record: IncomingMessage) -> str:
+    """Return an incoming message as a list of related messages names it.
+
+    >>> from stalin_telegrams import load
+    >>> incoming_label(load().incoming()[0])
+    "Churchill's message of 15 Jan 1942 (not printed)"
+    """
+    authors = " and ".join(record.authors) or "someone"
+    if record.date is None:
+        return f"{authors}'s undated message (not printed)"
+    return f"{authors}'s message of {short_date(record.date)} (not printed)"
+
+
+def classification(message: Message) -> str | None:
+    """Return the classification of *message* as a sentence writes it, or None.
+
+    >>> from stalin_telegrams import load
+    >>> classification(load()["1942-11-20-churchill"])
+    'Personal and secret'
+    """
+    printed = message.classification
+    return None if printed is None else printed.capitalize()
 
 
 def incoming_title(record: IncomingMessage) -> str:
@@ -123,13 +166,20 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
-def citation(message: Message, release: str) -> str:
-    """Return a ready citation of *message* in this edition and release."""
-    return (
-        f"{parties(message)}, {long_date(message.date)}, no. {message.number} in"
-        f" {printed_edition()}; stalin_telegrams {release}, message {message.id},"
-        f" messages/{message.id}.html."
-    )
+def citation(message: Message, style: Style, url: str) -> str:
+    """Return a citation of *message* in *style* with the address of its page, *url*.
+
+    The citation of :meth:`stalin_telegrams.Message.citation`, with the
+    page's address added as each style adds one.
+
+    >>> from stalin_telegrams import load
+    >>> citation(load()[0], "apa", "https://example.org/messages/x.html")[-65:]
+    'message 1941-07-18-churchill. https://example.org/messages/x.html'
+    """
+    cited = message.citation(style)
+    if style == "bibtex":
+        return cited.removesuffix("}") + f"  url = {{{url}}},\n}}"
+    return f"{cited} {url}"
 
 
 @dataclass(frozen=True)
@@ -223,6 +273,64 @@ def all_correspondents(corpus: Corpus) -> list[str]:
 def years(messages: Iterable[Message]) -> list[int]:
     """Return the years that *messages* are dated in, in order."""
     return sorted({m.date.year for m in messages if m.date is not None})
+
+
+#: Letters that Unicode does not decompose into a base letter and an accent.
+UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d"})
+#: Words before a surname that a printed index puts after the given names.
+PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "le", "la"})
+#: Surnames of more than one word, which the last-word rule would cut.
+COMPOUND_SURNAMES = {"Archibald Clark Kerr": "Clark Kerr"}
+
+
+def index_heading(name: str, kind: str) -> str:
+    """Return a name as an index of names heads its entry: a person by surname first.
+
+    The last word is the surname (or a compound surname of the table), and
+    what stands before it follows it: given names, a particle, a title ("Lord
+    Curzon" is "Curzon, Lord"); a ruler "of" a country and a single
+    word stay as they are; other kinds of names are as they are.
+
+    >>> index_heading("Franklin D. Roosevelt", "person")
+    'Roosevelt, Franklin D.'
+    >>> index_heading("Charles de Gaulle", "person")
+    'Gaulle, Charles de'
+    >>> index_heading("Lord Curzon", "person")
+    'Curzon, Lord'
+    >>> index_heading("Archibald Clark Kerr", "person")
+    'Clark Kerr, Archibald'
+    >>> index_heading("Peter II of Yugoslavia", "person")
+    'Peter II of Yugoslavia'
+    """
+    words = name.split()
+    if kind != "person" or len(words) == 1 or "of" in words:
+        return name
+    surname = COMPOUND_SURNAMES.get(name, words[-1])
+    given = words[: len(words) - len(surname.split())]
+    particles: list[str] = []
+    while given and given[-1] in PARTICLES:
+        particles.insert(0, given.pop())
+    return f"{surname}, {' '.join([*given, *particles])}"
+
+
+def index_key(heading: str) -> str:
+    """Return the sort key of an index heading: letters without accents, case, or a leading "The".
+
+    >>> sorted(["Šubašić, Ivan", "Stalin, Joseph", "İnönü, İsmet", "Łódź"], key=index_key)
+    ['İnönü, İsmet', 'Łódź', 'Stalin, Joseph', 'Šubašić, Ivan']
+    """
+    folded = unicodedata.normalize("NFKD", heading.removeprefix("The ").translate(UNDECOMPOSED))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
+def index_letter(heading: str) -> str:
+    """Return the letter an index heading is filed under: ``"A"`` to ``"Z"``, or ``"0-9"``.
+
+    >>> index_letter("Šubašić, Ivan"), index_letter("6th S.S. Panzer Army")
+    ('S', '0-9')
+    """
+    first = index_key(heading)[:1].upper()
+    return first if "A" <= first <= "Z" else "0-9"
 
 
 def with_correspondent(corpus: Iterable[Message], name: str) -> list[Message]:
