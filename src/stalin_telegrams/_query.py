@@ -181,7 +181,7 @@ def _date_window(
             if value is not None
         ]
         msg = (
-            f"{', '.join(given)}: no day satisfies these date criteria together"
+            f"{', '.join(given)}: no day satisfies these date criteria"
             " (after and before are exclusive)"
         )
         raise InvalidCriterionError(msg)
