@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Callable
 
 import pytest
@@ -18,7 +19,9 @@ from stalin_telegrams.exceptions import (
     CriterionTypeError,
     InvalidArgumentError,
     InvalidCriterionError,
+    InvalidRecordError,
     MessageIndexError,
+    RecordTypeError,
     StalinTelegramsError,
     UnknownMessageError,
 )
@@ -26,6 +29,8 @@ from tests.factories import fake
 
 A = fake("a", 1)
 B = fake("b", 2)
+#: A message dated in 1942, so that year=1942 names something.
+D = fake("d", 3, on="1942-05-01")
 #: How long an error message may grow, whatever the value that caused it.
 LONGEST = 300
 
@@ -85,7 +90,7 @@ CASES: list[Case] = [
     (
         "Corpus with one id twice",
         lambda: st.Corpus([A, fake("a", 2)]),
-        InvalidArgumentError,
+        InvalidRecordError,
         ValueError,
         ("messages:", "two messages have the id 'a'", "unique"),
     ),
@@ -303,6 +308,193 @@ CASES: list[Case] = [
         ValueError,
         ("month=13", "1 (January) to 12 (December)"),
     ),
+    # numbers too large to show or to convert
+    (
+        "year with 5000 digits",
+        lambda: st.filter_by([A], year=10**5000),
+        InvalidCriterionError,
+        ValueError,
+        ("year=an int of about 5,001 digits", "names nothing"),
+    ),
+    (
+        "index with 5000 digits",
+        lambda: st.Corpus([A])[10**5000],
+        MessageIndexError,
+        IndexError,
+        ("an int of about 5,001 digits", "out of range"),
+    ),
+    (
+        "negative index with 5000 digits",
+        lambda: st.Corpus([A])[-(10**5000)],
+        MessageIndexError,
+        IndexError,
+        ("an int of about 5,001 digits",),
+    ),
+    (
+        "threshold too large for a float",
+        lambda: st.duplicates([A, B], threshold=10**400),
+        InvalidCriterionError,
+        ValueError,
+        ("threshold:", "(0, 1]", "an int of about 401 digits"),
+    ),
+    (
+        "Corpus.duplicates threshold too large for a float",
+        lambda: st.Corpus([A, B]).duplicates(threshold=10**400),
+        InvalidCriterionError,
+        ValueError,
+        ("threshold:",),
+    ),
+    (
+        "month with 5000 digits",
+        lambda: st.filter_by([A], month=10**5000),
+        InvalidCriterionError,
+        ValueError,
+        ("month=an int of about 5,001 digits",),
+    ),
+    # slices
+    (
+        "slice of str",
+        lambda: st.Corpus([A, B])["a":"b"],  # type: ignore[misc]
+        ArgumentTypeError,
+        TypeError,
+        ("sliced by int positions", "got str 'a'"),
+    ),
+    (
+        "slice with step 0",
+        lambda: st.Corpus([A, B])[::0],
+        InvalidArgumentError,
+        ValueError,
+        ("step cannot be 0",),
+    ),
+    (
+        "slice of floats",
+        lambda: st.Corpus([A, B])[1.5:3],  # type: ignore[misc]
+        ArgumentTypeError,
+        TypeError,
+        ("slice start", "got float 1.5"),
+    ),
+    (
+        "slice stop an object",
+        lambda: st.Corpus([A, B])[: object()],  # type: ignore[misc]
+        ArgumentTypeError,
+        TypeError,
+        ("slice stop",),
+    ),
+    # keywords given by position, or misspelt
+    (
+        "duplicates with a positional threshold",
+        lambda: st.duplicates([A, B], 0.5),  # type: ignore[misc]
+        ArgumentTypeError,
+        TypeError,
+        ("duplicates(messages=None, *, threshold=0.7)", "threshold is keyword-only"),
+    ),
+    (
+        "Corpus.duplicates with a positional threshold",
+        lambda: st.Corpus([A, B]).duplicates(0.5),  # type: ignore[misc]
+        ArgumentTypeError,
+        TypeError,
+        ("Corpus.duplicates", "keyword-only"),
+    ),
+    (
+        "duplicates with a misspelt keyword",
+        lambda: st.duplicates([A, B], thresh=0.5),  # type: ignore[call-arg]
+        ArgumentTypeError,
+        TypeError,
+        ("unexpected keyword argument 'thresh'",),
+    ),
+    (
+        "thread_of with a positional flag",
+        lambda: st.Corpus([A]).thread_of("a", True),  # type: ignore[misc]  # noqa: FBT003
+        ArgumentTypeError,
+        TypeError,
+        ("include_incoming is keyword-only",),
+    ),
+    (
+        "similarity with one message",
+        lambda: st.similarity(A),  # type: ignore[call-arg]
+        ArgumentTypeError,
+        TypeError,
+        ("similarity(first, second)", "second"),
+    ),
+    # criteria that contradict each other
+    (
+        "year and a day of another year",
+        lambda: st.filter_by([D], year=1942, on="1943-02-16"),
+        InvalidCriterionError,
+        ValueError,
+        ("year=1942", "on='1943-02-16'", "no day"),
+    ),
+    (
+        "month and a day of another month",
+        lambda: st.filter_by([D], month=2, on="1943-03-01"),
+        InvalidCriterionError,
+        ValueError,
+        ("month=2", "on='1943-03-01'", "no day"),
+    ),
+    (
+        "year and an after in the next year",
+        lambda: st.filter_by([D], year=1942, after="1943-01-01"),
+        InvalidCriterionError,
+        ValueError,
+        ("year=1942", "after='1943-01-01'"),
+    ),
+    (
+        "year and a before in it first day",
+        lambda: st.filter_by([D], year=1942, before="1942-01-01"),
+        InvalidCriterionError,
+        ValueError,
+        ("no day",),
+    ),
+    (
+        "month outside an after-before window",
+        lambda: st.filter_by([D], month=5, after="1942-01-01", before="1942-03-01"),
+        InvalidCriterionError,
+        ValueError,
+        ("month=5",),
+    ),
+    # export paths and URLs
+    (
+        "to_parquet of None",
+        lambda: st.Corpus([A]).to_parquet(None),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        TypeError,
+        ("path:", "file path", "got NoneType None"),
+    ),
+    (
+        "to_cmif of bytes",
+        lambda: st.Corpus([A]).to_cmif(b"out.xml"),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        TypeError,
+        ("path:", "got bytes"),
+    ),
+    (
+        "to_sqlite of a file descriptor",
+        lambda: st.Corpus([A]).to_sqlite(1),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        TypeError,
+        ("path:", "got int 1"),
+    ),
+    (
+        "to_datapackage with a NUL",
+        lambda: st.Corpus([A]).to_datapackage("out\0dir"),
+        InvalidArgumentError,
+        ValueError,
+        ("folder:", "NUL"),
+    ),
+    (
+        "to_cmif with a number for url",
+        lambda: st.Corpus([A]).to_cmif("out.xml", url=123),  # type: ignore[arg-type]
+        ArgumentTypeError,
+        TypeError,
+        ("url: expected a str or None", "got int 123"),
+    ),
+    (
+        "to_cmif with a control character in url",
+        lambda: st.Corpus([A]).to_cmif("out.xml", url="http://x\x01y"),
+        InvalidArgumentError,
+        ValueError,
+        ("url:", "control characters"),
+    ),
     # pairwise functions
     (
         "similarity of a string",
@@ -319,6 +511,76 @@ CASES: list[Case] = [
         ("second:", "expected a Message", "got NoneType None"),
     ),
 ]
+
+
+#: Records built with a bad field, as users wrote them; each fails where it is built.
+BAD_RECORDS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
+    "recipients a str": (
+        lambda: fake("x", 1, recipients="Churchill"),
+        RecordTypeError,
+        "Message.recipients",
+    ),
+    "written_on a str": (
+        lambda: fake("x", 1, written_on="1942-01-01"),
+        RecordTypeError,
+        "Message.written_on",
+    ),
+    "text None": (lambda: fake("x", 1, text=None, heading=None), RecordTypeError, "Message."),
+    "number None": (lambda: fake("x", None), RecordTypeError, "Message.number"),  # type: ignore[arg-type]
+    "references of str": (
+        lambda: fake("x", 1, references=("x",)),
+        RecordTypeError,
+        "Message.references[0]",
+    ),
+    "senders a list": (
+        lambda: fake("x", 1, senders=["Stalin"]),
+        RecordTypeError,
+        "Message.senders",
+    ),
+    "number a bool": (lambda: fake("x", number=True), RecordTypeError, "Message.number"),
+    "no recipients": (
+        lambda: fake("x", 1, recipients=()),
+        InvalidRecordError,
+        "Message.recipients",
+    ),
+    "span reversed": (lambda: st.LineSpan(5, 2), InvalidRecordError, "LineSpan.end"),
+    "span of str": (lambda: st.LineSpan("1", 2), RecordTypeError, "LineSpan.start"),  # type: ignore[arg-type]
+    "incoming date a str": (
+        lambda: st.IncomingMessage(
+            id="i", authors=("Churchill",), addressees=("Stalin",), date="1942"
+        ),  # type: ignore[arg-type]
+        RecordTypeError,
+        "IncomingMessage.date",
+    ),
+}
+#: Every operation a user's messages go through.
+OPERATIONS: dict[str, Callable[[object], object]] = {
+    "Corpus": lambda m: st.Corpus([m]),  # type: ignore[list-item]
+    "filter_by": lambda m: st.filter_by([m], year=1942),  # type: ignore[list-item]
+    "thread_of": lambda m: st.thread_of("x", [m]),  # type: ignore[list-item]
+    "duplicates": lambda m: st.duplicates([m, A]),  # type: ignore[list-item]
+    "similarity": lambda m: st.similarity(m, A),  # type: ignore[arg-type]
+    "to_records": lambda m: st.Corpus([m]).to_records(),  # type: ignore[list-item]
+    "incoming": lambda m: st.Corpus([A], incoming=[m]),  # type: ignore[list-item]
+    "citation": lambda m: m.citation(),  # type: ignore[attr-defined]
+}
+
+
+class TestBadRecords:
+    """A record with a bad field fails where it is built, whatever it was built for."""
+
+    @pytest.mark.parametrize("operation", OPERATIONS.values(), ids=OPERATIONS)
+    @pytest.mark.parametrize(("make", "error", "words"), BAD_RECORDS.values(), ids=BAD_RECORDS)
+    def test_matrix(
+        self,
+        make: Callable[[], object],
+        error: type[Exception],
+        words: str,
+        operation: Callable[[object], object],
+    ) -> None:
+        """The one error is the record's own, naming the field, never one from deep inside."""
+        with pytest.raises(error, match=re.escape(words)):
+            operation(make())
 
 
 class TestBadArguments:
@@ -342,8 +604,8 @@ class TestBadArguments:
         assert [] == [w for w in words if w not in str(caught.value)]
 
     def test_enough_cases(self) -> None:
-        """The suite tries at least twenty kinds of bad argument."""
-        assert len(CASES) >= 20
+        """The suite tries at least sixty kinds of bad argument."""
+        assert len(CASES) >= 60
 
     def test_long_values_are_cut(self) -> None:
         """A huge bad value is cut in the message, which stays short."""

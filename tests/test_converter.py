@@ -394,7 +394,10 @@ class TestTable:
                 [{"start": 1, "end": 2}, {"start": "1", "end": 2}],
                 "[1].start: expected an integer, got a string, '1'",
             ),
-            ([{"start": 5, "end": 2}], "[0]: invalid line span 5-2"),
+            (
+                [{"start": 5, "end": 2}],
+                "[0]: LineSpan.end: invalid line span 5-2: it ends before it starts",
+            ),
         ],
     )
     def test_bad_record(self, records: list[Any], expected: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import pickle
 import re
 from collections import Counter
 from importlib.resources import files
@@ -513,3 +514,19 @@ class TestReverseLinks:
             assert {m.id for m in corpus.referred_to_by(record)} == {
                 m.id for m in corpus if any(record.id in r.targets for r in m.references)
             }
+
+
+class TestPickle:
+    """A corpus pickles under every protocol, slices and selections included."""
+
+    @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+    def test_round_trip(self, protocol: int) -> None:
+        """What is unpickled equals the original and can be queried again."""
+        corpus = load()
+        corpus.filter_by(contains="second front")
+        for original in (corpus, corpus[:3], corpus.filter_by(year=1942)):
+            copy = pickle.loads(pickle.dumps(original, protocol=protocol))  # noqa: S301 - our own
+            assert (original, original.incoming()) == (copy, copy.incoming())
+            assert (
+                original.filter_by(contains="Ankara").ids == copy.filter_by(contains="Ankara").ids
+            )

@@ -16,6 +16,7 @@ import copy
 import functools
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ import pytest
 
 import stalin_telegrams
 from stalin_telegrams import load
-from stalin_telegrams._load import SCHEMA_VERSION, load_bytes, load_file
+from stalin_telegrams._load import LARGEST, SCHEMA_VERSION, load_bytes, load_file
 from stalin_telegrams.exceptions import CorpusDataError
 
 RAW = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json").read_bytes()
@@ -211,7 +212,7 @@ DAMAGE: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "line span reversed": (
         edited(lambda d: message(d)["source_lines"][0].update(start=10**6)),
-        f"{WHERE}: source_lines[0]: invalid line span 1000000-",
+        f"{WHERE}: source_lines[0]: LineSpan.end: invalid line span 1000000-",
     ),
     "footnote mark without its line": (
         edited(lambda d: message(d, WITH_FOOTNOTE)["footnote_marks"][0].pop("line")),
@@ -452,3 +453,70 @@ class TestLoad:
         out = _run_probe(tmp_path)
         assert "CorpusDataError" == out[0]
         assert out[1].startswith(f"{data_file}: cannot read the corpus file")
+
+    @pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero", "folder", "link to a fifo"])
+    def test_not_a_regular_file(self, kind: str, tmp_path: Path) -> None:
+        """A data file replaced by a pipe or a device is refused at once, never read or awaited."""
+        data_file = _installed_copy(tmp_path)
+        data_file.unlink()
+        if kind == "fifo":
+            os.mkfifo(data_file)
+        elif kind == "link to a fifo":
+            os.mkfifo(tmp_path / "pipe")
+            data_file.symlink_to(tmp_path / "pipe")
+        elif kind == "folder":
+            data_file.mkdir()
+        else:
+            data_file.symlink_to("/dev/zero")
+        # A bounded wait: a hang would be the failure.
+        out = subprocess.run(
+            [sys.executable, "-c", _PROBE],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"},
+        ).stdout.splitlines()[1:]
+        assert "CorpusDataError" == out[0]
+        assert out[1].startswith(f"{data_file}: cannot read the corpus file")
+
+    def test_implausibly_large(self, tmp_path: Path) -> None:
+        """A data file far larger than a corpus is refused before it is read."""
+        data_file = _installed_copy(tmp_path)
+        with data_file.open("r+b") as stream:
+            stream.truncate(LARGEST + 1)  # sparse: no disk is used
+        out = _run_probe(tmp_path)
+        assert ["CorpusDataError"] == out[:1]
+        assert "more than a corpus file holds" in out[1]
+
+
+_FORK_PROBE = """
+import os, sys, threading, time
+from stalin_telegrams import _load
+_load._lock.acquire()  # as a thread inside the first load() holds it
+pid = os.fork()
+if pid == 0:
+    os._exit(0 if len(_load.load()) > 0 else 1)
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        print("child", os.waitstatus_to_exitcode(status))
+        break
+    time.sleep(0.05)
+else:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    print("child hung")
+_load._lock.release()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="SKIPPING: no os.fork on this platform")
+def test_fork_while_loading() -> None:
+    """A child forked while another thread is inside the first load() loads, with a bounded wait."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FORK_PROBE], capture_output=True, text=True, check=True, timeout=180
+    )
+    assert "child 0" == out.stdout.strip()

@@ -166,6 +166,7 @@ def thread_of(
     *,
     include_incoming: bool,
 ) -> Corpus | tuple[Message | IncomingMessage, ...]: ...
+@_checks.arguments
 def thread_of(
     message_or_id: Message | str,
     messages: Iterable[Message] | None = None,
@@ -255,6 +256,7 @@ def thread_of(
     return _corpus(messages).thread_of(message_or_id, include_incoming=include_incoming)
 
 
+@_checks.arguments
 def duplicates(
     messages: Iterable[Message] | None = None, *, threshold: float = _checks.DEFAULT_THRESHOLD
 ) -> tuple[Pair, ...]:

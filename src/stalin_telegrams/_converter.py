@@ -44,6 +44,7 @@ from ._model import (
     ReplyKind,
     ReplyLink,
 )
+from ._recordcheck import build_unchecked
 from .exceptions import CorpusDataError
 
 if TYPE_CHECKING:
@@ -267,6 +268,12 @@ class Table(Generic[T]):
         self._positional = self.names == tuple(f.name for f in fields) and not any(
             f.kw_only for f in fields
         )
+        # Every value was checked column by column: the records are built
+        # without their own checks of each field, then held to their rules.
+        self._make: Callable[[Sequence[Sequence[Any]], tuple[str, ...] | None], tuple[T, ...]] = (
+            functools.partial(build_unchecked, cls)
+        )
+        self._rules: Callable[[T], str | None] | None = getattr(cls, "_rules", None)
 
     def __call__(self, value: object) -> tuple[T, ...]:
         """Structure a JSON array of records.
@@ -297,12 +304,11 @@ class Table(Generic[T]):
             check(column)
             for check, column in zip(self._checks, zip(*rows, strict=True), strict=True)
         ]
-        if self._positional:
-            return tuple(map(self.cls, *columns))
-        cls, names = self.cls, self.names
-        return tuple(
-            [cls(**dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]
-        )
+        records = self._make(columns, None if self._positional else self.names)
+        if self._rules is not None and any(map(self._rules, records)):
+            msg = "a record breaks a rule of its type"
+            raise ValueError(msg)
+        return records
 
     def _locate(self, value: list[Any]) -> FieldError | None:
         """Go through the records one by one; return the error of the first bad one."""

@@ -81,7 +81,35 @@ def _incoming(value: object) -> tuple[IncomingMessage, ...]:
     return items
 
 
-class _Origin:
+class _SlotsPickled:
+    """Pickled by the values of its slots, under every pickle protocol (0 and 1 too).
+
+    Python's own pickling of a class with ``__slots__`` needs protocol 2;
+    these methods give it the state as a dict. A pickle made by 0.2 (a pair
+    of dicts, the second of slots) loads too.
+    """
+
+    __slots__ = ()
+
+    def __getstate__(self) -> dict[str, object]:
+        return {
+            name: getattr(self, name)
+            for cls in type(self).__mro__
+            for name in getattr(cls, "__slots__", ())
+            if hasattr(self, name)
+        }
+
+    def __setstate__(self, state: object) -> None:
+        if isinstance(state, tuple):  # (instance dict, slots), as Python pickles slots
+            state = {key: value for part in state if part for key, value in part.items()}
+        if not isinstance(state, dict):
+            msg = f"cannot restore a {type(self).__name__} from {type(state).__name__}"
+            raise TypeError(msg)
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
+
+class _Origin(_SlotsPickled):
     """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
 
     __slots__ = ("aliases", "incoming", "index", "memo", "messages", "vocabulary")
@@ -103,8 +131,19 @@ class _Origin:
         #: What the queries and the search for pairs computed of the texts.
         self.memo = Memo()
 
+    def __getstate__(self) -> dict[str, object]:
+        # What was computed of the texts is made again where it is unpickled.
+        state = super().__getstate__()
+        state.pop("memo", None)
+        state["vocabulary"] = None
+        return state
 
-class Corpus(Sequence[Message]):
+    def __setstate__(self, state: object) -> None:
+        self.memo = Memo()
+        super().__setstate__(state)
+
+
+class Corpus(_SlotsPickled, Sequence[Message]):
     """An immutable sequence of :class:`Message` in volume order, with lookup by id.
 
     Index it with an integer or a slice like any sequence, or with a message
@@ -131,15 +170,27 @@ class Corpus(Sequence[Message]):
             str, *index* is not an iterable of :class:`Name`, or *incoming*
             not an iterable of :class:`IncomingMessage` (also a
             :class:`TypeError`).
-        InvalidArgumentError: Two messages have the same id (also a
-            :class:`ValueError`).
+        InvalidRecordError: Two messages have the same id, two incoming
+            messages have the same id, or an incoming message has the id of
+            a message (also an :class:`InvalidArgumentError` and a
+            :class:`ValueError`). Links are not checked: a corpus of your
+            own messages may name messages outside it.
+
+    Every record checks its own fields when it is built (see
+    :class:`Message`), so a corpus holds only well-formed records.
 
     >>> from stalin_telegrams import load
     >>> corpus = load()
     >>> corpus["1942-11-20-churchill"].recipients
     ('Churchill',)
 
+    A corpus pickles under every protocol (0 to 5); what it computed of its
+    texts is computed again after unpickling.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       Incoming messages must have ids of their own; pickle protocols 0
+       and 1 work.
     """
 
     __slots__ = (
@@ -162,8 +213,11 @@ class Corpus(Sequence[Message]):
         incoming: Iterable[IncomingMessage] = (),
     ) -> None:
         checked = _checks.messages(messages)
-        origin = _Origin(checked, _aliases(aliases), _index(index), _incoming(incoming))
-        self._start(checked, _checks.unique_ids(checked), origin)
+        by_id = _checks.unique_ids(checked)
+        received = _incoming(incoming)
+        _checks.incoming_apart(received, by_id)
+        origin = _Origin(checked, _aliases(aliases), _index(index), received)
+        self._start(checked, by_id, origin)
 
     def _start(
         self, messages: tuple[Message, ...], by_id: dict[str, Message], origin: _Origin
@@ -210,7 +264,7 @@ class Corpus(Sequence[Message]):
         if isinstance(key, str):
             return self.get(key)
         if isinstance(key, slice):
-            return self._derived(self._messages[key])
+            return self._derived(self._messages[_checks.positions(key)])
         try:
             index = operator.index(key)
         except TypeError:
@@ -223,7 +277,10 @@ class Corpus(Sequence[Message]):
         except IndexError:
             size = len(self._messages)
             held = f"positions 0 to {size - 1}, or -{size} to -1" if size else "no positions"
-            msg = f"Corpus index {index} out of range: this corpus of {size} messages has {held}"
+            msg = (
+                f"Corpus index {_checks.shown(index)} out of range:"
+                f" this corpus of {size} messages has {held}"
+            )
             raise MessageIndexError(msg) from None
 
     def __len__(self) -> int:
@@ -266,6 +323,7 @@ class Corpus(Sequence[Message]):
         """
         return self._origin.index
 
+    @_checks.arguments
     def names(self, kind: str | None = None) -> tuple[IndexEntry, ...]:
         """Return the index of names, each entry with the messages of this corpus that mention it.
 
@@ -695,6 +753,7 @@ class Corpus(Sequence[Message]):
 
         return self._derived(select(self._messages, criteria, self._known, self._origin.memo))
 
+    @_checks.arguments
     def duplicates(self, *, threshold: float | None = None) -> tuple[Pair, ...]:
         """Return the pairs of messages of this corpus whose texts are (nearly) the same.
 
@@ -732,6 +791,7 @@ class Corpus(Sequence[Message]):
     def thread_of(
         self, message_or_id: Message | IncomingMessage | str, *, include_incoming: bool
     ) -> Corpus | tuple[Message | IncomingMessage, ...]: ...
+    @_checks.arguments
     def thread_of(
         self, message_or_id: Message | IncomingMessage | str, *, include_incoming: bool = False
     ) -> Corpus | tuple[Message | IncomingMessage, ...]:

@@ -81,6 +81,7 @@ _QUOTED_PARAGRAPH = re.compile(r"(?:\A|\n\n)[\"\u201c\u00ab]")
 Shingle = int
 
 
+@_checks.arguments
 def word_diff(first: Message, second: Message) -> WordDiff:
     """Return the word-by-word diff from *first*'s text to *second*'s.
 
@@ -135,6 +136,7 @@ def _keys(text: str) -> _Keys:
     return _Keys(keys, frozenset(keys), shingles)
 
 
+@_checks.arguments
 def similarity(first: Message, second: Message) -> float:
     """Return the similarity :func:`duplicates` uses for two messages.
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import get_args
 
+from . import _checks
 from ._model import IndexEntry, Message, Name, NameKind
 from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
@@ -71,7 +72,7 @@ def resolve(
             suggests close names.
     """
     if not isinstance(value, str):
-        msg = f"{criterion}: expected a name (str), got {type(value).__name__} {value!r}"
+        msg = f"{criterion}: expected a name (str), {_checks.got(value)}"
         raise CriterionTypeError(msg)
     found = lookup(index).get(_fold(value))
     if found is None:
@@ -81,7 +82,7 @@ def resolve(
             {form for entry in index for form in (entry.name, *entry.aliases)}.union(mentioned)
         )
         close = close_matches(value, forms)
-        text = f"{criterion}={value!r} is not a name of the index"
+        text = f"{criterion}={_checks.shown(value)} is not a name of the index"
         if close:
             text += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
         raise InvalidCriterionError(text)
@@ -99,10 +100,10 @@ def check_kind(kind: object) -> str | None:
     if kind is None:
         return None
     if not isinstance(kind, str):
-        msg = f"kind: expected a str, got {type(kind).__name__} {kind!r}"
+        msg = f"kind: expected a str, {_checks.got(kind)}"
         raise CriterionTypeError(msg)
     if kind not in KINDS:
-        msg = f"kind={kind!r} is not a kind of the index (kinds: {', '.join(KINDS)})"
+        msg = f"kind={_checks.shown(kind)} is not a kind of the index (kinds: {', '.join(KINDS)})"
         raise InvalidCriterionError(msg)
     return kind
 

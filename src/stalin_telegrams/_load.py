@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import json
 import os
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn, Protocol
@@ -48,9 +50,28 @@ _REINSTALL = (
     f" (python -m stalin_telegrams.pipeline)"
 )
 
+#: The largest corpus file read: many times the packaged one, far from what
+#: would exhaust the memory.
+LARGEST = 64 * 1024 * 1024
+
 # load() keeps the corpus here; the lock makes racing first calls parse once.
 _loaded: list[Corpus] = []
 _lock = threading.Lock()
+
+
+def _new_lock() -> None:
+    """Give a forked child a lock of its own.
+
+    A thread of the parent may have held the lock, inside the first load(),
+    when another forked: the child has no such thread to release it, and
+    its first load() would wait for ever.
+    """
+    global _lock  # noqa: PLW0603 - the one lock, replaced in the child only
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_lock)
 
 
 class Readable(Protocol):
@@ -102,9 +123,32 @@ class _File:
         self.path = path
 
     def read_bytes(self) -> bytes:
-        """Return the file's content."""
-        with open(self.path, "rb") as stream:  # noqa: PTH123 - pathlib is not imported for this
-            return stream.read()
+        """Return the file's content, if it is a regular file of a plausible size.
+
+        It is opened without blocking and checked before it is read, so a
+        named pipe put in its place cannot hang the program, nor a link to
+        ``/dev/zero`` fill its memory.
+
+        Raises:
+            OSError: The file cannot be opened, is not a regular file, or
+                is larger than :data:`LARGEST`.
+        """
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.path, flags)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError(errno.EINVAL, "not a regular file", self.path)
+            if info.st_size > LARGEST:
+                reason = f"{info.st_size:,} bytes, more than a corpus file holds"
+                raise OSError(errno.EFBIG, reason, self.path)
+            with os.fdopen(os.dup(fd), "rb") as stream:
+                data = stream.read(LARGEST + 1)
+        finally:
+            os.close(fd)
+        if len(data) > LARGEST:
+            raise OSError(errno.EFBIG, "more than a corpus file holds", self.path)
+        return data
 
     def __str__(self) -> str:
         return self.path
@@ -120,7 +164,8 @@ def packaged_file() -> Readable:
     :mod:`importlib.resources` finds it.
     """
     path = os.path.join(os.path.dirname(__file__), "data", DATA_FILE)  # noqa: PTH118, PTH120 - see above
-    if os.path.isfile(path):  # noqa: PTH113 - see above
+    # Whatever is there (a pipe, a link to a device) is read as a file, which refuses it.
+    if os.path.lexists(path):
         return _File(path)
     from importlib.resources import files  # noqa: PLC0415 - only for a package in an archive
 

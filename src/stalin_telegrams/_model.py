@@ -1,4 +1,11 @@
-"""Typed records of the corpus: :class:`Message` and its small value types."""
+"""Typed records of the corpus: :class:`Message` and its small value types.
+
+Every record checks its fields when it is built (:mod:`._recordcheck`): a
+field of the wrong type raises
+:class:`~stalin_telegrams.exceptions.RecordTypeError`, a value the record
+cannot hold :class:`~stalin_telegrams.exceptions.InvalidRecordError`, each
+naming the record type and the field.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from typing import Literal
 import attrs
 
 from ._citation import Style, message_citation
+from ._recordcheck import checked
 from ._words import WordDiff, diff
 
 #: The kinds of entry in the index of names (:class:`Name`), in the order the
@@ -44,6 +52,27 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.split(JOINT))
 
 
+#: The kinds of :class:`Correction`.
+CORRECTION_KINDS = ("erratum", "move")
+
+
+def _offsets(start: int, end: int) -> str | None:
+    """Return the problem of a span of offsets in a text, or None."""
+    if start < 0:
+        return f"start: expected an offset from 0, got {start}"
+    if end < start:
+        return f"end: expected an offset from start ({start}) on, got {end}"
+    return None
+
+
+def _identifier(value: str) -> str | None:
+    """Return the problem of an id, or None: it must hold something but white space."""
+    if value.strip() and value == value.strip():
+        return None
+    return f"id: expected an id with no white space around it, got {value!r}"
+
+
+@checked
 @attrs.frozen
 class LineSpan:
     """An inclusive span of 1-based line numbers in the raw source file.
@@ -58,12 +87,17 @@ class LineSpan:
     start: int
     end: int
 
-    def __attrs_post_init__(self) -> None:
-        if not 1 <= self.start <= self.end:
-            msg = f"invalid line span {self.start}-{self.end}"
-            raise ValueError(msg)
+    def _rules(self) -> str | None:
+        if 1 <= self.start <= self.end:
+            return None
+        if self.start < 1:
+            return f"start: invalid line span {self.start}-{self.end}: lines are numbered from 1"
+        if self.end < self.start:
+            return f"end: invalid line span {self.start}-{self.end}: it ends before it starts"
+        return None
 
 
+@checked
 @attrs.frozen
 class FootnoteMark:
     """A footnote superscript removed from the text, kept as data.
@@ -82,7 +116,15 @@ class FootnoteMark:
     line: int
     offset: int
 
+    def _rules(self) -> str | None:
+        if self.line < 1:
+            return f"line: expected a line number from 1, got {self.line}"
+        if self.offset < 0:
+            return f"offset: expected an offset from 0, got {self.offset}"
+        return None
 
+
+@checked
 @attrs.frozen
 class Correction:
     """One change from the raw text, made by a reviewed correction table.
@@ -108,11 +150,19 @@ class Correction:
     added_in: str
     added_on: str
 
+    def _rules(self) -> str | None:
+        if self.kind not in CORRECTION_KINDS:
+            return f"kind: expected 'erratum' or 'move', got {self.kind!r}"
+        if self.line < 1:
+            return f"line: expected a line number from 1, got {self.line}"
+        return None
+
 
 #: What a reference names, relative to the sender of the message it stands in.
 ReferenceKind = Literal["own", "incoming", "other"]
 
 
+@checked
 @attrs.frozen
 class Reference:
     """A phrase in a message that refers to a message, letter, telegram or reply.
@@ -153,6 +203,13 @@ class Reference:
     count: int | None = 1
     targets: tuple[str, ...] = ()
 
+    def _rules(self) -> str | None:
+        if 0 <= self.start <= self.end and (self.count is None or self.count >= 1):
+            return None
+        return _offsets(self.start, self.end) or (
+            f"count: expected None or a count from 1, got {self.count}"
+        )
+
     @property
     def target(self) -> str | None:
         """The single target, or ``None`` where there is none or several.
@@ -169,6 +226,7 @@ class Reference:
 ReplyKind = Literal["answer", "acknowledgement", "thanks", "forwarding"]
 
 
+@checked
 @attrs.frozen
 class ReplyLink:
     """A reply link: the message answered, and how the text answers it.
@@ -188,12 +246,18 @@ class ReplyLink:
     id: str
     kinds: tuple[ReplyKind, ...] = ("answer",)
 
+    def _rules(self) -> str | None:
+        if not self.kinds or len(set(self.kinds)) != len(self.kinds):
+            return f"kinds: expected one kind or more, none twice, got {self.kinds!r}"
+        return _identifier(self.id)
+
     @property
     def courtesy(self) -> bool:
         """Whether the link only thanks (it does not join two messages in a thread)."""
         return self.kinds == ("thanks",)
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class IncomingMessage:
     """A message that the volume does not print but its messages name.
@@ -246,7 +310,11 @@ class IncomingMessage:
         """
         return tuple(link.id for link in self.reply_links)
 
+    def _rules(self) -> str | None:
+        return _identifier(self.id)
 
+
+@checked
 @attrs.frozen
 class ResponseTime:
     """How long a printed message took to answer an incoming one.
@@ -272,6 +340,7 @@ class ResponseTime:
     since: Literal["written", "arrived"]
 
 
+@checked
 @attrs.frozen
 class Mention:
     """A name found in the text of a message.
@@ -291,7 +360,11 @@ class Mention:
     end: int
     surface: str
 
+    def _rules(self) -> str | None:
+        return None if 0 <= self.start <= self.end else _offsets(self.start, self.end)
 
+
+@checked
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Name:
     """An entry of the index of names: a person, country, place and so on.
@@ -324,7 +397,11 @@ class Name:
     note: str = ""
     part_of: tuple[str, ...] = ()
 
+    def _rules(self) -> str | None:
+        return None if self.name.strip() else f"name: expected a name, got {self.name!r}"
 
+
+@checked
 @attrs.frozen
 class IndexEntry:
     """An entry of the index of names, with the messages that mention it.
@@ -343,6 +420,9 @@ class IndexEntry:
     ids: tuple[str, ...]
     count: int
 
+    def _rules(self) -> str | None:
+        return f"count: expected a count from 0, got {self.count}" if self.count < 0 else None
+
     @property
     def name(self) -> str:
         """The canonical name of the entry."""
@@ -354,6 +434,7 @@ class IndexEntry:
         return self.entry.kind
 
 
+@checked
 @attrs.frozen(kw_only=True)
 class Message:
     """One message of the correspondence, as the edition gives it.
@@ -396,6 +477,15 @@ class Message:
         mentions: The names found in :attr:`text`, in order of position
             New in 0.2.0.
 
+    Raises:
+        RecordTypeError: A field has the wrong type: a str where a tuple of
+            str belongs (``recipients="Churchill"``), a str or a
+            ``datetime`` for a date, ``None`` for the text, a list for a
+            tuple, a bool for a number. It names the field.
+        InvalidRecordError: A value the record cannot hold: a number below
+            1, no sender or recipient, a blank name, an id with white space
+            around it.
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``senders`` (a tuple) replaces the field ``sender``, which stays as a
@@ -404,6 +494,7 @@ class Message:
        The field ``in_reply_to`` (ids) became :attr:`reply_links` (typed
        links with their kinds); ``in_reply_to`` stays as a read-only
        property.
+       The fields are checked when the message is built.
     """
 
     id: str
@@ -428,6 +519,14 @@ class Message:
     copy_of: str | None = None
     reply_links: tuple[ReplyLink, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+    def _rules(self) -> str | None:
+        if self.number < 1:
+            return f"number: expected a position from 1, got {self.number}"
+        for field, names in (("senders", self.senders), ("recipients", self.recipients)):
+            if not names or not all(name.strip() for name in names):
+                return f"{field}: expected one name or more, none blank, got {names!r}"
+        return _identifier(self.id)
 
     @property
     def in_reply_to(self) -> tuple[str, ...]:
@@ -487,6 +586,7 @@ class Message:
 PairKind = Literal["identical", "copy", "quotation", "same-message", "same-matter"]
 
 
+@checked
 @attrs.frozen
 class Pair:
     """Two messages a reader would name together: one text twice, or one matter.
@@ -527,6 +627,11 @@ class Pair:
     second: Message
     similarity: float
     kind: PairKind
+
+    def _rules(self) -> str | None:
+        if not 0 <= self.similarity <= 1:  # NaN compares false, so it is refused too
+            return f"similarity: expected a number from 0 to 1, got {self.similarity!r}"
+        return None
 
     def diff(self) -> WordDiff:
         """Return the word-by-word diff from the first text to the second.

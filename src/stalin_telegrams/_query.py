@@ -143,26 +143,59 @@ def _ids(value: object, vocabulary: Vocabulary) -> frozenset[str]:
 
 
 def _date_window(
-    on: datetime.date | None, after: datetime.date | None, before: datetime.date | None
+    on: datetime.date | None,
+    after: datetime.date | None,
+    before: datetime.date | None,
+    *,
+    year: int | None = None,
+    month: int | None = None,
 ) -> tuple[datetime.date | None, datetime.date | None]:
-    """Return the first and last day the date criteria allow (inclusive)."""
+    """Return the first and last day the date criteria allow (inclusive).
+
+    Raises:
+        InvalidCriterionError: No day meets them all: ``after`` not before
+            ``before``, ``on`` outside them, or outside the *year*, or in
+            another *month* (the criteria contradict each other).
+    """
     try:
         first = None if after is None else after + _ONE_DAY
         last = None if before is None else before - _ONE_DAY
     except OverflowError:  # after the last day, or before the first, of the calendar
         first, last = datetime.date.max, datetime.date.min
-    if on is not None:
-        first = on if first is None else max(first, on)
-        last = on if last is None else min(last, on)
-    if first is not None and last is not None and first > last:
-        given = ", ".join(
+    bounds = [(on, on)]
+    if year is not None:
+        bounds.append((datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
+    for low, high in bounds:
+        if low is not None and high is not None:
+            first = low if first is None else max(first, low)
+            last = high if last is None else min(last, high)
+    empty = first is not None and last is not None and first > last
+    if not empty and month is not None and first is not None and last is not None:
+        empty = month not in _months_between(first, last)
+    if empty:
+        given = [f"year={year}"] if year is not None else []
+        given += [f"month={month}"] if month is not None else []
+        given += [
             f"{name}={value.isoformat()!r}"
             for name, value in (("on", on), ("after", after), ("before", before))
             if value is not None
+        ]
+        msg = (
+            f"{', '.join(given)}: no day satisfies these date criteria"
+            " (after and before are exclusive)"
         )
-        msg = f"{given}: no day satisfies these date criteria (after and before are exclusive)"
         raise InvalidCriterionError(msg)
     return first, last
+
+
+def _months_between(first: datetime.date, last: datetime.date) -> set[int]:
+    """Return the month numbers of the days from *first* to *last*, inclusive."""
+    months: set[int] = set()
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month) and len(months) < len(_checks.MONTHS):
+        months.add(month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)  # noqa: PLR2004 - December
+    return months
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -298,6 +331,7 @@ def _name_tests(
 
 def _date_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Iterator[Predicate]:
     """Yield the tests of the date criteria, after checking them."""
+    year = month = None
     if criteria.year is not None:
         year = _checks.integer("year", criteria.year)
         if year not in vocabulary().years:
@@ -310,6 +344,8 @@ def _date_tests(criteria: Criteria, vocabulary: Callable[[], Vocabulary]) -> Ite
         None if criteria.on is None else _checks.date("on", criteria.on),
         None if criteria.after is None else _checks.date("after", criteria.after),
         None if criteria.before is None else _checks.date("before", criteria.before),
+        year=year,
+        month=month,
     )
     if first is not None or last is not None:
         low, high = first or datetime.date.min, last or datetime.date.max

@@ -13,6 +13,7 @@ from typing import Literal
 
 import attrs
 
+from ._recordcheck import checked
 from ._suggest import matcher
 
 # What a word is compared by: its letters and digits, case-folded. Dashes
@@ -43,6 +44,7 @@ def printed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(w for w, _ in pairs), tuple(k for _, k in pairs)
 
 
+@checked
 @attrs.frozen
 class DiffChunk:
     """One run of a word diff: words kept, or words changed between two texts.
@@ -61,6 +63,7 @@ class DiffChunk:
     second: tuple[str, ...]
 
 
+@checked
 @attrs.frozen
 class WordDiff:
     """A word-by-word diff between the texts of a :class:`Pair`.

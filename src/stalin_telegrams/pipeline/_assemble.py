@@ -355,7 +355,8 @@ def _clean(
         pieces.extend((bare[last : mark.position], chr(_FIRST_PLACEHOLDER + number)))
         last = mark.position
     pieces.append(bare[last:])
-    marks = tuple(FootnoteMark(mark.mark, line.no, -1) for mark in found)
+    # Offset 0 until _place_marks() knows where each mark stands in the text.
+    marks = tuple(FootnoteMark(mark.mark, line.no, 0) for mark in found)
     return _pages.strip_markup("".join(pieces)).strip(), marks
 
 
