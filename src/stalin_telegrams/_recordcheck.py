@@ -273,3 +273,22 @@ def build_unchecked(
         for record, row in zip(records, rows, strict=True):
             init(record, **dict(zip(names, row, strict=True)))
     return records
+
+
+def draft(cls: type[T], **fields: object) -> T:
+    """Build one record of *cls* from *fields* without the checks of each field.
+
+    For the build pipeline, whose drafts may be incomplete (a message whose
+    recipients the source does not name) until its own validation reports
+    them by name and stops the build; :func:`stalin_telegrams.load` checks
+    what the build wrote.
+    """
+    names = tuple(fields)
+    return build_unchecked(cls, [[fields[name]] for name in names], names)[0]
+
+
+def redraft(record: T, **changes: object) -> T:
+    """Return *record* with *changes*, as :func:`attrs.evolve` does, without the checks."""
+    kind = typing.cast("type[attrs.AttrsInstance]", type(record))
+    fields = {a.alias: getattr(record, a.name) for a in attrs.fields(kind) if a.init}
+    return draft(type(record), **{**fields, **changes})

@@ -7,6 +7,7 @@ import datetime
 import attrs
 
 from stalin_telegrams import ReplyLink, load
+from stalin_telegrams._recordcheck import redraft
 from stalin_telegrams.pipeline import _validate
 
 
@@ -38,7 +39,7 @@ class TestProblems:
 
     def test_record_problems(self) -> None:
         """A record out of order, out of the war years, without recipient or text is reported."""
-        message = attrs.evolve(
+        message = redraft(
             load()[0],
             id="1939-01-01-nobody",
             number=5,

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import attrs
 
 from .._model import Correction, FootnoteMark, LineSpan, Message
+from .._recordcheck import draft as draft_record
+from .._recordcheck import redraft
 from . import _headings, _pages
 from ._lines import LineRecord, Role, classify
 from ._segment import Draft, segment
@@ -197,9 +199,7 @@ def _message(
     """
     enclosed_in = None if placing.enclosed_in is None else id_at[placing.enclosed_in]
     copy_of = None if placing.copy_of is None else id_at[placing.copy_of]
-    return attrs.evolve(
-        parts.message, id=ident, number=number, enclosed_in=enclosed_in, copy_of=copy_of
-    )
+    return redraft(parts.message, id=ident, number=number, enclosed_in=enclosed_in, copy_of=copy_of)
 
 
 @attrs.frozen
@@ -242,7 +242,9 @@ def read_parts(draft: Draft, edits: Edits, hyphenated: frozenset[str]) -> Parts:
     own = set(draft.lines)
     corrections = [c for no in sorted(own) for c in edits.errata.get(no, ())]
     corrections += [c for block, c in edits.moves if own.intersection(block)]
-    message = Message(
+    # A draft: _validate reports what it lacks (no recipient, say) by name.
+    message = draft_record(
+        Message,
         id=_key(written_on, sent_on, recipients),
         number=UNNUMBERED,
         senders=(placing.sender,) if placing.sender else senders,
