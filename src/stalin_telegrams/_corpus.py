@@ -81,35 +81,33 @@ def _incoming(value: object) -> tuple[IncomingMessage, ...]:
     return items
 
 
-class _SlotsPickled:
-    """Pickled by the values of its slots, under every pickle protocol (0 and 1 too).
+def _slots_state(self: object) -> dict[str, object]:
+    """Return the values of the slots of *self*, as a dict: its pickled state.
 
     Python's own pickling of a class with ``__slots__`` needs protocol 2;
-    these methods give it the state as a dict. A pickle made by 0.2 (a pair
-    of dicts, the second of slots) loads too.
+    with this as ``__getstate__`` (and :func:`_restore_slots` as
+    ``__setstate__``) a class pickles under every protocol, 0 and 1 too.
     """
-
-    __slots__ = ()
-
-    def __getstate__(self) -> dict[str, object]:
-        return {
-            name: getattr(self, name)
-            for cls in type(self).__mro__
-            for name in getattr(cls, "__slots__", ())
-            if hasattr(self, name)
-        }
-
-    def __setstate__(self, state: object) -> None:
-        if isinstance(state, tuple):  # (instance dict, slots), as Python pickles slots
-            state = {key: value for part in state if part for key, value in part.items()}
-        if not isinstance(state, dict):
-            msg = f"cannot restore a {type(self).__name__} from {type(state).__name__}"
-            raise TypeError(msg)
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+    return {
+        name: getattr(self, name)
+        for cls in type(self).__mro__
+        for name in getattr(cls, "__slots__", ())
+        if hasattr(self, name)
+    }
 
 
-class _Origin(_SlotsPickled):
+def _restore_slots(self: object, state: object) -> None:
+    """Restore the slots of *self* from *state*; a pickle made by 0.2 (a pair of dicts) too."""
+    if isinstance(state, tuple):  # (instance dict, slots), as Python pickles slots
+        state = {key: value for part in state if part for key, value in part.items()}
+    if not isinstance(state, dict):
+        msg = f"cannot restore a {type(self).__name__} from {type(state).__name__}"
+        raise TypeError(msg)
+    for name, value in state.items():
+        object.__setattr__(self, name, value)
+
+
+class _Origin:
     """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
 
     __slots__ = ("aliases", "incoming", "index", "memo", "messages", "vocabulary")
@@ -133,17 +131,17 @@ class _Origin(_SlotsPickled):
 
     def __getstate__(self) -> dict[str, object]:
         # What was computed of the texts is made again where it is unpickled.
-        state = super().__getstate__()
+        state = _slots_state(self)
         state.pop("memo", None)
         state["vocabulary"] = None
         return state
 
     def __setstate__(self, state: object) -> None:
         self.memo = Memo()
-        super().__setstate__(state)
+        _restore_slots(self, state)
 
 
-class Corpus(_SlotsPickled, Sequence[Message]):
+class Corpus(Sequence[Message]):
     """An immutable sequence of :class:`Message` in volume order, with lookup by id.
 
     Index it with an integer or a slice like any sequence, or with a message
@@ -172,7 +170,8 @@ class Corpus(_SlotsPickled, Sequence[Message]):
             :class:`TypeError`).
         InvalidRecordError: Two messages have the same id, two incoming
             messages have the same id, or an incoming message has the id of
-            a message (also an :class:`InvalidArgumentError` and a
+            a message (also an
+            :class:`~stalin_telegrams.exceptions.InvalidArgumentError` and a
             :class:`ValueError`). Links are not checked: a corpus of your
             own messages may name messages outside it.
 
@@ -204,6 +203,8 @@ class Corpus(_SlotsPickled, Sequence[Message]):
         "_thread_views",
         "_threads",
     )
+    __getstate__ = _slots_state
+    __setstate__ = _restore_slots
 
     def __init__(
         self,
