@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
 import random
 import re
+import subprocess
+import sys
 import typing
 from collections import Counter
 
@@ -14,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stalin_telegrams import Corpus, Message, Pair, duplicates, load, similarity
-from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, _keys
+from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, _keys, _RareWords
 from stalin_telegrams._model import PairKind as Kind
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
 from tests import strategies
@@ -195,6 +198,39 @@ class TestDuplicates:
             if (a, b) != courtesy
         ]
         assert expected == [row[:3] for row in rows(duplicates(threshold=1.0))]
+
+    def test_same_matter_score_is_a_share(self) -> None:
+        """A message's rare-word cosine with itself is exactly 1, and no cosine passes 1."""
+        pool = sorted(load(), key=lambda m: m.number)
+        rare = _RareWords(pool, _keys)
+        for i, words in enumerate(rare.sets):
+            if words:
+                assert rare.cosine(i, i) == 1.0
+        for i, j in itertools.combinations(range(len(pool)), 2):
+            assert 0.0 <= rare.cosine(i, j) <= 1.0
+
+    def test_scores_do_not_depend_on_string_hashing(self) -> None:
+        """Every score is the same in processes that walk sets in other orders.
+
+        Summed in set order, equal vectors gave 1.0000000000000002 in some
+        processes, which no similarity may be.
+        """
+        script = (
+            "from stalin_telegrams import duplicates\n"
+            "for t in (1.0, 0.9):\n"
+            "    print(*(repr(p.similarity) for p in duplicates(threshold=t)))\n"
+        )
+        runs = {
+            subprocess.run(
+                [sys.executable, "-c", script],
+                env={**os.environ, "PYTHONHASHSEED": seed},
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            for seed in ("0", "1", "2", "3")
+        }
+        assert len(runs) == 1
 
     def test_lower_threshold_finds_more(self) -> None:
         """A lower threshold keeps every pair of messages and may add some."""

@@ -308,14 +308,21 @@ class _RareWords:
         self.squared = {w: math.log(size / n) ** 2 for w, n in frequency.items() if 1 < n <= limit}
         rare = frozenset(self.squared)
         self.sets = [ws & rare for ws in words]
-        self.norms = [math.sqrt(sum(map(self.squared.__getitem__, ws))) for ws in self.sets]
+        self.squared_norms = [math.fsum(map(self.squared.__getitem__, ws)) for ws in self.sets]
 
     def cosine(self, i: int, j: int) -> float:
-        """Return the cosine of the rare-word vectors of messages *i* and *j*."""
+        """Return the cosine of the rare-word vectors of messages *i* and *j*, in ``[0, 1]``.
+
+        The sums are correctly rounded (:func:`math.fsum`), so the value does
+        not depend on the order a set is walked in, and equal vectors give
+        exactly 1 (the root of a rounded square is the number squared);
+        rounding that carries another quotient past 1 is held to 1.
+        """
         shared = self.sets[i] & self.sets[j]
         if not shared:
             return 0.0
-        return sum(map(self.squared.__getitem__, shared)) / (self.norms[i] * self.norms[j])
+        dot = math.fsum(map(self.squared.__getitem__, shared))
+        return min(1.0, dot / math.sqrt(self.squared_norms[i] * self.squared_norms[j]))
 
 
 def _refers(message: Message, other: Message) -> bool:
