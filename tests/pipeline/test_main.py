@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import attrs
 import pytest
 
+from stalin_telegrams import _licence
+from stalin_telegrams._version import __version__
 from stalin_telegrams.pipeline import __main__ as build_main
-from stalin_telegrams.pipeline import _pipeline
+from stalin_telegrams.pipeline import _croissant, _pipeline
 from stalin_telegrams.pipeline._emit import digest_module
 
 
@@ -135,6 +138,47 @@ class TestMain:
         assert 1 == build_main.main([])
         assert "problem: first problem\nproblem: second problem\n" == capsys.readouterr().err
         assert [False, False] == [path.exists() for path in targets]
+
+
+class TestStaleMetadata:
+    """A build whose installed metadata is not this tree's says so and writes nothing."""
+
+    @pytest.mark.parametrize(
+        "case",
+        [
+            ("0.0.1", {"Homepage": "https://example.org/"}, "is of version 0.0.1, this tree is"),
+            (__version__, {}, "names no Homepage"),
+            (None, {}, "stalin-telegrams is not installed"),
+        ],
+    )
+    def test_refused(
+        self,
+        targets: tuple[Path, Path],
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        case: tuple[str | None, dict[str, str], str],
+    ) -> None:
+        """Another version, no Homepage, or no install at all: exit 1, one line, no file."""
+        version, urls, said = case
+
+        def installed(name: str) -> str:
+            assert "stalin-telegrams" == name
+            if version is None:
+                raise metadata.PackageNotFoundError(name)
+            return version
+
+        monkeypatch.setattr(metadata, "version", installed)
+        monkeypatch.setattr(_licence, "project_urls", lambda: urls)
+        assert 1 == build_main.main([])
+        err = capsys.readouterr().err
+        assert [said] == [said for line in err.splitlines() if said in line]
+        assert 1 == len(err.splitlines())
+        assert "pip install -e '.[pipeline]'" in err
+        assert [False, False] == [path.exists() for path in targets]
+
+    def test_installed_metadata_is_this_trees(self) -> None:
+        """The environment the suite runs in has the metadata the build needs."""
+        assert _croissant.metadata_problem() is None
 
 
 _HIDDEN_DATEUTIL = """

@@ -82,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in build.problems:
             print(f"problem: {problem}", file=sys.stderr)
         return 1
+    stale_metadata = _croissant.metadata_problem()
+    if stale_metadata is not None:
+        print(f"problem: {stale_metadata}", file=sys.stderr)
+        return 1
     data = dumps(build.document).encode("utf-8")
     # The Croissant description carries the sha256 of exactly the bytes written.
     croissant = dumps(_croissant.document(data, OUTPUT.name)).encode("utf-8")

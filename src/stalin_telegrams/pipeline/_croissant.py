@@ -98,6 +98,31 @@ def _source(file_id: str, column: Column) -> dict[str, Any]:
     }
 
 
+def metadata_problem() -> str | None:
+    """Say why the installed metadata cannot give the description its address, or None.
+
+    The address (``url``) is the Homepage of ``[project.urls]``, read from
+    the installed package's metadata, which an editable install writes once:
+    metadata of another version, or without a Homepage, would put a stale
+    address in the file (and make ``--check`` report it out of date).
+    """
+    from importlib import metadata  # noqa: PLC0415 - only the build asks
+
+    reinstall = "reinstall the package (in a checkout: pip install -e '.[pipeline]') and run again"
+    try:
+        installed = metadata.version(_licence.DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return f"{_licence.DISTRIBUTION} is not installed, so its address is unknown: {reinstall}"
+    if installed != __version__:
+        return (
+            f"the installed metadata of {_licence.DISTRIBUTION} is of version {installed},"
+            f" this tree is version {__version__}: {reinstall}"
+        )
+    if _licence.homepage() is None:
+        return f"the installed metadata of {_licence.DISTRIBUTION} names no Homepage: {reinstall}"
+    return None
+
+
 def document(data: bytes, data_name: str) -> dict[str, Any]:
     """Return the Croissant description of the corpus file *data_name*, whose bytes are *data*."""
     return {
