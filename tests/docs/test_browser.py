@@ -200,14 +200,41 @@ class TestPictures:
             mobile=size == "phone",
         )
         page.goto(_url(site, path))
+        # The pictures shown: each has a wide and a narrow variant, one of them hidden.
         sizes = page.evaluate(
-            "[...document.querySelectorAll('.edition-svg svg text')].map(t => {"
+            "[...document.querySelectorAll('.edition-svg svg text')]"
+            ".filter(t => t.ownerSVGElement.getBoundingClientRect().width > 0).map(t => {"
             " const svg = t.ownerSVGElement;"
             " const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
             " return parseFloat(getComputedStyle(t).fontSize) * scale; })"
         )
         assert sizes, f"no words in the pictures of {path}"
         assert min(sizes) >= 11, f"{path} at {size}: smallest word {min(sizes):.1f} px"
+
+    @pytest.mark.parametrize("size", sorted(SIZES))
+    def test_fit_the_width(self, page: Page, site: Path, size: str) -> None:
+        """No page with a picture scrolls sideways, nor does any picture in its frame."""
+        width, height = SIZES[size]
+        page.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=size == "phone",
+        )
+        paths = ["index.html", "edition/index.html", "edition/incoming.html"]
+        paths += sorted(f"threads/{p.name}" for p in (site / "threads").glob("*.html"))
+        wider = {}
+        for path in paths:
+            page.goto(_url(site, path))
+            found = page.evaluate(
+                "[document.documentElement.scrollWidth - innerWidth,"
+                " ...[...document.querySelectorAll('.edition-svg')]"
+                ".map(e => e.scrollWidth - e.clientWidth)]"
+            )
+            if max(found) > 0:
+                wider[path] = found
+        assert {} == wider
 
     def test_thread_marks_link_to_messages(self, page: Page, site: Path) -> None:
         """A mark of a thread's picture opens its message's page."""

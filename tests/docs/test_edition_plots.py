@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import doctest
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -151,8 +152,20 @@ class TestDrawPictures:
         second = edition_plots.draw_pictures(data, tmp_path)
         (tmp_path / "edition" / edition_plots.STAMP).write_text("another", encoding="utf-8")
         third = edition_plots.draw_pictures(data, tmp_path)
-        threads = len({t[0].id for t in data.threads.values()})
-        assert (threads + 2, 0, threads + 2) == (first, second, third)
+        pictures = 2 * (len({t[0].id for t in data.threads.values()}) + 2)
+        assert (pictures, 0, pictures) == (first, second, third)
+
+    def test_narrow_variants(self, tmp_path: Path) -> None:
+        """Each picture has a narrow variant, whose ids all differ from the wide one's."""
+        edition_plots.draw_pictures(edition.edition(), tmp_path)
+        wide = sorted(tmp_path.glob("*/*.svg"))
+        wide = [path for path in wide if not path.stem.endswith("-narrow")]
+        ids = {}
+        for path in wide:
+            pair = (path, edition_plots.narrow_path(path))
+            found = [set(re.findall(r'\bid="([^"]+)"', p.read_text("utf-8"))) for p in pair]
+            ids[path.name] = (_svg_size(pair[1])[0] < _svg_size(pair[0])[0], found[0] & found[1])
+        assert {name: (True, set()) for name in ids} == ids
 
 
 class TestThreadPictures:

@@ -42,6 +42,7 @@ from ._words import (
     index_letter,
     long_date,
     name_anchor,
+    narrow_path,
     short_date,
     with_correspondent,
     years,
@@ -71,19 +72,23 @@ class EditionDirective(SphinxDirective):
 
         The SVG stands in the page, so that its links work and its words
         take the page's colours; its links are made relative to this page.
+        Both variants stand in the page, the wide one and the narrow one
+        (:func:`~._words.narrow_path`); the style sheet shows one of them,
+        by the window's width.
         """
-        path = Path(self.env.srcdir) / f"{name}.svg"
-        self.env.note_dependency(str(path))
-        try:
-            svg = path.read_text(encoding="utf-8")
-        except OSError as error:
-            msg = f"edition: no picture {name!r}: {error}"
-            raise self.error(msg) from None
+        wide = Path(self.env.srcdir) / f"{name}.svg"
         root = "../" * self.env.docname.count("/")
         figure = nodes.container(classes=["edition-figure"])
-        frame = nodes.container(classes=["edition-svg"])
-        frame += nodes.raw("", svg.replace(PICTURE_ROOT, root), format="html")
-        figure += frame
+        for path, variant in ((wide, "edition-wide"), (narrow_path(wide), "edition-narrow")):
+            self.env.note_dependency(str(path))
+            try:
+                svg = path.read_text(encoding="utf-8")
+            except OSError as error:
+                msg = f"edition: no picture {name!r}: {error}"
+                raise self.error(msg) from None
+            frame = nodes.container(classes=["edition-svg", variant])
+            frame += nodes.raw("", svg.replace(PICTURE_ROOT, root), format="html")
+            figure += frame
         figure += para(*caption, classes=["edition-caption"])
         return figure
 

@@ -6,9 +6,13 @@ that they read in the dark theme as in the light one), with its marks
 linked to the pages they stand for: a thread's messages to their pages,
 a month's bar to the month's list. Links are written from the site's root
 (``@root@/messages/…``) and made relative to the page that shows the
-picture when it is inlined (:func:`inline_svg`). Categories are told apart
-by shape or hatching as well as by colour. A file is replaced only when its
-text changes; :func:`draw_pictures` draws nothing when neither the data nor
+picture when it is inlined in the page. Categories are told apart by shape
+or hatching as well as by colour. Each picture is drawn twice: at
+:data:`WIDTH` for the screen of a computer or a tablet, and at
+:data:`NARROW`, with its legend and its rows' names moved out of the way,
+for a phone (the page shows one or the other by the window's width), so
+that it fits a phone's width with its words at 11 px or more. A file is
+replaced only when its text changes; :func:`draw_pictures` draws nothing when neither the data nor
 this extension changed since the pictures were last drawn.
 
 matplotlib is imported here alone, with the Agg backend: no window, no font
@@ -38,6 +42,7 @@ from stalin_telegrams import Corpus, Message
 from stalin_telegrams._dates import MONTHS
 
 from ._data import response_summary, response_times
+from ._words import NARROW_SUFFIX, narrow_path
 from ._words import PICTURE_ROOT as ROOT
 from ._words import correspondents as parties_of
 
@@ -57,8 +62,11 @@ DECEMBER = 12
 #: The width of every picture, in inches; at matplotlib's 72 points an inch
 #: it is 640 CSS pixels, the width at which its text has its stated size.
 WIDTH = 6.67
-#: The size of the text, in points (1 pt is 4/3 CSS px): 13 px at full width,
-#: 11.4 px on a phone, where the picture is shown at least 560 px wide.
+#: The width of the phone's variant of a picture, in inches: 340 CSS pixels.
+NARROW = 3.54
+#: The size of the text, in points (1 pt is 4/3 CSS px): 13 px at full width;
+#: the page never shows a picture below 85 % of its width (560 px wide, 290 px
+#: narrow), where its words are 11 px or more.
 FONT_SIZE = 9.75
 #: The file that records the digest the pictures were last drawn from.
 STAMP = ".pictures-digest"
@@ -105,12 +113,14 @@ def _day_month_year(value: float, _position: int | None = None) -> str:
     return f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
 
 
-def save_svg(figure: plt.Figure, path: Path, title: str) -> bool:
+def save_svg(figure: plt.Figure, path: Path, title: str, *, narrow: bool = False) -> bool:
     """Write *figure* to *path* as SVG, in the page's colours, unless the file has that text.
 
     The black of the text and the axes becomes ``currentColor``, so that the
     picture takes the colour of the text around it; the background is left
-    transparent; *title* is the picture's accessible name.
+    transparent; *title* is the picture's accessible name. The ids of a
+    *narrow* picture, and the references to them, start with ``narrow-``, so
+    that the two variants of a picture can stand in one page.
 
     Returns:
         True if the file was written.
@@ -122,6 +132,8 @@ def save_svg(figure: plt.Figure, path: Path, title: str) -> bool:
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
     svg = svg.replace("#000000", "currentColor")
+    if narrow:
+        svg = re.sub(r'(\bid="|url\(#|href="#)', rf"\1{NARROW_SUFFIX[1:]}-", svg)
     escaped = title.replace("&", "&amp;").replace("<", "&lt;")
     svg = re.sub(r"(<svg[^>]*>)", rf"\1<title>{escaped}</title>", svg, count=1)
     if path.exists() and path.read_text(encoding="utf-8") == svg:
@@ -186,18 +198,22 @@ def draw_timeline(
     messages: Sequence[Message],
     path: Path,
     correspondents: Callable[[Message], tuple[str, ...]],
+    *,
+    narrow: bool = False,
 ) -> bool:
     """Draw the messages per month as stacked bars, one colour and hatch per correspondent.
 
     A message to two leaders at once is its own group ("Churchill and
     Roosevelt", whatever the order of its heading), so that each message
     is counted once. Each bar links to its month in the list of its year.
+    A *narrow* picture (:data:`NARROW`) has its legend below the bars.
 
     Returns:
         True if the file was written.
     """
     months, counts = timeline_counts(messages, lambda m: " and ".join(sorted(correspondents(m))))
-    figure, axes = plt.subplots(figsize=(WIDTH, 3.3), layout="constrained")
+    size = (NARROW, 4.6) if narrow else (WIDTH, 3.3)
+    figure, axes = plt.subplots(figsize=size, layout="constrained")
     bottom = [0] * len(months)
     styles = zip(PALETTE, HATCHES, counts.items(), strict=False)
     for colour, hatch, (group, values) in styles:
@@ -223,9 +239,12 @@ def draw_timeline(
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("messages per month")
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(frameon=False, ncols=2, loc="upper left")
+    if narrow:
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(-0.2, -0.12))
+    else:
+        axes.legend(frameon=False, ncols=2, loc="upper left")
     axes.margins(x=0.01)
-    return save_svg(figure, path, "Messages per month, by correspondent")
+    return save_svg(figure, path, "Messages per month, by correspondent", narrow=narrow)
 
 
 def thread_points(data: Edition, thread: Corpus) -> list[Point]:
@@ -289,18 +308,61 @@ def thread_lines(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
     return sorted(links | copies)
 
 
+def _number_points(
+    axes: plt.Axes,
+    points: Sequence[Point],
+    where: dict[str, tuple[float, int]],
+    span: float,
+    *,
+    narrow: bool,
+) -> None:
+    """Write each printed message's number by its mark, linked to its page.
+
+    The labels of a run of messages close in one lane take turns among
+    three heights (above and below the marks; below only in a *narrow*
+    picture, whose lanes are named above their lines).
+    """
+    # A label is about 40 pt wide: the share of the span it covers at this width.
+    close = span / (5 if narrow else 8)
+    # Where a label goes, in points from its mark: the first of a run of close
+    # labels in one lane at the first place, the next at the next, and so on.
+    places = (-17, -30, -43) if narrow else (8, -15, 21)
+    last: dict[int, tuple[float, int]] = {}
+    for point in points:
+        if not point.label:
+            continue
+        x, y = where[point.key]
+        previous = last.get(y)
+        turn = 0
+        if previous is not None and x - previous[0] < close:
+            turn = (previous[1] + 1) % len(places)
+        last[y] = (x, turn)
+        axes.annotate(
+            point.label,
+            (x, y),
+            textcoords="offset points",
+            xytext=(0, places[turn]),
+            ha="center",
+            url=point.url,
+        )
+
+
 def draw_thread(
     points: Sequence[Point],
     links: Iterable[tuple[str, str, str]],
     path: Path,
     title: str,
+    *,
+    narrow: bool = False,
 ) -> bool:
     """Draw a thread: its messages by date, one lane per writer and addressees, and their links.
 
     Printed messages are filled circles with their number, incoming ones
     hollow squares; an arrow goes from a message to each message it names,
     a dashed line joins copies. Labels of messages close in one lane take
-    turns above and below, so that they do not print over each other.
+    turns among three heights, so that they do not print over each other.
+    A *narrow* picture (:data:`NARROW`) names each lane above its line
+    rather than at its left, and writes the numbers below the marks.
 
     Returns:
         True if the file was written.
@@ -309,7 +371,8 @@ def draw_thread(
     where = {p.key: (mdates.date2num(p.date), lanes.index(p.lane)) for p in points}
     days = [x for x, _ in where.values()]
     span = max(max(days) - min(days), 1)
-    figure, axes = plt.subplots(figsize=(WIDTH, 1.2 + 0.62 * len(lanes)), layout="constrained")
+    size = (NARROW, 1.3 + 0.95 * len(lanes)) if narrow else (WIDTH, 1.2 + 0.62 * len(lanes))
+    figure, axes = plt.subplots(figsize=size, layout="constrained")
     for first, second, kind in links:
         if first not in where or second not in where:
             continue
@@ -340,46 +403,52 @@ def draw_thread(
             label="printed message" if printed else "incoming message (not printed)",
         )
         dots.set_urls([p.url for p in chosen])
-    last: dict[int, tuple[float, bool]] = {}
-    for point in points:
-        if not point.label:
-            continue
-        x, y = where[point.key]
-        previous = last.get(y)
-        below = previous is not None and x - previous[0] < span / 8 and not previous[1]
-        last[y] = (x, below)
-        axes.annotate(
-            point.label,
-            (x, y),
-            textcoords="offset points",
-            xytext=(0, -15 if below else 8),
-            ha="center",
-            url=point.url,
-        )
-    axes.set_yticks(range(len(lanes)), lanes)
-    axes.set_ylim(-0.8, len(lanes) - 0.3)
+    _number_points(axes, points, where, span, narrow=narrow)
+    if narrow:
+        axes.set_yticks(range(len(lanes)))
+        axes.tick_params(axis="y", left=False, labelleft=False)
+        for y, lane in enumerate(lanes):
+            axes.axhline(y, color=PALETTE[6], linewidth=0.5, zorder=0)
+            axes.annotate(
+                lane,
+                (0, y),
+                xycoords=axes.get_yaxis_transform(),
+                textcoords="offset points",
+                xytext=(0, 9),
+                ha="left",
+            )
+        axes.set_ylim(-0.75, len(lanes) - 0.45)
+    else:
+        axes.set_yticks(range(len(lanes)), lanes)
+        axes.set_ylim(-0.8, len(lanes) - 0.3)
     # A few days either side, so that a thread of one day has a date axis too.
     axes.set_xlim(min(days) - 3 - span / 12, max(days) + 3 + span / 12)
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=4))
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=3 if narrow else 4))
     axes.xaxis.set_major_formatter(FuncFormatter(_day_month_year))
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.legend(
-        frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, borderaxespad=0.2
+        frameon=False,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=1 if narrow else 2,
+        borderaxespad=0.2,
     )
-    return save_svg(figure, path, title)
+    return save_svg(figure, path, title, narrow=narrow)
 
 
-def draw_response_times(corpus: Corpus, path: Path) -> bool:
+def draw_response_times(corpus: Corpus, path: Path, *, narrow: bool = False) -> bool:
     """Draw, for each dated answer, the days it took, over time: one mark per answer.
 
-    Each group of authors answered has its own colour and marker shape.
+    Each group of authors answered has its own colour and marker shape; a
+    *narrow* picture (:data:`NARROW`) lists them in one column.
 
     Returns:
         True if the file was written.
     """
     answers = response_times(corpus)
     groups = [group for group, _, _ in response_summary(corpus)]
-    figure, axes = plt.subplots(figsize=(WIDTH, 3.3), layout="constrained")
+    size = (NARROW, 4.4) if narrow else (WIDTH, 3.3)
+    figure, axes = plt.subplots(figsize=size, layout="constrained")
     for colour, marker, group in zip(PALETTE, MARKERS, groups, strict=False):
         chosen = [(date, days) for date, days, authors in answers if authors == group]
         axes.scatter(
@@ -395,30 +464,36 @@ def draw_response_times(corpus: Corpus, path: Path) -> bool:
     axes.xaxis.set_major_locator(mdates.YearLocator())
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(mdates.num2date(v).year)))
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(frameon=False, ncols=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
-    return save_svg(figure, path, "Days from a dated message to Stalin's answer")
+    axes.legend(
+        frameon=False, ncols=1 if narrow else 2, loc="lower center", bbox_to_anchor=(0.5, 1.0)
+    )
+    return save_svg(figure, path, "Days from a dated message to Stalin's answer", narrow=narrow)
 
 
 def draw_pictures(data: Edition, srcdir: Path) -> int:
     """Draw every picture of the site under *srcdir*, unless the data and the code are unchanged.
 
+    Each picture in its two variants, wide and narrow (:func:`narrow_path`).
+
     Returns:
-        The number of pictures drawn (0 when the stamp matched).
+        The number of pictures drawn, variants counted apart (0 when the stamp matched).
     """
     stamp = srcdir / "edition" / STAMP
     keys = sorted({t[0].id for t in data.threads.values()})
-    wanted = [srcdir / "edition" / "timeline.svg", srcdir / "edition" / "response-times.svg"]
-    wanted += [srcdir / "threads" / f"{key}.svg" for key in keys]
+    wide = [srcdir / "edition" / "timeline.svg", srcdir / "edition" / "response-times.svg"]
+    wide += [srcdir / "threads" / f"{key}.svg" for key in keys]
+    wanted = [*wide, *map(narrow_path, wide)]
     fresh = stamp.exists() and stamp.read_text(encoding="utf-8") == data.digest
     if fresh and all(path.exists() for path in wanted):
         return 0
-    draw_timeline(data.corpus, wanted[0], parties_of)
-    draw_response_times(data.corpus, wanted[1])
-    for key, path in zip(keys, wanted[2:], strict=True):
-        thread = data.threads[key]
-        draw_thread(
-            thread_points(data, thread), thread_lines(data, thread), path, data.thread_titles[key]
-        )
+    for narrow in (False, True):
+        paths = [narrow_path(path) for path in wide] if narrow else wide
+        draw_timeline(data.corpus, paths[0], parties_of, narrow=narrow)
+        draw_response_times(data.corpus, paths[1], narrow=narrow)
+        for key, path in zip(keys, paths[2:], strict=True):
+            thread = data.threads[key]
+            points, lines = thread_points(data, thread), thread_lines(data, thread)
+            draw_thread(points, lines, path, data.thread_titles[key], narrow=narrow)
     for stale in set((srcdir / "threads").glob("*.svg")) - set(wanted):
         stale.unlink()
     for old in (srcdir / "threads").glob("*.png"):

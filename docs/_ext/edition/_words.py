@@ -11,6 +11,7 @@ import datetime
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from stalin_telegrams import Corpus, IncomingMessage, Message
 from stalin_telegrams._citation import Style
@@ -21,6 +22,10 @@ from stalin_telegrams._dates import MONTHS
 VOLUME_AUTHOR = "Stalin"
 #: What a link in a picture starts with, to be made relative to the page that shows it.
 PICTURE_ROOT = "@root@/"
+#: What sets the phone's variant of a picture apart: its file is
+#: ``timeline-narrow.svg``, and its ids start with ``narrow-``, so that they
+#: differ from those of the wide variant in the same page.
+NARROW_SUFFIX = "-narrow"
 #: What each kind of pair (:attr:`stalin_telegrams.Pair.kind`) is, as a reader is told.
 PAIR_KINDS = {
     "copy": "a copy of one of them, printed again",
@@ -336,3 +341,12 @@ def index_letter(heading: str) -> str:
 def with_correspondent(corpus: Iterable[Message], name: str) -> list[Message]:
     """Return the messages of *corpus* that *name* sent or received."""
     return [m for m in corpus if name in correspondents(m)]
+
+
+def narrow_path(path: Path) -> Path:
+    """Return the path of the phone's variant of the picture at *path*.
+
+    >>> narrow_path(Path("edition/timeline.svg")).as_posix()
+    'edition/timeline-narrow.svg'
+    """
+    return path.with_name(f"{path.stem}{NARROW_SUFFIX}{path.suffix}")
