@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 import doctest
 import importlib
@@ -13,12 +14,13 @@ pytest.importorskip("sphinx", reason="the docs tools (pip install --group docs) 
 
 import edition
 from docutils import nodes
+from edition import _data, _titles
 
 from stalin_telegrams import Corpus, IncomingMessage, Message, Pair, load
 from tests.factories import fake
 
 #: The modules of the extension whose docstrings hold examples.
-MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects", "_downloads")
+MODULES = ("_words", "_data", "_sources", "_nodes", "_redirects", "_downloads", "_titles")
 
 
 def _message(**fields: object) -> Message:
@@ -359,6 +361,33 @@ class TestThreadRedirectPages:
         assert set(edition.thread_redirect_pages(aliases, keys)) == {
             f"threads/{old}.html" for old in aliases
         }
+
+
+class TestReviewedTitles:
+    """docs/thread-titles.csv: the titles a reader gave where the rule's names mislead."""
+
+    def test_rows(self) -> None:
+        """Each row names a thread once, and gives it a title other than the rule's."""
+        with _titles.THREAD_TITLES.open(encoding="utf-8", newline="") as handle:
+            keys = [row["thread"] for row in csv.DictReader(handle)]
+        data = edition.edition()
+        rule = _data.thread_titles(data.corpus, data.threads, {})
+        assert keys
+        assert sorted(set(keys)) == sorted(keys)
+        assert [] == [key for key in keys if key not in rule]
+        assert [] == [key for key in keys if data.thread_titles[key] == rule[key]]
+
+    def test_twice_refused(self, tmp_path: Path) -> None:
+        """A thread given twice is an error, not a silent choice of one row."""
+        path = tmp_path / "thread-titles.csv"
+        path.write_text("thread,topic,reason\na,One,why\na,Two,why\n", encoding="utf-8")
+        with pytest.raises(ValueError, match="thread a is given twice"):
+            _titles.reviewed_topics(path)
+
+    def test_unknown_thread_refused(self) -> None:
+        """A row for a key that names no thread is an error, not a title nobody sees."""
+        with pytest.raises(ValueError, match="no thread has the key b"):
+            _titles.reviewed_titles({"a": "A: with Churchill, May 1942"}, {"b": "B"})
 
 
 class TestDiffNodes:

@@ -16,6 +16,7 @@ from pathlib import Path
 import stalin_telegrams
 from stalin_telegrams import Corpus, IncomingMessage, Message, Pair
 
+from ._titles import THREAD_TITLES, reviewed_titles, reviewed_topics
 from ._words import VOLUME_AUTHOR, and_list, correspondents, month_year
 
 #: The raw transcription the records came from, inside the package.
@@ -42,7 +43,7 @@ class Edition:
             which the printed messages name it ("your message of February
             12"), once each, in volume order.
         thread_titles: For the id naming each thread, what the thread is
-            about (:func:`thread_title`).
+            about (:func:`thread_titles`).
         source: The lines of the raw transcription (line ``n`` at ``n - 1``).
         digest: A digest of the packaged data and of this extension, written
             into every generated source so that Sphinx reads the pages again
@@ -106,6 +107,7 @@ def edition() -> Edition:
     digest = hashlib.sha256(data.joinpath("telegrams.json").read_bytes() + source_bytes)
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
+    digest.update(THREAD_TITLES.read_bytes())
     return Edition(
         corpus=corpus,
         pairs={key: tuple(value) for key, value in pairs.items()},
@@ -144,6 +146,8 @@ def thread_title(thread: Corpus, spread: dict[str, int], size: int) -> str:
     names only one of them mentions (a passing word). The two best, ties by
     name, then the correspondents and the month the exchange begins:
     ``"North Africa and Sicily: with Churchill and Roosevelt, February 1943"``.
+    Where those names mislead, docs/thread-titles.csv gives the thread's
+    topic instead (:func:`thread_titles`).
 
     Args:
         thread: The thread's messages, in date order.
@@ -172,16 +176,25 @@ def thread_title(thread: Corpus, spread: dict[str, int], size: int) -> str:
     return f"{' and '.join(names)}: {with_}" if names else with_.capitalize()
 
 
-def thread_titles(corpus: Corpus, threads: dict[str, Corpus]) -> dict[str, str]:
-    """Return the title of every thread, by the id naming it (:func:`thread_title`)."""
+def thread_titles(
+    corpus: Corpus, threads: dict[str, Corpus], topics: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Return the title of every thread, by the id naming it.
+
+    The rule's title (:func:`thread_title`), unless the reviewed *topics*
+    say what the thread is about instead: by default those of the table
+    docs/thread-titles.csv (:func:`._titles.reviewed_topics`); ``{}`` gives
+    the rule's titles alone.
+    """
     spread: dict[str, int] = {}
     for message in corpus:
         for name in {mention.name for mention in message.mentions}:
             spread[name] = spread.get(name, 0) + 1
     firsts = {thread[0].id: thread for thread in threads.values()}
-    return {
+    rule = {
         key: thread_title(thread, spread, len(corpus)) for key, thread in sorted(firsts.items())
     }
+    return reviewed_titles(rule, reviewed_topics() if topics is None else topics)
 
 
 def response_times(corpus: Corpus) -> list[tuple[datetime.date, int, str]]:

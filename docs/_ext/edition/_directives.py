@@ -30,6 +30,7 @@ from ._nodes import (
     row,
     section,
 )
+from ._titles import THREAD_TITLES
 from ._words import (
     PICTURE_ROOT,
     all_correspondents,
@@ -65,6 +66,7 @@ class EditionDirective(SphinxDirective):
         # Hand-written pages with a directive are read again when this code changes too.
         for module in EXTENSION_FILES:
             self.env.note_dependency(str(module))
+        self.env.note_dependency(str(THREAD_TITLES))
         return edition()
 
     def picture(self, name: str, *caption: nodes.Node | str) -> nodes.container:
@@ -215,7 +217,12 @@ class ThreadsDirective(EditionDirective):
             "(the same text sent to two leaders), as ",
             nodes.literal("thread_of()", "thread_of()"),
             " finds them. A message linked to no other is in no list here. Each is named by "
-            "the names that set its messages apart from the rest of the volume.",
+            "the two names that set its messages apart from the rest of the volume or, where "
+            "a reader found that those names mislead (a messenger, a place named in passing), "
+            "by what the reader found it is about; the table of those titles, with the reason "
+            "for each, is ",
+            nodes.literal("docs/thread-titles.csv", "docs/thread-titles.csv"),
+            " in the source of this site.",
         )
         return [intro, bullets(items)]
 
