@@ -36,6 +36,7 @@ mpl.use("Agg")
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from stalin_telegrams import Corpus, Message
@@ -53,8 +54,9 @@ if TYPE_CHECKING:
 SMALL_GROUP = 5
 #: Colours told apart by readers with any common colour blindness (Okabe and Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
-#: Hatches that tell the groups of a bar chart apart without their colours.
-HATCHES = ("", "///", "...", "xxx", "\\\\", "ooo", "+++")
+#: Hatches that tell the groups of a bar chart apart without their colours: of
+#: lines only, whose patterns are small (dots and rings made a timeline of 590 KB).
+HATCHES = ("", "///", "---", "xxx", "\\\\", "|||", "+++")
 #: Markers that tell the groups of a dot chart apart without their colours.
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 #: The last month of a year.
@@ -118,7 +120,8 @@ def save_svg(figure: plt.Figure, path: Path, title: str, *, narrow: bool = False
 
     The black of the text and the axes becomes ``currentColor``, so that the
     picture takes the colour of the text around it; the background is left
-    transparent; *title* is the picture's accessible name. The ids of a
+    transparent; *title* is the picture's accessible name; links open in the
+    same tab. The ids of a
     *narrow* picture, and the references to them, start with ``narrow-``, so
     that the two variants of a picture can stand in one page.
 
@@ -132,6 +135,8 @@ def save_svg(figure: plt.Figure, path: Path, title: str, *, narrow: bool = False
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
     svg = svg.replace("#000000", "currentColor")
+    # A mark's page opens in the same tab, as any link of the site does.
+    svg = svg.replace(' target="_blank"', "")
     if narrow:
         svg = re.sub(r'(\bid="|url\(#|href="#)', rf"\1{NARROW_SUFFIX[1:]}-", svg)
     escaped = title.replace("&", "&amp;").replace("<", "&lt;")
@@ -215,8 +220,13 @@ def draw_timeline(
     size = (NARROW, 4.6) if narrow else (WIDTH, 3.3)
     figure, axes = plt.subplots(figsize=size, layout="constrained")
     bottom = [0] * len(months)
+    # The legend's keys are drawn apart: a group's first bar may be left out.
+    keys = []
     styles = zip(PALETTE, HATCHES, counts.items(), strict=False)
     for colour, hatch, (group, values) in styles:
+        keys.append(
+            Patch(facecolor=colour, hatch=hatch, edgecolor="#000000", linewidth=0.3, label=group)
+        )
         bars = axes.bar(
             months,
             values,
@@ -229,7 +239,9 @@ def draw_timeline(
             label=group,
             align="edge",
         )
-        for bar, month in zip(bars, months, strict=True):
+        for bar, month, value in zip(bars, months, values, strict=True):
+            # An empty bar is left out: nothing to see, nothing to click.
+            bar.set_visible(value > 0)
             anchor = "-".join(f"{MONTHS[month.month - 1]} {month.year}".lower().split())
             bar.set_url(f"{ROOT}edition/{month.year}.html#{anchor}")
         bottom = [a + b for a, b in zip(bottom, values, strict=True)]
@@ -240,9 +252,9 @@ def draw_timeline(
     axes.set_ylabel("messages per month")
     axes.spines[["top", "right"]].set_visible(False)
     if narrow:
-        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(-0.2, -0.12))
+        axes.legend(handles=keys, frameon=False, loc="upper left", bbox_to_anchor=(-0.2, -0.12))
     else:
-        axes.legend(frameon=False, ncols=2, loc="upper left")
+        axes.legend(handles=keys, frameon=False, ncols=2, loc="upper left")
     axes.margins(x=0.01)
     return save_svg(figure, path, "Messages per month, by correspondent", narrow=narrow)
 
