@@ -16,8 +16,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, Message, Pair, duplicates, load, similarity
-from stalin_telegrams._duplicates import DEFAULT_THRESHOLD, MIN_MATCHED_WORDS, _keys, _RareWords
+from stalin_telegrams import Corpus, Message, Pair, Reference, duplicates, load, similarity
+from stalin_telegrams._duplicates import (
+    DEFAULT_THRESHOLD,
+    MIN_MATCHED_WORDS,
+    _keys,
+    _RareWords,
+    forwarded,
+)
 from stalin_telegrams._model import PairKind as Kind
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
 from tests import strategies
@@ -29,27 +35,49 @@ KINDS = typing.get_args(Kind)
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Every pair at the default threshold: (first id, second id, kind,
 #: score to 3 places: similarity(), or the share quoted for a quotation, or
-#: the rare-word cosine for a same-matter pair). Each was read side by side (with its diff for
-#: the texts sent twice). Copies: 1944-03-03-churchill-2 and
+#: the rare-word cosine for a same-matter pair or a covering note). Each
+#: was read side by side (with its diff for the texts sent twice). Copies: 1944-03-03-churchill-2 and
 #: 1945-05-04-churchill-2 are printed again as enclosed for Roosevelt and
 #: Truman. Quotation: 1944-06-07-roosevelt quotes the whole of
 #: 1944-06-06-churchill in quotation marks. Same message: one text sent to
 #: two leaders, the address, a sentence or a closing line adapted
 #: (1944-08-09-roosevelt is 1944-08-08-churchill with a paragraph added).
+#: Covering notes, each read as a message that sends the reader the text
+#: of a message to the other leader, naming it: 1943-06-11-churchill "I am
+#: sending you the text of my personal message in reply to the President's
+#: message" (printed within it, as enclosed); 1943-06-24-roosevelt "I am
+#: sending you the text of my reply to a message from Mr Churchill";
+#: 1944-03-03-roosevelt "For your information I enclose my reply to Mr
+#: Churchill"; 1944-03-23-roosevelt "I think it proper to send, for your
+#: information, a copy of my reply to his message. Copy enclosed.";
+#: 1944-07-23-roosevelt "I am sending you for your information the text of
+#: my message to the Prime Minister"; 1945-01-03-churchill "I enclose for
+#: your information the two messages I sent to the President" (of January 1
+#: and of December 27, 1944: two pairs); 1945-04-07-churchill "a relevant
+#: message to the President, a copy of which I am also sending to you";
+#: 1945-04-07-churchill-2 "my message of April 7 to the President, which I
+#: am also sending to you"; 1945-05-04-truman "I think it proper to send you
+#: the full text of my reply to Mr Churchill"; 1945-05-22-churchill "I think
+#: it proper to send you the text of the message I sent to President
+#: Truman". Four of them were same-matter pairs (1944-03-03, 1945-01-01/03,
+#: 1945-04-07 twice): they also tell the reader the matter in their own
+#: words, but what joins the two is the copy sent. Read and not covering
+#: notes: "On the previous day I sent you the text" (1945-05-10-truman
+#: recalls a note), "I am sending a similar message to Mr Truman" (sends the
+#: reader nothing), "I have deemed it necessary to send this reply to Mr
+#: Roosevelt as well" (1943-02-16, one message to two leaders).
 #: Same matter, each read as one matter told to both leaders within two
 #: days: the Moscow conference and Harriman's part (1941-10-03); North
 #: Africa and the winter campaign (1942-11-14); no journey to a meeting,
 #: representatives to meet instead (1943-08-08/09); the military-political
 #: commission and the Moscow meeting (1943-09-08); the destroyers for the
-#: Italian ships (1944-02-21); the Polish question, with the reply to
-#: Churchill enclosed (1944-03-03); the second round of the summer offensive
+#: Italian ships (1944-02-21); the second round of the summer offensive
 #: (1944-06-21); the Franco-Soviet pact signed (1944-12-10); Eisenhower's
-#: officer (1944-12-25); the Lublin Government (1945-01-01/03); Tedder's
-#: visit and the offensive (1945-01-15); the press at "Argonaut"
-#: (1945-01-23); the Berne talks, twice (1945-04-07); the hour of the
-#: link-up announcement (1945-04-23); Himmler's offer (1945-04-25/26); the
-#: surrender in Italy announced by Alexander (1945-05-02); the hour of V-E
-#: Day (1945-05-06); Allied officers in Vienna (1945-05-18); July 15 for the
+#: officer (1944-12-25); Tedder's visit and the offensive (1945-01-15); the
+#: press at "Argonaut" (1945-01-23); the hour of the link-up announcement
+#: (1945-04-23); Himmler's offer (1945-04-25/26); the surrender in Italy
+#: announced by Alexander (1945-05-02); the hour of V-E Day (1945-05-06);
+#: Allied officers in Vienna (1945-05-18); July 15 for the
 #: meeting (1945-05-30); the withdrawal into the zones (1945-06-16/17);
 #: Trieste-Istria (1945-07-06); the Council of Foreign Ministers
 #: (1945-09-23/24).
@@ -61,34 +89,41 @@ PAIRS = (
     ("1943-02-16-churchill", "1943-02-16-roosevelt", "same-message", 0.883),
     ("1943-03-15-churchill-3", "1943-03-16-roosevelt", "same-message", 0.782),
     ("1943-04-21-roosevelt", "1943-04-21-churchill", "same-message", 0.995),
+    ("1943-06-11-churchill", "1943-06-11-roosevelt", "covering-note", 0.093),
+    ("1943-06-24-roosevelt", "1943-06-24-churchill", "covering-note", 0.0),
     ("1943-08-08-roosevelt", "1943-08-09-churchill", "same-matter", 0.34),
     ("1943-09-08-roosevelt", "1943-09-08-churchill", "same-matter", 0.35),
     ("1944-02-21-churchill", "1944-02-21-roosevelt", "same-matter", 0.269),
-    ("1944-03-03-churchill", "1944-03-03-roosevelt", "same-matter", 0.29),
+    ("1944-03-03-churchill", "1944-03-03-roosevelt", "covering-note", 0.29),
     ("1944-03-03-churchill", "1944-03-03-churchill-2", "copy", 1.0),
+    ("1944-03-23-roosevelt", "1944-03-23-churchill", "covering-note", 0.072),
     ("1944-06-05-churchill", "1944-06-05-roosevelt", "identical", 1.0),
     ("1944-06-07-roosevelt", "1944-06-06-churchill", "quotation", 1.0),
     ("1944-06-21-churchill", "1944-06-21-roosevelt", "same-matter", 0.493),
     ("1944-06-27-churchill", "1944-06-27-roosevelt-2", "same-message", 0.862),
+    ("1944-07-23-churchill", "1944-07-23-roosevelt", "covering-note", 0.0),
     ("1944-08-08-churchill", "1944-08-09-roosevelt", "same-message", 0.86),
     ("1944-09-29-roosevelt", "1944-09-29-churchill", "same-message", 0.991),
     ("1944-12-02-churchill", "1944-12-02-roosevelt", "same-message", 0.986),
     ("1944-12-10-churchill", "1944-12-10-roosevelt", "same-matter", 0.273),
     ("1944-12-25-churchill-3", "1944-12-25-roosevelt", "same-matter", 0.493),
-    ("1945-01-01-roosevelt", "1945-01-03-churchill", "same-matter", 0.326),
+    ("1944-12-27-roosevelt", "1945-01-03-churchill", "covering-note", 0.108),
+    ("1945-01-01-roosevelt", "1945-01-03-churchill", "covering-note", 0.326),
     ("1945-01-15-roosevelt", "1945-01-15-churchill", "same-matter", 0.459),
     ("1945-01-23-churchill", "1945-01-23-roosevelt", "same-matter", 0.44),
-    ("1945-04-07-churchill", "1945-04-07-roosevelt", "same-matter", 0.182),
-    ("1945-04-07-churchill-2", "1945-04-07-roosevelt-2", "same-matter", 0.217),
+    ("1945-04-07-churchill", "1945-04-07-roosevelt", "covering-note", 0.182),
+    ("1945-04-07-churchill-2", "1945-04-07-roosevelt-2", "covering-note", 0.217),
     ("1945-04-23-churchill-2", "1945-04-23-truman", "same-matter", 0.285),
     ("1945-04-24-truman", "1945-04-24-churchill", "same-message", 0.844),
     ("1945-04-25-churchill", "1945-04-26-truman", "same-matter", 0.37),
     ("1945-05-02-churchill", "1945-05-02-truman", "same-message", 0.812),
     ("1945-05-02-churchill-2", "1945-05-02-truman-2", "same-matter", 0.38),
+    ("1945-05-04-truman", "1945-05-04-churchill", "covering-note", 0.019),
     ("1945-05-04-churchill-2", "1945-05-04-churchill", "copy", 0.997),
     ("1945-05-06-truman", "1945-05-06-churchill", "same-matter", 0.758),
     ("1945-05-07-churchill", "1945-05-07-truman", "same-message", 0.955),
     ("1945-05-18-truman", "1945-05-18-churchill", "same-matter", 0.535),
+    ("1945-05-22-churchill", "1945-05-22-truman", "covering-note", 0.062),
     ("1945-05-23-churchill", "1945-05-23-truman", "same-message", 0.987),
     ("1945-05-27-truman", "1945-05-27-churchill-2", "same-message", 0.788),
     ("1945-05-30-truman", "1945-05-30-churchill", "same-matter", 0.236),
@@ -103,9 +138,10 @@ PAIRS = (
 #: (1944-12-02-churchill already names 1944-12-02-roosevelt as its
 #: counterpart); two replies of one day on different matters
 #: (1945-04-23-churchill, Truman's recorded statement; 1945-04-26-churchill,
-#: Kislenko for the Italian surrender talks); an enclosure and its covering
-#: note (1943-06-11); and the closest word-for-word pair below the
-#: threshold, two stock thanks two years apart.
+#: Kislenko for the Italian surrender talks); and the closest word-for-word
+#: pair below the threshold, two stock thanks two years apart. The copy
+#: enclosed with a covering note pairs with the copy's original, not with
+#: the note (1944-03-03-churchill-2 with 1944-03-03-churchill).
 LEFT_OUT = (
     ("1944-12-25-churchill", "1944-12-26-roosevelt"),
     ("1944-02-28-roosevelt", "1944-02-29-churchill"),
@@ -113,8 +149,8 @@ LEFT_OUT = (
     ("1944-12-02-churchill", "1944-12-03-roosevelt"),
     ("1945-04-23-churchill", "1945-04-23-truman"),
     ("1945-04-26-churchill", "1945-04-26-truman"),
-    ("1943-06-11-churchill", "1943-06-11-roosevelt"),
     ("1942-12-21-churchill", "1944-12-26-roosevelt"),
+    ("1944-03-03-churchill-2", "1944-03-03-roosevelt"),
 )
 # ---------------------------------------------------------------------------
 
@@ -187,7 +223,8 @@ class TestDuplicates:
             allowed = {"identical", "copy"} if equal else set(KINDS) - {"identical"}
             assert pair.kind in allowed
             assert pair.first.number < pair.second.number
-            assert 0 < pair.similarity <= 1
+            # A covering note is not decided by its score, which may be 0.
+            assert 0 < pair.similarity <= 1 or pair.kind == "covering-note"
 
     def test_threshold_one(self) -> None:
         """At threshold 1.0 the same messages are same-matter pairs, but for courtesies."""
@@ -276,6 +313,59 @@ class TestDuplicates:
         with pytest.raises(CriterionTypeError, match="threshold") as caught:
             duplicates(threshold=threshold)  # type: ignore[arg-type]
         assert isinstance(caught.value, TypeError)
+
+
+def note(text: str, phrase: str) -> Message:
+    """Return a message to Roosevelt whose *phrase* names the message "b" to Churchill."""
+    start = text.index(phrase)
+    reference = Reference(
+        phrase=phrase,
+        start=start,
+        end=start + len(phrase),
+        kind="own",
+        authors=("Stalin",),
+        addressees=("Churchill",),
+        count=1,
+        targets=("b",),
+    )
+    return fake("a", 1, text, recipients=("Roosevelt",), references=(reference,))
+
+
+class TestCoveringNotes:
+    """A message that sends the reader a copy of another pairs with it as a covering note."""
+
+    def test_one_note_per_pair(self) -> None:
+        """In each covering-note pair exactly one message sends the reader the other."""
+        for pair in duplicates():
+            if pair.kind == "covering-note":
+                sends = [
+                    a.id
+                    for a, b in ((pair.first, pair.second), (pair.second, pair.first))
+                    if b.id in forwarded(a)
+                ]
+                assert 1 == len(sends), (pair.first.id, pair.second.id)
+
+    @pytest.mark.parametrize(
+        ("text", "phrase", "kinds"),
+        [
+            (
+                "I am sending you the text of my reply to Mr Churchill.",
+                "my reply",
+                ["covering-note"],
+            ),
+            (
+                "For your information I enclose my reply to Mr Churchill.",
+                "my reply",
+                ["covering-note"],
+            ),
+            ("On May 3 I sent you the text of my reply to Mr Churchill.", "my reply", []),
+            ("I am sending a similar message to Mr Churchill.", "a similar message", []),
+        ],
+    )
+    def test_present_verb_to_the_reader(self, text: str, phrase: str, kinds: list[str]) -> None:
+        """Only a sentence that sends the reader the message now, or encloses it, makes a note."""
+        other = fake("b", 2, "Your message about the weather in the north received.")
+        assert kinds == [p.kind for p in duplicates([note(text, phrase), other])]
 
 
 class TestPairDiff:

@@ -285,6 +285,15 @@ def duplicates(
       *threshold*, and those runs hold at least twenty words. Below twenty
       words a high score is chance: two birthday thank-yous two years apart
       score 0.74.
+    * ``"covering-note"``: one message sends the reader a copy of the
+      other, a message of Stalin's to another leader ("I am sending you the
+      text of my reply to Mr Churchill", "a copy of which I am also sending
+      to you", "For your information I enclose my reply"): a reference of
+      kind ``"own"`` targets the other in a sentence that sends it to
+      "you" or encloses it, the verb in the present ("I sent you the text"
+      recalls an earlier note; "I am sending a similar message to Mr
+      Truman" sends the reader nothing). The text states the relation, so
+      no score and no window of days decides it.
     * ``"same-matter"``: one matter told to two leaders in separately
       worded messages (the hour at which the link-up of the armies in
       Germany was to be announced, April 1945). The two messages go to
@@ -307,7 +316,8 @@ def duplicates(
     A pair's :attr:`~stalin_telegrams.Pair.similarity` is the score that
     decided it: the word-sequence similarity for copies, identical texts and
     same messages, the share of the shorter text quoted for a quotation, and
-    the rare-word cosine for a same-matter pair.
+    the rare-word cosine for a same-matter pair; a covering note carries
+    that cosine too, though no score decides it (it may be 0).
 
     Copies, identical texts, quotations and same messages are looked for
     among candidate pairs only, so the work grows about linearly with the
@@ -360,6 +370,8 @@ def duplicates(
        Pairs have five kinds instead of ``"identical"`` and ``"near"``;
        quotations, copies and same-matter pairs are found whatever their
        similarity, and *threshold* governs only same-message pairs.
+    .. versionchanged:: 0.4.0
+       The kind ``"covering-note"``, found whatever the similarity.
     """
     limit = _checks.threshold(threshold)
     return _corpus(messages).duplicates(threshold=limit)

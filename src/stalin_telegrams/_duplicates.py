@@ -25,7 +25,16 @@ from ._words import DiffChunk, WordDiff, diff, fold
 
 # Pair, DiffChunk and WordDiff were defined here in 0.2.0: their old import
 # paths (and so pickles made with 0.2.0) keep working.
-__all__ = ["DiffChunk", "Pair", "WordDiff", "candidates", "find_pairs", "similarity", "word_diff"]
+__all__ = [
+    "DiffChunk",
+    "Pair",
+    "WordDiff",
+    "candidates",
+    "find_pairs",
+    "forwarded",
+    "similarity",
+    "word_diff",
+]
 
 if TYPE_CHECKING:
     import difflib
@@ -73,6 +82,16 @@ _FORMULA = re.compile(
     r"\A[^.]*\b(?:congratulations|greetings|good wishes|death|condolences?)\b",
     re.IGNORECASE,
 )
+
+#: What a covering note says of the message it names: that it sends the
+#: reader that message, its text or a copy ("I am sending you the text of my
+#: reply to Mr Churchill", "a copy of which I am also sending to you"), or
+#: encloses it ("For your information I enclose my reply"). The verb is in
+#: the present: "I sent you the text" recalls an earlier covering note, and
+#: "I am sending a similar message to Mr Truman" sends the reader nothing.
+_FORWARDS = re.compile(r"\b(?:send(?:ing)?\b[^.]*?\byou|enclos(?:e|ing)\b)", re.IGNORECASE)
+#: Where a sentence ends: a stop, question or exclamation mark, then a space.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)")
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _QUOTES = ('"', "\u201c", "\u00ab")
@@ -325,6 +344,52 @@ class _RareWords:
         return min(1.0, dot / math.sqrt(self.squared_norms[i] * self.squared_norms[j]))
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    """Return the sentence of *text* that holds the span from *start* to *end*."""
+    begin = max((stop.end() for stop in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[begin : after.end() if after else len(text)]
+
+
+def _covering_pairs(
+    pool: Sequence[Message], taken: set[tuple[int, int]], rare: _RareWords
+) -> dict[tuple[int, int], tuple[float, PairKind]]:
+    """Return the pairs of a covering note and the message it sends the reader a copy of.
+
+    A covering note names a message of its own sender's to another leader
+    (a :class:`~stalin_telegrams.Reference` of kind ``"own"`` that targets
+    it) in a sentence that sends the reader that message or encloses it
+    (:data:`_FORWARDS`). The text states the relation, so no score decides
+    it and no window of days bounds it; the pair is scored with the
+    rare-word cosine of the two, as a same-matter pair is.
+    """
+    numbered = {m.id: i for i, m in enumerate(pool)}
+    found: dict[tuple[int, int], tuple[float, PairKind]] = {}
+    for i, message in enumerate(pool):
+        for j in (numbered.get(target) for target in sorted(forwarded(message))):
+            if j is None or j == i or set(pool[j].recipients) & set(message.recipients):
+                continue
+            key = (min(i, j), max(i, j))
+            if key not in taken:
+                found[key] = (rare.cosine(i, j), "covering-note")
+    return found
+
+
+def forwarded(message: Message) -> set[str]:
+    """Return the ids of the messages *message* sends the reader a copy of, as a covering note.
+
+    Those its references of kind ``"own"`` target in a sentence that sends
+    the reader the message or encloses it (:data:`_FORWARDS`).
+    """
+    return {
+        target
+        for reference in message.references
+        if reference.kind == "own"
+        and _FORWARDS.search(_sentence(message.text, reference.start, reference.end))
+        for target in reference.targets
+    }
+
+
 def _refers(message: Message, other: Message) -> bool:
     return any(other.id == reference.target for reference in message.references)
 
@@ -355,14 +420,13 @@ def _close(a: Message, b: Message) -> bool:
 
 
 def _matter_pairs(
-    pool: Sequence[Message], taken: set[tuple[int, int]], keys: Keys
+    pool: Sequence[Message], taken: set[tuple[int, int]], rare: _RareWords
 ) -> dict[tuple[int, int], tuple[float, PairKind]]:
     """Return the pairs of one matter told to two leaders in separately worded messages."""
     dated = sorted(
         (i for i, m in enumerate(pool) if m.date is not None),
         key=lambda i: pool[i].date or datetime.date.min,
     )
-    rare = _RareWords(pool, keys)
     named = _counterparts(pool)
     window = datetime.timedelta(days=SAME_MATTER_DAYS)
     found: dict[tuple[int, int], tuple[float, PairKind]] = {}
@@ -419,7 +483,9 @@ def find_pairs(
     keys = (Memo() if memo is None else memo).table(_keys)
     pool = sorted(messages, key=lambda m: m.number)
     found = _text_pairs(pool, threshold, keys)
-    found.update(_matter_pairs(pool, set(found), keys))
+    rare = _RareWords(pool, keys)
+    found.update(_covering_pairs(pool, set(found), rare))
+    found.update(_matter_pairs(pool, set(found), rare))
     return tuple(
         Pair(pool[a], pool[b], score, kind) for (a, b), (score, kind) in sorted(found.items())
     )

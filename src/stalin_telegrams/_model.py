@@ -583,7 +583,7 @@ class Message:
 
 
 #: How the two messages of a :class:`Pair` are related.
-PairKind = Literal["identical", "copy", "quotation", "same-message", "same-matter"]
+PairKind = Literal["identical", "copy", "quotation", "same-message", "covering-note", "same-matter"]
 
 
 @checked
@@ -603,7 +603,9 @@ class Pair:
             found in runs of three or more words in the longer (0.95 to 1).
             For ``"same-matter"``: the cosine of the two messages' rare
             words (at least 0.2, or 0.1 when one refers to the other; see
-            :func:`~stalin_telegrams.duplicates`). Call
+            :func:`~stalin_telegrams.duplicates`). For ``"covering-note"``:
+            the same cosine, which does not decide the pair (the note says
+            it sends the other) and may be 0. Call
             :func:`~stalin_telegrams.similarity` for the word-sequence
             score of any pair.
         kind: How the two are related, decided in this order (see
@@ -611,8 +613,12 @@ class Pair:
             copy of the other, :attr:`Message.copy_of`), ``"identical"``
             (equal texts), ``"quotation"`` (the shorter is quoted whole in
             the longer), ``"same-message"`` (one message sent to two
-            recipients, reworded or not), ``"same-matter"`` (one matter
-            told to two leaders in separately worded messages).
+            recipients, reworded or not), ``"covering-note"`` (one sends
+            the reader a copy of the other, a message to another leader:
+            "I am sending you the text of my reply to Mr Churchill"; the
+            note is the one whose :attr:`Message.references` target the
+            other), ``"same-matter"`` (one matter told to two leaders in
+            separately worded messages).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -621,6 +627,11 @@ class Pair:
        and ``"same-matter"`` pairs are new. Code that tested
        ``kind == "near"`` should test ``kind != "identical"``, or the kinds
        it means.
+    .. versionchanged:: 0.4.0
+       ``kind`` may be ``"covering-note"``: four pairs that were
+       ``"same-matter"`` are covering notes, and seven covering notes that
+       were no pair are pairs. Code that matches every kind should handle
+       the new one.
     """
 
     first: Message

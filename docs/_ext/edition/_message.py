@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from docutils import nodes
 
 from stalin_telegrams import Message, Reference
+from stalin_telegrams._duplicates import forwarded
 
 from ._data import SOURCE_FILE
 from ._directives import EditionDirective
@@ -335,6 +336,12 @@ class MessageDirective(EditionDirective):
         for pair in self.data.pairs[message.id]:
             other = pair.second if pair.first.id == message.id else pair.first
             what = PAIR_KINDS.get(pair.kind, pair.kind)
+            if pair.kind == "covering-note":
+                what = (
+                    "the message this one sends a copy of"
+                    if other.id in forwarded(message)
+                    else "the covering note that sends a copy of this one"
+                )
             yield para(message_link(other), f": {what}", classes=["edition-pair"])
             if pair.kind in DIFFED_KINDS and pair.first.text != pair.second.text:
                 yield diff_nodes(pair)

@@ -32,6 +32,7 @@ PAIR_KINDS = {
     "identical": "the same text",
     "quotation": "the shorter quoted whole in the longer",
     "same-message": "the same message to another recipient, reworded",
+    "covering-note": "a covering note and the message it sends a copy of",
     "same-matter": "the same matter, told in separately worded messages",
 }
 #: The kinds of pair whose word diff is worth reading: one text, reworded.
