@@ -36,9 +36,9 @@ KINDS = typing.get_args(Kind)
 #: Every pair at the default threshold: (first id, second id, kind,
 #: score to 3 places: similarity(), or the share quoted for a quotation, or
 #: the rare-word cosine for a same-matter pair or a covering note). Each
-#: was read side by side (with its diff for the texts sent twice). Copies: 1944-03-03-churchill-2 and
-#: 1945-05-04-churchill-2 are printed again as enclosed for Roosevelt and
-#: Truman. Quotation: 1944-06-07-roosevelt quotes the whole of
+#: was read side by side (with its diff for the texts sent twice). Copies:
+#: 1944-03-03-churchill-2 and 1945-05-04-churchill-2 are printed again as
+#: enclosed for Roosevelt and Truman. Quotation: 1944-06-07-roosevelt quotes the whole of
 #: 1944-06-06-churchill in quotation marks. Same message: one text sent to
 #: two leaders, the address, a sentence or a closing line adapted
 #: (1944-08-09-roosevelt is 1944-08-08-churchill with a paragraph added).

@@ -34,7 +34,8 @@ INDEX = Index(
 def _find(text: str, index: Index = INDEX) -> list[tuple[str, str]]:
     forms, problems = _names.forms_of(index)
     assert [] == problems
-    return [(m.name, m.surface) for m in _names.find(text, _names.pattern_of(forms), forms)]
+    found = _names.find(text, _names.pattern_of(forms), forms, _names.leaders_of(index))
+    return [(m.name, m.surface) for m in found]
 
 
 def _message(text: str, message_id: str = "1943-01-01-churchill") -> Message:
@@ -232,6 +233,22 @@ PINNED = {
         "1945-04-28-stalin",
     ),
     "Home Army": ("1944-08-05-churchill",),
+    "Polish émigré Government": (
+        "1943-04-21-churchill",
+        "1943-04-21-roosevelt",
+        "1944-01-07-churchill",
+        "1944-03-03-churchill",
+        "1944-03-03-churchill-2",
+        "1944-03-03-roosevelt",
+        "1944-03-23-churchill",
+        "1944-06-24-roosevelt",
+        "1944-08-02-roosevelt",
+        "1944-12-08-churchill",
+        "1944-12-27-roosevelt",
+        "1945-01-01-roosevelt",
+        "1945-01-03-churchill",
+        "1945-04-28-stalin",
+    ),
     "Moscow Commission": ("1945-04-07-churchill", "1945-04-07-roosevelt", "1945-04-28-stalin"),
     "Council of Foreign Ministers": ("1945-09-23-truman-2", "1945-09-24-attlee"),
     "Operation Overlord": (
@@ -323,8 +340,17 @@ class TestPackagedMentions:
         ]
 
     def test_every_alias_found(self) -> None:
-        """Every alias is found, or is a bare surname printed only with a title, or noted."""
+        """Every alias is found, or is a bare surname printed only with a title, or noted.
+
+        A government called after its leader is found as two mentions side by side.
+        """
         surfaces = Counter(m.surface for message in load() for m in message.mentions)
+        surfaces.update(
+            f"{a.surface} {b.surface}"
+            for message in load()
+            for a, b in itertools.pairwise(message.mentions)
+            if a.end + 1 == b.start
+        )
         for entry in read_index().names:
             for alias in entry.aliases:
                 if surfaces[alias]:
@@ -365,7 +391,7 @@ class TestCompoundRule:
     """A leader's name inside a compound counts for the leader, in every compound."""
 
     def test_no_form_swallows_a_person(self) -> None:
-        """No form of a non-person entry contains a person's form, except an eponym."""
+        """No form of a non-person entry contains a person's form, but eponyms and governments."""
         names = read_index().names
         persons = [f for n in names if n.kind == "person" for f in (n.name, *n.aliases)]
         pattern = _names.pattern_of(persons)
@@ -376,7 +402,45 @@ class TestCompoundRule:
             for form in (n.name, *n.aliases)
             if pattern.search(form)
         )
-        assert [] == swallowing
+        governments = [
+            "Bierut government",
+            "Hitler Government",
+            "Hitler Governments",
+            "Mikolajczyk Government",
+            "Sikorski Government",
+        ]
+        assert governments == swallowing
+
+    def test_government_after_its_leader(self) -> None:
+        """A government called after its leader is two mentions: the man, then the government."""
+        germany = Name(name="Germany", kind="country", aliases=("Hitler Government",))
+        index = Index((HITLER, germany), (), ())
+        expected = [
+            ("Adolf Hitler", "Hitler"),
+            ("Germany", "Government"),
+            ("Adolf Hitler", "Hitler"),
+        ]
+        assert expected == _find("the Hitler Government; Hitler's government", index)
+
+    @pytest.mark.parametrize(
+        ("message_id", "phrase", "government"),
+        [
+            ("1943-04-21-churchill", "Sikorski Government", "Polish émigré Government"),
+            ("1944-12-27-roosevelt", "Mikolajczyk Government", "Polish émigré Government"),
+            ("1945-04-28-stalin", "Bierut government", "Polish Provisional Government"),
+            ("1945-04-14-churchill", "Hitler Government", "Germany"),
+        ],
+    )
+    def test_leaders_governments(self, message_id: str, phrase: str, government: str) -> None:
+        """Every printed "<leader> Government" counts for the man and for his government."""
+        message = load()[message_id]
+        leader, word = phrase.split()
+        hits = [h.start() for h in re.finditer(phrase, message.text)]
+        for at in hits:
+            spans = {(m.start, m.surface, m.name) for m in message.mentions}
+            assert (at + len(leader) + 1, word, government) in spans
+            assert any(s == at and surface == leader for s, surface, _ in spans)
+        assert hits
 
     def test_every_printed_leader_counts(self) -> None:
         """Every whole-word hit of a person's form lies in a mention of a person or eponym."""

@@ -23,7 +23,14 @@ The rules, in full (the data card states them for readers):
 * **A person's name inside a compound counts for the person.** No form of
   another entry contains a person's form ("Hitler Germany" is Hitler and
   Germany), except a name given after a person to something else (the
-  Curzon Line).
+  Curzon Line) and a government called after the man who led it.
+* **A government called after its leader counts for both.** A form of
+  another entry that is a person's form followed by "Government(s)" or
+  "government(s)" ("Sikorski Government", listed for the Polish émigré
+  Government; "Hitler Government", listed for Germany, as a country's
+  government counts for the country) is two mentions, side by side: the
+  person's name for him, and the word "Government" for the government the
+  entry stands for (:func:`find`).
 * **A body's name is one mention.** A form naming a body, conference,
   treaty or region that contains a place or country ("Warsaw Provisional
   Government", "Crimea Conference") is one mention of that entry; the
@@ -74,12 +81,43 @@ def pattern_of(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
-def find(text: str, pattern: re.Pattern[str], forms: Forms) -> list[Mention]:
-    """Return the mentions in *text*, look-alikes dropped, in order."""
+#: A form that names a government after its leader: his form, then the word.
+_LEADERS_GOVERNMENT = re.compile(r"(?P<leader>.+) (?P<government>[Gg]overnments?)")
+
+
+def leaders_of(index: Index) -> dict[str, str]:
+    """Return the forms of the persons of the index, each with its canonical name."""
+    return {
+        form: entry.name
+        for entry in index.names
+        if entry.kind == "person"
+        for form in (entry.name, *entry.aliases)
+    }
+
+
+def find(
+    text: str, pattern: re.Pattern[str], forms: Forms, leaders: Mapping[str, str] | None = None
+) -> list[Mention]:
+    """Return the mentions in *text*, look-alikes dropped, in order.
+
+    A form of a government called after its leader (a form in *leaders*,
+    the forms of persons, then "Government") is two mentions: the leader's
+    name for him, the word "Government" for the entry the form is listed
+    for.
+    """
     found = []
     for hit in pattern.finditer(text):
         name = forms[hit.group()]
-        if name is not None:
+        if name is None:
+            continue
+        compound = _LEADERS_GOVERNMENT.fullmatch(hit.group())
+        leader = (leaders or {}).get(compound["leader"]) if compound else None
+        if compound is not None and leader is not None and leader != name:
+            start = hit.start()
+            found.append(Mention(leader, start, start + compound.end("leader"), compound["leader"]))
+            at = start + compound.start("government")
+            found.append(Mention(name, at, hit.end(), compound["government"]))
+        else:
             found.append(Mention(name, hit.start(), hit.end(), hit.group()))
     return found
 
@@ -117,10 +155,13 @@ def locate(messages: Sequence[Message], index: Index) -> tuple[tuple[Message, ..
     ids = {m.id for m in messages}
     problems += [f"rulings: {i!r} is not a message id" for i in by_message if i not in ids]
     pattern = pattern_of(forms)
+    leaders = leaders_of(index)
     located = tuple(
         attrs.evolve(
             m,
-            mentions=_apply(m.id, find(m.text, pattern, forms), by_message[m.id], problems),
+            mentions=_apply(
+                m.id, find(m.text, pattern, forms, leaders), by_message[m.id], problems
+            ),
         )
         for m in messages
     )
