@@ -32,7 +32,8 @@ class Edition:
         pairs: For each message id, the pairs (:func:`stalin_telegrams.duplicates`)
             it belongs to, in volume order.
         threads: For each message id in a thread of more than one message,
-            that thread (:func:`stalin_telegrams.thread_of`).
+            that thread's printed messages in date order
+            (:meth:`stalin_telegrams.Corpus.threads`).
         incoming: The messages the volume names but does not print, by id.
         replies: For each id of a message, printed or incoming, the ids of
             the printed messages that answer it (:attr:`Message.in_reply_to`).
@@ -96,11 +97,11 @@ def edition() -> Edition:
         pairs.setdefault(pair.first.id, []).append(pair)
         pairs.setdefault(pair.second.id, []).append(pair)
     threads: dict[str, Corpus] = {}
-    for message in corpus:
-        if message.id not in threads:
-            thread = stalin_telegrams.thread_of(message, corpus)
-            if len(thread) > 1:
-                threads.update(dict.fromkeys(thread.ids, thread))
+    for records in corpus.threads(include_incoming=True):
+        printed = [record for record in records if isinstance(record, Message)]
+        if len(printed) > 1:
+            thread = Corpus(printed)
+            threads.update(dict.fromkeys(thread.ids, thread))
     data = files("stalin_telegrams").joinpath("data")
     source_bytes = data.joinpath(SOURCE_FILE.removeprefix("data/")).read_bytes()
     # The pages change with the data and with this extension's code.
