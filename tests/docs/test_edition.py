@@ -438,14 +438,15 @@ class TestEdition:
             found = data.threads.get(message.id)
             assert expected == (None if found is None else found.ids)
 
-    def test_replies_invert_in_reply_to(self) -> None:
-        """A message answering another is listed among that one's replies, and only then."""
+    def test_replies_invert_reply_links(self) -> None:
+        """A record answering another, printed or incoming, is among its replies, with how."""
         data = edition.edition()
-        expected: dict[str, list[str]] = {}
-        for message in load():
-            for answered in message.in_reply_to:
-                expected.setdefault(answered, []).append(message.id)
-        assert expected == {key: list(value) for key, value in data.replies.items()}
+        corpus = load()
+        expected: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+        for record in (*corpus, *corpus.incoming()):
+            for reply in record.reply_links:
+                expected.setdefault(reply.id, set()).add((record.id, reply.kinds))
+        assert expected == {key: set(value) for key, value in data.replies.items()}
 
     def test_source_lines(self) -> None:
         """The source holds the raw lines a message's spans point at."""

@@ -363,6 +363,39 @@ class TestIncoming:
         ]
         assert [] == missing
 
+    def test_entries_give_what_they_answer(self, site: Path) -> None:
+        """An incoming message that answers a printed one says so in its entry, with how."""
+        html = (site / "edition" / "incoming.html").read_text(encoding="utf-8")
+        corpus = load()
+        wrong = []
+        for record in corpus.incoming():
+            entry = html.split(f'id="{record.id}"', 1)[1].split("</p>")[0]
+            for reply in record.reply_links:
+                answered = corpus[reply.id]
+                link = f'href="../messages/{answered.id}.html">No. {answered.number}</a>'
+                *rest, last = reply.kinds
+                kinds = f"({', '.join(rest)} and {last})" if rest else f"({last})"
+                shown = re.sub(r"<[^>]+>", "", entry.split("in reply to", 1)[-1])
+                if "in reply to" not in entry or link not in entry or kinds not in shown:
+                    wrong.append((record.id, reply.id))
+        assert [] == wrong
+        assert any(record.reply_links for record in corpus.incoming())
+
+    def test_conversation_gives_reply_kinds(self, site: Path) -> None:
+        """A message page says how it answers, and how it is answered, by printed and incoming."""
+        page = (site / "messages" / "1945-08-22-truman.html").read_text(encoding="utf-8")
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page))
+        assert (
+            "Truman\u2019s message of 18 Aug 1945 (not printed) \u2014 answer and acknowledgement"
+            in (text)
+        )
+        page = (site / "messages" / "1943-02-16-roosevelt.html").read_text(encoding="utf-8")
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page))
+        assert (
+            "Answered by: Roosevelt\u2019s message of 22 Feb 1943 (not printed) \u2014 answer"
+            in (text)
+        )
+
 
 def _links(page: Path) -> set[str]:
     return {target for tag, target in _parse(page).links if tag == "a"}

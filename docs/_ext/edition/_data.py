@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import stalin_telegrams
-from stalin_telegrams import Corpus, IncomingMessage, Message, Pair
+from stalin_telegrams import Corpus, IncomingMessage, Message, Pair, ReplyKind
 
 from ._titles import THREAD_TITLES, reviewed_titles, reviewed_topics
 from ._words import VOLUME_AUTHOR, and_list, correspondents, month_year
@@ -35,8 +35,10 @@ class Edition:
             that thread's printed messages in date order
             (:meth:`stalin_telegrams.Corpus.threads`).
         incoming: The messages the volume names but does not print, by id.
-        replies: For each id of a message, printed or incoming, the ids of
-            the printed messages that answer it (:attr:`Message.in_reply_to`).
+        replies: For each id of a message, printed or incoming, the
+            messages that answer it, printed and incoming
+            (:meth:`stalin_telegrams.Corpus.answered_by`), each as its id
+            and how it answers (:attr:`stalin_telegrams.ReplyLink.kinds`).
         referred: For each id of a message, printed or incoming, the ids of
             the later printed messages that name it in their text
             (:attr:`Message.references`), in volume order.
@@ -55,7 +57,7 @@ class Edition:
     pairs: dict[str, tuple[Pair, ...]]
     threads: dict[str, Corpus]
     incoming: dict[str, IncomingMessage]
-    replies: dict[str, tuple[str, ...]]
+    replies: dict[str, tuple[tuple[str, tuple[ReplyKind, ...]], ...]]
     referred: dict[str, tuple[str, ...]]
     phrases: dict[str, tuple[str, ...]]
     thread_titles: dict[str, str]
@@ -77,6 +79,19 @@ def _inverted(
         for target in links(message):
             out.setdefault(target, {})[message.id] = None
     return {key: tuple(value) for key, value in out.items()}
+
+
+def _replies(corpus: Corpus) -> dict[str, tuple[tuple[str, tuple[ReplyKind, ...]], ...]]:
+    """Return, for each id that a record answers, the records answering it and how."""
+    out: dict[str, tuple[tuple[str, tuple[ReplyKind, ...]], ...]] = {}
+    for answered in (*corpus.ids, *(record.id for record in corpus.incoming())):
+        out[answered] = tuple(
+            (record.id, link.kinds)
+            for record in corpus.answered_by(answered)
+            for link in record.reply_links
+            if link.id == answered
+        )
+    return {key: value for key, value in out.items() if value}
 
 
 def _phrases(corpus: Corpus) -> dict[str, tuple[str, ...]]:
@@ -114,7 +129,7 @@ def edition() -> Edition:
         pairs={key: tuple(value) for key, value in pairs.items()},
         threads=threads,
         incoming={record.id: record for record in corpus.incoming()},
-        replies=_inverted(corpus, lambda m: m.in_reply_to),
+        replies=_replies(corpus),
         referred=_inverted(
             corpus, lambda m: [t for r in m.references for t in r.targets if t != m.id]
         ),

@@ -27,6 +27,7 @@ from ._nodes import (
     message_link,
     name_link,
     para,
+    reply_kinds,
     row,
     section,
 )
@@ -37,6 +38,7 @@ from ._words import (
     and_list,
     correspondent_slug,
     correspondents,
+    incoming_label,
     incoming_title,
     index_heading,
     index_key,
@@ -116,6 +118,35 @@ class EditionDirective(SphinxDirective):
             out += [", as “", nodes.emphasis(phrases[0], phrases[0]), "”"]
         return out
 
+    def conversation(self, record: IncomingMessage) -> list[nodes.Node | str]:
+        """Return where an incoming message stands: named in, in reply to, answered by.
+
+        Each reply link says how it answers (:attr:`stalin_telegrams.ReplyLink.kinds`).
+        """
+        named = [self.short_link(i) for i in record.mentioned_in]
+        out: list[nodes.Node | str] = [": named in ", *joined(named)]
+        answered = [
+            nodes.inline("", "", self.short_link(reply.id), reply_kinds(reply.kinds))
+            for reply in record.reply_links
+        ]
+        if answered:
+            out += ["; in reply to ", *joined(answered)]
+        answers = [
+            nodes.inline("", "", self.short_link(i), reply_kinds(kinds))
+            for i, kinds in self.data.replies.get(record.id, ())
+        ]
+        if answers:
+            out += ["; answered by ", *joined(answers)]
+        return out
+
+    def short_link(self, record_id: str) -> nodes.Node:
+        """Return a link to a printed message by its number, or to an incoming one's entry."""
+        corpus = self.data.corpus
+        if record_id in corpus:
+            return message_link(corpus[record_id], f"No. {corpus[record_id].number}")
+        record = self.data.incoming[record_id]
+        return link("edition/incoming", incoming_label(record), record.id)
+
     def message(self, message_id: str) -> Message:
         """Return the message with *message_id*, as a directive error if there is none."""
         try:
@@ -176,20 +207,12 @@ class ThreadDirective(EditionDirective):
         return [self.data.incoming[key] for key in named]
 
     def _incoming_entry(self, record: IncomingMessage) -> nodes.paragraph:
-        corpus = self.data.corpus
-        named = [message_link(corpus[i], f"No. {corpus[i].number}") for i in record.mentioned_in]
         parts: list[nodes.Node | str] = [
             link("edition/incoming", incoming_title(record), record.id),
             nodes.inline("", " (not printed)", classes=["edition-meta"]),
             *self.said(record.id),
-            ": named in ",
-            *joined(named),
+            *self.conversation(record),
         ]
-        if record.answered_by:
-            answers = [
-                message_link(corpus[i], f"No. {corpus[i].number}") for i in record.answered_by
-            ]
-            parts += ["; answered by ", *joined(answers)]
         return para(*parts, classes=["edition-incoming-entry"])
 
 
@@ -381,19 +404,11 @@ class IncomingDirective(EditionDirective):
         return [bullets(self._entry(record) for record in chosen)]
 
     def _entry(self, record: IncomingMessage) -> nodes.paragraph:
-        corpus = self.data.corpus
-        named = [message_link(corpus[i], f"No. {corpus[i].number}") for i in record.mentioned_in]
         parts: list[nodes.Node | str] = [
             nodes.strong(incoming_title(record), incoming_title(record)),
             *self.said(record.id),
-            ": named in ",
-            *joined(named),
+            *self.conversation(record),
         ]
-        if record.answered_by:
-            answers = [
-                message_link(corpus[i], f"No. {corpus[i].number}") for i in record.answered_by
-            ]
-            parts += ["; answered by ", *joined(answers)]
         entry = para(*parts)
         entry["ids"].append(record.id)
         # A retired id of the record keeps its old links working.

@@ -10,7 +10,7 @@ the corrections, and the citation with the downloads.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from docutils import nodes
 
@@ -31,6 +31,7 @@ from ._nodes import (
     name_link,
     para,
     people,
+    reply_kinds,
     row,
     section,
     target_link,
@@ -101,7 +102,7 @@ class MessageDirective(EditionDirective):
             parts.append([message.place])
         if message.in_reply_to:
             parts.append(["in reply to ", *joined(self._short_links(message.in_reply_to), "; ")])
-        answers = self.data.replies.get(message.id, ())
+        answers = [answer for answer, _ in self.data.replies.get(message.id, ())]
         if answers:
             parts.append(["answered by ", *joined(self._short_links(answers), "; ")])
         if not parts:
@@ -127,32 +128,35 @@ class MessageDirective(EditionDirective):
                 out.append(nodes.literal(target, target))
         return out
 
-    def _related(self, ids: Iterable[str]) -> nodes.Node:
+    def _related(
+        self, ids: Iterable[str], kinds: Mapping[str, Sequence[str]] | None = None
+    ) -> nodes.Node:
+        """Return a list of messages, each with how it answers or is answered, where given."""
         items: list[nodes.Node] = []
         for target in ids:
             if target in self.data.corpus:
-                items.append(
-                    para(
-                        message_link(
-                            self.data.corpus[target], short_title(self.data.corpus[target])
-                        )
-                    )
+                item = para(
+                    message_link(self.data.corpus[target], short_title(self.data.corpus[target]))
                 )
             elif target in self.data.incoming:
                 record = self.data.incoming[target]
-                items.append(para(link("edition/incoming", incoming_label(record), record.id)))
+                item = para(link("edition/incoming", incoming_label(record), record.id))
             else:
-                items.append(para(nodes.literal(target, target)))
+                item = para(nodes.literal(target, target))
+            if kinds and target in kinds:
+                item += reply_kinds(kinds[target], listed=True)
+            items.append(item)
         return bullets(items)
 
     def _conversation(self, message: Message) -> nodes.field_list | None:
         """Return the messages around this one: answered, answering, naming it, its thread."""
         rows: list[tuple[str, nodes.Node | str]] = []
         if message.in_reply_to:
-            rows.append(("In reply to", self._related(message.in_reply_to)))
-        answers = self.data.replies.get(message.id, ())
+            kinds = {reply.id: reply.kinds for reply in message.reply_links}
+            rows.append(("In reply to", self._related(message.in_reply_to, kinds)))
+        answers = dict(self.data.replies.get(message.id, ()))
         if answers:
-            rows.append(("Answered by", self._related(answers)))
+            rows.append(("Answered by", self._related(answers, answers)))
         referred = self.data.referred.get(message.id, ())
         if referred:
             rows.append(("Referred to by", self._related(referred)))

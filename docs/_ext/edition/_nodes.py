@@ -14,7 +14,15 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ._data import Edition
-from ._words import NAMES_PAGE, correspondent_slug, excerpt, incoming_title, name_anchor, title
+from ._words import (
+    NAMES_PAGE,
+    and_list,
+    correspondent_slug,
+    excerpt,
+    incoming_title,
+    name_anchor,
+    title,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -138,6 +146,19 @@ def joined(items: Sequence[nodes.Node | str], separator: str = ", ") -> list[nod
             out.append(separator)
         out.append(item)
     return out
+
+
+def reply_kinds(kinds: Sequence[str], *, listed: bool = False) -> nodes.inline:
+    """Return how a message answers another (:attr:`stalin_telegrams.ReplyLink.kinds`).
+
+    ``" (answer and acknowledgement)"`` in a line of text, or
+    ``" — answer and acknowledgement"`` after an item of a list (*listed*),
+    whose title may end in brackets of its own: the kinds the data card
+    defines, so that a thanks alone reads apart from an answer.
+    """
+    words = and_list(list(kinds))
+    text = f" — {words}" if listed else f" ({words})"
+    return nodes.inline("", text, classes=["edition-meta", "edition-kinds"])
 
 
 def bullets(items: Iterable[nodes.Node]) -> nodes.bullet_list:
