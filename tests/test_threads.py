@@ -99,8 +99,9 @@ MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02
 #: for resuming diplomatic relations"), and three through what the other
 #: side's replies answer (Roosevelt's of November 8, 1943 to the message of
 #: November 5; Roosevelt's received April 27, 1943 to that of April 21, the
-#: Katyn break; Roosevelt's received April 4, 1944 to that of March 28 on
-#: the International Labour Organisation): 286 threads, 232 alone. Thanks
+#: Katyn break; Roosevelt's received April 4, 1944 to that of March 25 on
+#: the International Labour Organisation, named by its subject, not the
+#: latest, of March 28 on two passports): 286 threads, 232 alone. Thanks
 #: alone join nothing. The largest are as in 0.2.0 (Italy 1943, 7 and 13;
 #: Poland 1945, 7 and 10; Casablanca 1943, 6 and 13; Berne 1945, 5 and 10),
 #: each one exchange.

@@ -54,6 +54,16 @@ class TestWhatTheOtherSideAnswered:
         """The text: "Thank you for your reply": the last message to its author before."""
         assert ("1943-11-05-roosevelt",) == answered("1943-11-08-roosevelt-to-stalin")
 
+    def test_reply_on_its_subject(self) -> None:
+        """The text: "Your message about the International Labour Organisation ... your reply".
+
+        It answers the message of March 25, 1944 on the Organisation, not the
+        later one of March 28 on the passports of Lange and Orlemański.
+        """
+        assert ("1944-03-25-roosevelt",) == answered("received-1944-04-04-roosevelt-to-stalin")
+        assert "International Labour Organisation" in load()["1944-03-25-roosevelt"].text
+        assert "International Labour Organisation" not in load()["1944-03-28-roosevelt"].text
+
     def test_no_guess_across_other_messages(self) -> None:
         """A reply arriving after other messages of its author answers nothing known."""
         assert () == answered("received-1943-11-15-churchill-to-stalin")

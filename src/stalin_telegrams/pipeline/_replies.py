@@ -30,14 +30,17 @@ writer's printed message named with it in one sentence as what it replied to
 suggestions", "your message to imply refusal to accede to the Soviet Union's
 request"); else, when it is called a reply ("Thank you for your reply"), the
 writer's latest printed message to its authors dated before it (before the
-day it bears, or arrived, or else the day of the message that names it).
+day it bears, or arrived, or else the day of the message that names it) and,
+where the message naming it gives its subject ("Your message about the
+International Labour Organisation reached me on April 4. Thank you for your
+reply."), the latest of those that names the subject.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Collection, Container, Sequence
 
 import attrs
 
@@ -82,6 +85,12 @@ _ANSWERING = re.compile(
 )
 _DAY = re.compile(r"^(?:received-)?(\d{4}-\d{2}-\d{2})-")
 _REPLY_NOUN = re.compile(r"\b(?:reply|replies|answer)\b")
+#: The subject given right after an incoming message is named: "Your message
+#: about the International Labour Organisation", a name in capitals.
+_ABOUT = re.compile(
+    r" (?:about|concerning|regarding) (?:the )?"
+    r"(?P<subject>[A-Z][\w-]*(?: (?:of |and |for )?[A-Z][\w-]*)*)"
+)
 
 
 def kinds_of(message: Message, draft: Draft, drafts: Sequence[Draft]) -> tuple[ReplyKind, ...]:
@@ -249,7 +258,12 @@ def _answered(
     before = _day(key) or message.date
     if before is None:
         return []
-    return _latest_to(message.senders, draft.authors, before, sent)
+    subjects = {
+        about["subject"]
+        for other in drafts
+        if key in other.slots and (about := _ABOUT.match(text, other.end)) is not None
+    }
+    return _latest_to(message.senders, draft.authors, before, sent, subjects)
 
 
 def _day(key: Key | str) -> datetime.date | None:
@@ -265,12 +279,14 @@ def _latest_to(
     authors: Sequence[str],
     before: datetime.date,
     sent: _Sent,
+    subjects: Collection[str] = (),
 ) -> list[str]:
     """The id of the writers' latest message to *authors* dated before *before*.
 
-    None where another message of those authors is known from between the
-    two (by its date or day of arrival): the latest was answered already,
-    and what this one answers is not in the volume.
+    Where *subjects* are given, the latest of those that name one of them,
+    if any does. None where another message of those authors is known from
+    between the two (by its date or day of arrival): the latest was answered
+    already, and what this one answers is not in the volume.
     """
     earlier = [
         m
@@ -281,6 +297,8 @@ def _latest_to(
         and set(m.senders) == set(writers)
         and set(authors) <= set(m.recipients)
     ]
+    on_subject = [m for m in earlier if any(subject in m.text for subject in subjects)]
+    earlier = on_subject or earlier
     if not earlier:
         return []
     latest = max(m.date for m in earlier if m.date is not None)
