@@ -94,6 +94,17 @@ class TestIncomingTitle:
         record = IncomingMessage(id="x", authors=("Churchill",), addressees=("Stalin",), date=None)
         assert "Churchill to Stalin, undated" == edition.incoming_title(record)
 
+    def test_received(self) -> None:
+        """An incoming message known by the day it arrived is named by that day."""
+        record = IncomingMessage(
+            id="received-1943-04-27-roosevelt-to-stalin",
+            authors=("Roosevelt",),
+            addressees=("Stalin",),
+            date=None,
+            received_on=datetime.date(1943, 4, 27),
+        )
+        assert "Roosevelt to Stalin, received 27 April 1943" == edition.incoming_title(record)
+
 
 class TestTargetLink:
     """target_link(): a link to a printed message or to an incoming message's entry."""

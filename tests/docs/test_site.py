@@ -381,6 +381,15 @@ class TestIncoming:
         assert [] == wrong
         assert any(record.reply_links for record in corpus.incoming())
 
+    def test_arrival_day_for_undated(self, site: Path) -> None:
+        """A reply known by the day it arrived is named by that day, on its entry and its answer."""
+        entries = (site / "edition" / "incoming.html").read_text(encoding="utf-8")
+        assert "Roosevelt to Stalin, received 27 April 1943" in entries
+        page = (site / "messages" / "1943-04-29-roosevelt.html").read_text(encoding="utf-8")
+        assert "Roosevelt's message received 27 Apr 1943 (not printed)" in page.replace(
+            "&#8217;", "'"
+        ).replace("\u2019", "'")
+
     def test_conversation_gives_reply_kinds(self, site: Path) -> None:
         """A message page says how it answers, and how it is answered, by printed and incoming."""
         page = (site / "messages" / "1945-08-22-truman.html").read_text(encoding="utf-8")

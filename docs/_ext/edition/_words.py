@@ -134,6 +134,8 @@ def incoming_label(record: IncomingMessage) -> str:
     "Churchill's message of 15 Jan 1942 (not printed)"
     """
     authors = " and ".join(record.authors) or "someone"
+    if record.date is None and record.received_on is not None:
+        return f"{authors}'s message received {short_date(record.received_on)} (not printed)"
     if record.date is None:
         return f"{authors}'s undated message (not printed)"
     return f"{authors}'s message of {short_date(record.date)} (not printed)"
@@ -151,14 +153,18 @@ def classification(message: Message) -> str | None:
 
 
 def incoming_title(record: IncomingMessage) -> str:
-    """Return who wrote an incoming message to whom, and its date.
+    """Return who wrote an incoming message to whom, and its date, or the day it arrived.
 
     >>> from stalin_telegrams import load
     >>> incoming_title(load().incoming()[0])
     'Churchill to Stalin, 15 January 1942'
+    >>> incoming_title(load().incoming()["received-1943-04-27-roosevelt-to-stalin"])
+    'Roosevelt to Stalin, received 27 April 1943'
     """
     authors = " and ".join(record.authors) or "unknown"
     addressees = " and ".join(record.addressees) or "unknown"
+    if record.date is None and record.received_on is not None:
+        return f"{authors} to {addressees}, received {long_date(record.received_on)}"
     return f"{authors} to {addressees}, {long_date(record.date)}"
 
 
