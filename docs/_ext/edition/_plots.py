@@ -43,7 +43,7 @@ from stalin_telegrams import Corpus, Message
 from stalin_telegrams._dates import MONTHS
 
 from ._data import response_summary, response_times
-from ._words import NARROW_SUFFIX, narrow_path
+from ._words import NARROW_SUFFIX, ONE_TEXT_KINDS, narrow_path
 from ._words import PICTURE_ROOT as ROOT
 from ._words import correspondents as parties_of
 
@@ -303,8 +303,9 @@ def thread_lines(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
     """Return the links of a thread's picture: ``(from id, to id, kind)``.
 
     ``"names"`` for a message that names or answers another, printed or
-    incoming (an arrow to the one named); ``"copy"`` for two messages with
-    the same text (a dashed line).
+    incoming (an arrow to the one named); ``"copy"`` for two messages that
+    are one text (a dashed line; a pair of one matter, or a covering note
+    and what it sends, is not).
     """
     members = set(thread.ids)
     links = {
@@ -315,7 +316,9 @@ def thread_lines(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
     }
     pairs = {pair for m in thread for pair in data.pairs.get(m.id, ())}
     copies = {
-        (p.first.id, p.second.id, "copy") for p in pairs if {p.first.id, p.second.id} <= members
+        (p.first.id, p.second.id, "copy")
+        for p in pairs
+        if p.kind in ONE_TEXT_KINDS and {p.first.id, p.second.id} <= members
     }
     return sorted(links | copies)
 

@@ -35,6 +35,9 @@ PAIR_KINDS = {
     "covering-note": "a covering note and the message it sends a copy of",
     "same-matter": "the same matter, told in separately worded messages",
 }
+#: The kinds of pair that are one text twice (not one matter, nor a covering
+#: note and what it sends): a thread's picture joins them with a dashed line.
+ONE_TEXT_KINDS = frozenset({"copy", "identical", "quotation", "same-message"})
 #: The kinds of pair whose word diff is worth reading: one text, reworded.
 DIFFED_KINDS = frozenset({"copy", "same-message"})
 #: The page of the index of names.
