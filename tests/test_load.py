@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 
 import stalin_telegrams
+import stalin_telegrams as st
 from stalin_telegrams import Corpus, load
 from stalin_telegrams import _load as load_module
 from stalin_telegrams._digest import DATA_SHA256
 from stalin_telegrams._load import corpus_from_document, load_bytes, load_file
+from stalin_telegrams._recordcheck import Deferred, deferrable_fields
 from stalin_telegrams.exceptions import CorpusDataError, StalinTelegramsError, UnknownMessageError
 
 DATA_FILE = files("stalin_telegrams").joinpath("data").joinpath("telegrams.json")
@@ -244,6 +246,17 @@ class TestCorpusFromDocument:
     def test_round_trip(self, document: dict[str, Any]) -> None:
         """The packaged document gives the same corpus as load()."""
         assert load() == corpus_from_document(document)
+
+    def test_packaged_records_made_on_first_read(self, raw: bytes) -> None:
+        """From the packaged bytes, a message's records are made when first read, as checked."""
+        strict = corpus_from_document(json.loads(raw))
+        packaged = load_bytes(raw, DATA_SHA256)
+        held = [st.Message.__dict__[name].slot.__get__(packaged[0]) for name in ("mentions",)]
+        assert [Deferred] == [type(value) for value in held]
+        assert [m.mentions for m in strict] == [m.mentions for m in packaged]
+        assert strict == packaged
+        for name in deferrable_fields(st.Message):
+            assert {tuple} == {type(getattr(m, name)) for m in packaged}
 
     def test_other_schema_version(self, document: dict[str, Any]) -> None:
         """A document of another schema version is refused."""

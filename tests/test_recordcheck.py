@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import pickle
 import typing
 from typing import Any
 
@@ -12,7 +13,13 @@ import pytest
 
 import stalin_telegrams as st
 from stalin_telegrams import _converter
-from stalin_telegrams._recordcheck import build_unchecked, check_of, check_record
+from stalin_telegrams._recordcheck import (
+    Deferred,
+    build_unchecked,
+    check_of,
+    check_record,
+    deferrable_fields,
+)
 from stalin_telegrams.exceptions import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -205,6 +212,44 @@ class TestTheLoader:
         names = tuple(f.name for f in attrs.fields(st.IncomingMessage))
         again = build_unchecked(st.IncomingMessage, [[getattr(received, n)] for n in names], names)
         assert (received,) == again
+
+    @pytest.mark.parametrize("table", _converter.TABLES, ids=lambda t: t.cls.__name__)
+    def test_slots_as_init_fills_them(self, table: _converter.Table[Any]) -> None:
+        """The unchecked build fills every slot as the class's own __init__ does."""
+        record = EXAMPLES[table.cls]
+        names = tuple(f.name for f in attrs.fields(table.cls))
+        values = {name: getattr(record, name) for name in names}
+        built = build_unchecked(table.cls, [[values[n]] for n in names], names)[0]
+        made = object.__new__(table.cls)
+        table.cls.__unchecked_init__(made, **values)
+        slots = [
+            s for c in table.cls.__mro__ for s in getattr(c, "__slots__", ()) if s != "__weakref__"
+        ]
+        assert [getattr(made, s) for s in slots] == [getattr(built, s) for s in slots]
+        assert (record, hash(record)) == (built, hash(built))
+
+    def test_deferred_field(self) -> None:
+        """A field made on its first read is, for every reader, the field built with its value."""
+        message = EXAMPLES[st.Message]
+        names = tuple(f.name for f in attrs.fields(st.Message))
+        values = {name: getattr(message, name) for name in names}
+        values["mentions"] = Deferred(tuple, list(message.mentions))
+        values["references"] = Deferred(tuple, list(message.references))
+        deferred = build_unchecked(st.Message, [[values[n]] for n in names], names)[0]
+        assert Deferred is type(st.Message.mentions.__get__(deferred))
+        assert (message.mentions, message) == (deferred.mentions, deferred)
+        assert tuple is type(st.Message.mentions.__get__(deferred))
+        later = build_unchecked(st.Message, [[values[n]] for n in names], names)[0]
+        again = pickle.loads(pickle.dumps(later))  # noqa: S301 - our own
+        assert (repr(message), hash(message), message) == (repr(later), hash(later), again)
+        assert message.references == attrs.evolve(later, number=1).references
+        hints = typing.get_type_hints(st.Message)
+        of_records = {
+            name
+            for name, hint in hints.items()
+            if typing.get_origin(hint) is tuple and attrs.has(typing.get_args(hint)[0])
+        }
+        assert of_records == deferrable_fields(st.Message)
 
     def test_plain_class_built_as_usual(self) -> None:
         """A class that checks nothing is called."""

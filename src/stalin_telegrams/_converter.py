@@ -12,10 +12,14 @@ and the field; it never loads as different data.
 
 The checks run column by column over every record of an array at once, in
 the interpreter's C loops (``set(map(type, column))``), and the records are
-then built by plain constructor calls: :func:`~stalin_telegrams.load` stays
-within a small factor of ``json.loads`` (cattrs' generated hooks would first
-have to be compiled in every fresh process). Only when a check fails are the
-records gone through one by one, to say which record and which field.
+then built in C loops too, each column put in its slot
+(:func:`~stalin_telegrams._recordcheck.build_unchecked`):
+:func:`~stalin_telegrams.load` stays within a small factor of ``json.loads``
+(cattrs' generated hooks would first have to be compiled in every fresh
+process). Only when a check fails are the records gone through one by one, to
+say which record and which field. The packaged file, verified by its digest,
+is not held to the rules of the records again, and the records its messages
+hold are made on the first read of their field.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, chain, pairwise, repeat
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 import attrs
@@ -44,7 +48,7 @@ from ._model import (
     ReplyKind,
     ReplyLink,
 )
-from ._recordcheck import build_unchecked
+from ._recordcheck import Deferred, build_unchecked, deferrable_fields
 from .exceptions import CorpusDataError
 
 if TYPE_CHECKING:
@@ -274,9 +278,17 @@ class Table(Generic[T]):
             functools.partial(build_unchecked, cls)
         )
         self._rules: Callable[[T], str | None] | None = getattr(cls, "_rules", None)
+        self._deferrable = deferrable_fields(cls) if isinstance(cls, type) else frozenset()
 
-    def __call__(self, value: object) -> tuple[T, ...]:
+    def __call__(self, value: object, *, defer: bool = False) -> tuple[T, ...]:
         """Structure a JSON array of records.
+
+        Args:
+            value: The array.
+            defer: Whether the fields that the class lets be made on their
+                first read (:func:`~stalin_telegrams._recordcheck.deferrable`)
+                are checked and made then: only for an array verified
+                already, whose values cannot fail.
 
         Raises:
             FieldError: *value* is not an array of such records; the path
@@ -288,21 +300,23 @@ class Table(Generic[T]):
         if not value:
             return ()
         try:
-            return self._all(value)
+            return self._all(value, self._deferrable if defer else frozenset())
         except (KeyError, TypeError, ValueError) as err:
             located = self._locate(value)
             if located is None:
                 raise FieldError(shorten(str(err))) from err
             raise located from located.__cause__
 
-    def _all(self, value: list[Any]) -> tuple[T, ...]:
+    def _all(self, value: list[Any], defer: AbstractSet[str]) -> tuple[T, ...]:
         if set(map(type, value)) != {dict} or set(map(len, value)) != {len(self.names)}:
             msg = "not all records are objects with the expected keys"
             raise ValueError(msg)
         rows = map(self._get, value)  # a KeyError for a missing key
         columns = [
-            check(column)
-            for check, column in zip(self._checks, zip(*rows, strict=True), strict=True)
+            _deferred(name, check, column) if name in defer else check(column)
+            for name, check, column in zip(
+                self.names, self._checks, zip(*rows, strict=True), strict=True
+            )
         ]
         records = self._make(columns, None if self._positional else self.names)
         if self._rules is not None and any(map(self._rules, records)):
@@ -334,6 +348,12 @@ class Table(Generic[T]):
             return self.cls(**kwargs)
         except (TypeError, ValueError) as err:
             raise FieldError(shorten(str(err))) from err
+
+
+def _deferred(name: str, check: Column, column: Sequence[Any]) -> list[Deferred]:
+    """Return each value of a column as a :class:`Deferred`, checked and made on first read."""
+    make = functools.partial(_check_one, name, check)
+    return list(map(Deferred, repeat(make), column))
 
 
 def _one_key(key: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
@@ -466,11 +486,15 @@ def structure_names(value: object) -> tuple[Name, ...]:
         raise CorpusDataError(msg) from err
 
 
-def structure_messages(value: object) -> tuple[Message, ...]:
+def structure_messages(value: object, *, verified: bool = False) -> tuple[Message, ...]:
     """Structure the ``messages`` array of a corpus document, strictly.
 
     Args:
         value: The parsed JSON array.
+        verified: Whether the array is the packaged one, its bytes verified
+            against the digest the build recorded: the records each message
+            holds (its mentions, references and the like: most of the
+            records) are then made on the first read of their field.
 
     Returns:
         The messages, in the order given.
@@ -480,7 +504,7 @@ def structure_messages(value: object) -> tuple[Message, ...]:
             the message by position and id, and the field.
     """
     try:
-        return message(value)
+        return message(value, defer=verified)
     except FieldError as err:
         if type(value) is not list or not err.path:
             msg = f"messages: {err}"

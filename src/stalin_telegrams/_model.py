@@ -10,13 +10,15 @@ naming the record type and the field.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from ._citation import Style, message_citation
-from ._recordcheck import checked
-from ._words import WordDiff, diff
+from ._recordcheck import checked, deferrable
+
+if TYPE_CHECKING:
+    from ._words import WordDiff
 
 #: The kinds of entry in the index of names (:class:`Name`), in the order the
 #: index lists them.
@@ -434,6 +436,11 @@ class IndexEntry:
         return self.entry.kind
 
 
+# load() makes the records a message holds on the first read of their field:
+# there are fifteen times as many as messages, and most programs read few.
+@deferrable(
+    "footnote_marks", "source_lines", "corrections", "references", "reply_links", "mentions"
+)
 @checked
 @attrs.frozen(kw_only=True)
 class Message:
@@ -665,4 +672,7 @@ class Pair:
 
         .. versionadded:: 0.1.0
         """
+        # The diff's records and patterns are made when the first diff is asked for, not by load().
+        from ._words import diff  # noqa: PLC0415
+
         return diff(self.first.id, self.first.text, self.second.id, self.second.text)

@@ -16,6 +16,11 @@ unchecked ``__init__`` stays on the class as ``__unchecked_init__``, for the
 one reader that checks whole columns at once instead
 (:mod:`stalin_telegrams._converter`, which :func:`~stalin_telegrams.load`
 uses); it must check at least what these checks do.
+
+A field that :func:`deferrable` names may hold a :class:`Deferred` instead,
+put there by that reader: the value is then made on the first read of the
+field, and every reader (equality, hashing, ``repr``, pickling, the exports)
+sees only the value.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from __future__ import annotations
 import datetime
 import functools
 import inspect
-import numbers
 import types
 import typing
 from collections import deque
@@ -65,6 +69,9 @@ def _date(value: object) -> str | None:
 
 
 def _real(value: object) -> str | None:
+    # numbers costs a millisecond at import, and only a Pair has a real field.
+    import numbers  # noqa: PLC0415
+
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool)
     return None if ok else "a real number"
 
@@ -241,6 +248,44 @@ def checked(cls: type[T]) -> type[T]:
     return cls
 
 
+#: The slots of each record class that its ``__init__`` fills, made on its first unchecked build.
+_SLOTS: dict[type, dict[str, Any] | None] = {}
+#: The slot of the hash that attrs caches (``cache_hash=True``): ``None`` until the first hash.
+_HASH_CACHE = "_attrs_cached_hash"
+
+
+def _slots(cls: type) -> dict[str, Any] | None:
+    """Return the member descriptor of each slot that the ``__init__`` of *cls* fills, by name.
+
+    ``None`` where the ``__init__`` does more than fill them: a field with a
+    converter or a validator, a field it does not take, a hook before or
+    after it, a class without slots. The hash cache, which it sets to
+    ``None``, is among them.
+    """
+    if cls in _SLOTS:
+        return _SLOTS[cls]
+    own = vars(cls)
+    fields = attrs.fields(cls)
+    slots: dict[str, Any] | None = None
+    if (
+        "__slots__" in own
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(f.init and f.converter is None and f.validator is None for f in fields)
+    ):
+        found = {name: own.get(name) for name in (*(f.name for f in fields), _HASH_CACHE)}
+        if found[_HASH_CACHE] is None:
+            del found[_HASH_CACHE]
+        slots = {
+            name: slot.slot if isinstance(slot, _DeferringSlot) else slot
+            for name, slot in found.items()
+        }
+        if not all(isinstance(slot, types.MemberDescriptorType) for slot in slots.values()):
+            slots = None
+    _SLOTS[cls] = slots
+    return slots
+
+
 def build_unchecked(
     cls: Callable[..., T],
     columns: Sequence[Sequence[Any]],
@@ -249,9 +294,11 @@ def build_unchecked(
     """Build one record of *cls* per row of *columns*, without the checks of each field.
 
     For a reader that has checked the values already, column by column. The
-    records are made in C loops (``object.__new__``, then the attrs
-    ``__init__`` over the columns), with no Python call per record besides
-    that ``__init__``. A class that :func:`checked` did not wrap is called.
+    records are made in C loops: ``object.__new__``, then each column is put
+    in its slot, as the attrs ``__init__`` would (the hash cache, if any, is
+    set to ``None`` as it does); a class whose ``__init__`` does more than
+    that, or a row without every field, goes through that ``__init__``. A
+    class that :func:`checked` did not wrap is called.
 
     Args:
         cls: The record class.
@@ -267,7 +314,14 @@ def build_unchecked(
         return tuple([cls(**dict(zip(names, row, strict=True))) for row in rows])
     count = len(columns[0]) if columns else 0
     records = typing.cast("tuple[T, ...]", tuple(map(object.__new__, repeat(cls, count))))
-    if names is None:
+    slots = _slots(cls)
+    given = tuple(f.name for f in attrs.fields(cls)) if names is None else names
+    if slots is not None and set(given) == slots.keys() - {_HASH_CACHE}:
+        for name, column in zip(given, columns, strict=True):
+            deque(map(slots[name].__set__, records, column), maxlen=0)
+        if _HASH_CACHE in slots:
+            deque(map(slots[_HASH_CACHE].__set__, records, repeat(None, count)), maxlen=0)
+    elif names is None:
         deque(map(init, records, *columns), maxlen=0)
     else:
         for record, row in zip(records, rows, strict=True):
@@ -292,3 +346,58 @@ def redraft(record: T, **changes: object) -> T:
     kind = typing.cast("type[attrs.AttrsInstance]", type(record))
     fields = {a.alias: getattr(record, a.name) for a in attrs.fields(kind) if a.init}
     return draft(type(record), **{**fields, **changes})
+
+
+class Deferred(functools.partial[Any]):
+    """The value of a field still to be made: ``Deferred(make, raw)()`` makes it, on the first read.
+
+    Only a reader that has verified *raw* already puts one in a record, in a
+    field that :func:`deferrable` names. A :func:`functools.partial`, so that
+    thousands are made in C.
+    """
+
+    __slots__ = ()
+
+
+class _DeferringSlot:
+    """The slot of a field that may hold a :class:`Deferred`: a read makes the value, kept."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:  # noqa: ANN401 - the slot's member descriptor
+        self.slot = slot
+
+    def __get__(self, record: object, owner: type | None = None) -> Any:  # noqa: ANN401 - any field
+        if record is None:
+            return self.slot
+        value = self.slot.__get__(record, owner)
+        if type(value) is Deferred:
+            value = value()
+            self.slot.__set__(record, value)
+        return value
+
+    def __set__(self, record: object, value: object) -> None:
+        self.slot.__set__(record, value)
+
+    def __delete__(self, record: object) -> None:
+        self.slot.__delete__(record)
+
+
+def deferrable_fields(cls: type) -> frozenset[str]:
+    """Return the fields of *cls* that may hold a :class:`Deferred` (see :func:`deferrable`)."""
+    return frozenset(name for name, value in vars(cls).items() if isinstance(value, _DeferringSlot))
+
+
+def deferrable(*names: str) -> Callable[[type[T]], type[T]]:
+    """Let the fields *names* of a slotted record class hold a :class:`Deferred`.
+
+    Reading such a field gives its value, made on the first read: the record
+    is, for every reader, the one built with the value.
+    """
+
+    def wrap(cls: type[T]) -> type[T]:
+        for name in names:
+            setattr(cls, name, _DeferringSlot(cls.__dict__[name]))
+        return cls
+
+    return wrap
