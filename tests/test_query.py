@@ -13,6 +13,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from stalin_telegrams import Corpus, Mention, Name, filter_by, load
+from stalin_telegrams._criteria import Criteria
+from stalin_telegrams._memo import Memo
+from stalin_telegrams._query import PHRASES_KEPT, _answers, select
 from stalin_telegrams.exceptions import (
     CriterionTypeError,
     InvalidCriterionError,
@@ -127,6 +130,27 @@ class TestFilterBy:
         """Whitespace in a phrase matches any whitespace, including a paragraph break."""
         messages = [fake("a", 1, text="the second\n\nfront"), fake("b", 2, text="the front")]
         assert ("a",) == ids(filter_by(messages, contains="second   front"))
+
+    def test_contains_answers_kept(self) -> None:
+        """A phrase searched again, in a selection too, selects what it selected the first time."""
+        corpus = Corpus(load())
+        first = corpus.filter_by(contains="second front")
+        assert first == corpus.filter_by(contains="second front")
+        part = corpus[:100]
+        assert [m for m in first if m in part] == list(part.filter_by(contains="second front"))
+        folded = corpus.filter_by(contains="Subasic", ignore_accents=True)
+        assert (0, folded) == (
+            len(corpus.filter_by(contains="Subasic")),
+            corpus.filter_by(contains="Subasic", ignore_accents=True),
+        )
+
+    def test_contains_answers_of_recent_phrases_only(self) -> None:
+        """A corpus keeps the answers of the phrases searched last, not of every phrase."""
+        memo = Memo()
+        for number in range(PHRASES_KEPT + 10):
+            select(load(), Criteria(contains=f"word{number}"), load()._known, memo)
+        kept = memo._tables[_answers]
+        assert [(f"word{n}", False) for n in range(10, PHRASES_KEPT + 10)] == list(kept)
 
     def test_ids(self) -> None:
         """The ids criterion keeps the messages named, in corpus order."""

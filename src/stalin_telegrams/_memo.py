@@ -39,6 +39,29 @@ class Memo:
             value = table[key] = function(key)
             return value
 
+    def recent(self, function: Callable[[K], V], key: K, keep: int) -> V:
+        """Return ``function(key)``, kept while *key* is among the *keep* keys last asked for.
+
+        For values that grow with the questions asked rather than with the
+        texts (the answers of each phrase searched for): the one asked for
+        longest ago goes first.
+
+        >>> memo = Memo()
+        >>> [memo.recent(str.upper, word, keep=2) for word in ("a", "b", "a", "c")]
+        ['A', 'B', 'A', 'C']
+        >>> memo.recent(list, "b", keep=2) is memo.recent(list, "b", keep=2)
+        True
+        """
+        table = self._tables.setdefault(function, {})
+        try:
+            value = cast("V", table.pop(key))
+        except KeyError:
+            value = function(key)
+            while len(table) >= keep:
+                del table[next(iter(table))]
+        table[key] = value
+        return value
+
     def table(self, function: Callable[[K], V]) -> Callable[[K], V]:
         """Return ``function`` with its values kept here: ``memo.table(f)(key)``."""
         table: dict[Any, Any] = self._tables.setdefault(function, {})

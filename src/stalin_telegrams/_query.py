@@ -25,6 +25,9 @@ _ONE_DAY = datetime.timedelta(days=1)
 _LISTED = 20
 
 Predicate = Callable[[Message], bool]
+#: How many phrases a corpus keeps the answers of (which texts hold each),
+#: the ones searched for last: a later search for one of them reads no text.
+PHRASES_KEPT = 64
 
 
 def _fold(value: str) -> str:
@@ -293,18 +296,35 @@ def _flag(criterion: str, value: object) -> bool:
     return value
 
 
-def _phrase(value: str, memo: Memo, *, ignore_accents: bool) -> Predicate:
+def _answers(_: tuple[str, bool]) -> dict[str, bool]:
+    """Return a new table of the texts searched for a phrase, each with whether it holds it."""
+    return {}
+
+
+def _search(value: str, memo: Memo, *, ignore_accents: bool) -> Callable[[str], bool]:
+    """Return the test of whether a text holds the phrase *value*."""
     if ignore_accents:
         pattern = phrase_pattern(_unaccented(value)[0])
         unaccented = memo.table(_unaccented)
-        return lambda m: pattern.search(unaccented(m.text)[0]) is not None
+        return lambda text: pattern.search(unaccented(text)[0]) is not None
     pattern = phrase_pattern(value)
     # A plain substring test of the longest word rules out most texts fast.
     longest = max(value.casefold().split(), key=len)
     folded = memo.table(str.casefold)
+    return lambda text: longest in folded(text) and pattern.search(text) is not None
+
+
+def _phrase(value: str, memo: Memo, *, ignore_accents: bool) -> Predicate:
+    """Return the test of the phrase; the corpus keeps its answers for the phrases last searched."""
+    answers = memo.recent(_answers, (value, ignore_accents), PHRASES_KEPT)
+    search = _search(value, memo, ignore_accents=ignore_accents)
 
     def test(message: Message) -> bool:
-        return longest in folded(message.text) and pattern.search(message.text) is not None
+        text = message.text
+        held = answers.get(text)
+        if held is None:
+            held = answers[text] = search(text)
+        return held
 
     return test
 
