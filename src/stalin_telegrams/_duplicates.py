@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
 from typing import TYPE_CHECKING
 
 import attrs
@@ -223,9 +223,8 @@ def candidates(messages: Sequence[Message], keys: Keys = _keys) -> list[tuple[in
     for position, shingles in enumerate(sets):
         for shingle in shingles & repeated:
             index.setdefault(shingle, []).append(position)
-    shared: Counter[tuple[int, int]] = Counter()
-    for postings in index.values():
-        shared.update(combinations(postings, 2))
+    # Every pair of messages that share a shingle, counted in one pass.
+    shared = Counter(chain.from_iterable(map(combinations, index.values(), repeat(2))))
     uncommon = [len(shingles) - len(shingles & common) for shingles in sets]
     return sorted(
         (a, b)
