@@ -66,3 +66,17 @@ class TestNames:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "[False, False] [True, True]" == done.stdout.strip()
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_cycle_collector_state_kept(self, enabled: bool) -> None:
+        """The cycle collector, paused while a name's module is imported, is left as it was."""
+        code = (
+            "import gc, stalin_telegrams as s\n"
+            f"gc.{'enable' if enabled else 'disable'}()\n"
+            "s.load; s.Corpus\n"
+            "print(gc.isenabled())\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert str(enabled) == done.stdout.strip()

@@ -6,6 +6,7 @@ A cleaned, dated edition of *J. V. Stalin, Works vol. 17: War Telegrams*
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import TYPE_CHECKING
 
@@ -102,7 +103,16 @@ def __getattr__(name: str) -> object:
     if module is None:
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(importlib.import_module(module, __name__), name)
+    # The modules (and attrs, on the first use) make tens of thousands of
+    # objects, none of them garbage that lasts: the cycle collector is paused
+    # while they are imported, rather than walk them all again and again.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        value = getattr(importlib.import_module(module, __name__), name)
+    finally:
+        if enabled:
+            gc.enable()
     globals()[name] = value
     return value
 

@@ -280,15 +280,17 @@ class Table(Generic[T]):
         self._rules: Callable[[T], str | None] | None = getattr(cls, "_rules", None)
         self._deferrable = deferrable_fields(cls) if isinstance(cls, type) else frozenset()
 
-    def __call__(self, value: object, *, defer: bool = False) -> tuple[T, ...]:
+    def __call__(self, value: object, *, verified: bool = False) -> tuple[T, ...]:
         """Structure a JSON array of records.
 
         Args:
             value: The array.
-            defer: Whether the fields that the class lets be made on their
-                first read (:func:`~stalin_telegrams._recordcheck.deferrable`)
-                are checked and made then: only for an array verified
-                already, whose values cannot fail.
+            verified: Whether the array was verified already (its file by
+                the digest the build recorded), so that no value can fail:
+                the rules of the records are not run again, and the fields
+                that the class lets be made on their first read
+                (:func:`~stalin_telegrams._recordcheck.deferrable`) are
+                checked and made then.
 
         Raises:
             FieldError: *value* is not an array of such records; the path
@@ -300,18 +302,19 @@ class Table(Generic[T]):
         if not value:
             return ()
         try:
-            return self._all(value, self._deferrable if defer else frozenset())
+            return self._all(value, verified=verified)
         except (KeyError, TypeError, ValueError) as err:
             located = self._locate(value)
             if located is None:
                 raise FieldError(shorten(str(err))) from err
             raise located from located.__cause__
 
-    def _all(self, value: list[Any], defer: AbstractSet[str]) -> tuple[T, ...]:
+    def _all(self, value: list[Any], *, verified: bool) -> tuple[T, ...]:
         if set(map(type, value)) != {dict} or set(map(len, value)) != {len(self.names)}:
             msg = "not all records are objects with the expected keys"
             raise ValueError(msg)
         rows = map(self._get, value)  # a KeyError for a missing key
+        defer = self._deferrable if verified else frozenset()
         columns = [
             _deferred(name, check, column) if name in defer else check(column)
             for name, check, column in zip(
@@ -319,7 +322,7 @@ class Table(Generic[T]):
             )
         ]
         records = self._make(columns, None if self._positional else self.names)
-        if self._rules is not None and any(map(self._rules, records)):
+        if self._rules is not None and not verified and any(map(self._rules, records)):
             msg = "a record breaks a rule of its type"
             raise ValueError(msg)
         return records
@@ -472,15 +475,17 @@ TABLES: tuple[Table[Any], ...] = (
 )
 
 
-def structure_names(value: object) -> tuple[Name, ...]:
+def structure_names(value: object, *, verified: bool = False) -> tuple[Name, ...]:
     """Structure the ``names`` array of a corpus document (the index of names), strictly.
+
+    *verified* is as for :func:`structure_messages`.
 
     Raises:
         CorpusDataError: *value* is not an array of index entries; the error
             names the entry by position and the field.
     """
     try:
-        return name_entry(value)
+        return name_entry(value, verified=verified)
     except FieldError as err:
         msg = f"names{err.location}: {err.problem}" if err.path else f"names: {err}"
         raise CorpusDataError(msg) from err
@@ -492,9 +497,10 @@ def structure_messages(value: object, *, verified: bool = False) -> tuple[Messag
     Args:
         value: The parsed JSON array.
         verified: Whether the array is the packaged one, its bytes verified
-            against the digest the build recorded: the records each message
-            holds (its mentions, references and the like: most of the
-            records) are then made on the first read of their field.
+            against the digest the build recorded: the rules of the records
+            are then not run again, and the records each message holds (its
+            mentions, references and the like: most of the records) are
+            checked and made on the first read of their field.
 
     Returns:
         The messages, in the order given.
@@ -504,7 +510,7 @@ def structure_messages(value: object, *, verified: bool = False) -> tuple[Messag
             the message by position and id, and the field.
     """
     try:
-        return message(value, defer=verified)
+        return message(value, verified=verified)
     except FieldError as err:
         if type(value) is not list or not err.path:
             msg = f"messages: {err}"
@@ -516,11 +522,12 @@ def structure_messages(value: object, *, verified: bool = False) -> tuple[Messag
         raise CorpusDataError(msg) from err
 
 
-def structure_incoming(value: object) -> tuple[IncomingMessage, ...]:
+def structure_incoming(value: object, *, verified: bool = False) -> tuple[IncomingMessage, ...]:
     """Structure the ``incoming`` array of a corpus document, strictly.
 
     Args:
         value: The parsed JSON array.
+        verified: As for :func:`structure_messages`.
 
     Returns:
         The incoming messages, in the order given.
@@ -530,7 +537,7 @@ def structure_incoming(value: object) -> tuple[IncomingMessage, ...]:
             error names the record by position and id, and the field.
     """
     try:
-        return incoming(value)
+        return incoming(value, verified=verified)
     except FieldError as err:
         index = err.path.pop(0) if err.path else None
         if type(value) is not list or type(index) is not int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import errno
 import gc
 import json
 import os
 import stat
-import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn, Protocol
 
@@ -55,8 +55,9 @@ _REINSTALL = (
 LARGEST = 64 * 1024 * 1024
 
 # load() keeps the corpus here; the lock makes racing first calls parse once.
+# It is threading.Lock itself: the loader needs nothing else of threading.
 _loaded: list[Corpus] = []
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()
 
 
 def _new_lock() -> None:
@@ -67,7 +68,7 @@ def _new_lock() -> None:
     its first load() would wait for ever.
     """
     global _lock  # noqa: PLW0603 - the one lock, replaced in the child only
-    _lock = threading.Lock()
+    _lock = _thread.allocate_lock()
 
 
 if hasattr(os, "register_at_fork"):
@@ -275,10 +276,10 @@ def corpus_from_document(document: object, *, packaged: bool = False) -> Corpus:
             bytes whose SHA-256 is the one the build recorded
             (:data:`~stalin_telegrams._digest.DATA_SHA256`). Those bytes
             passed every check below when the build wrote them, and the test
-            suite loads them without this flag: the checks across records
-            (links, ids, mentions against the index) are then not run again,
-            and the records each message holds are checked and made on the
-            first read of their field.
+            suite loads them without this flag: the rules of each record and
+            the checks across records (links, ids, mentions against the
+            index) are then not run again, and the records each message
+            holds are checked and made on the first read of their field.
 
     Returns:
         The corpus.
@@ -319,8 +320,8 @@ def corpus_from_document(document: object, *, packaged: bool = False) -> Corpus:
                 f" expected {index} (messages out of volume order, or one missing)"
             )
             raise CorpusDataError(msg)
-    entries = structure_names(document["names"])
-    incoming = structure_incoming(document["incoming"])
+    entries = structure_names(document["names"], verified=packaged)
+    incoming = structure_incoming(document["incoming"], verified=packaged)
     incoming_count = _header(document, "incoming_count", integer)
     if len(incoming) != incoming_count:
         msg = f"the header says {incoming_count} incoming messages, the file holds {len(incoming)}"

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._citation import Style, message_citation
 from ._recordcheck import checked, deferrable
 
 if TYPE_CHECKING:
+    from ._citation import Style
     from ._words import WordDiff
 
 #: The kinds of entry in the index of names (:class:`Name`), in the order the
@@ -586,6 +586,9 @@ class Message:
 
         .. versionadded:: 0.2.0
         """
+        # Imported when first cited, not by load().
+        from ._citation import message_citation  # noqa: PLC0415
+
         return message_citation(self.id, self.senders, self.recipients, self.date, style)
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import inspect
 import types
 import typing
 from collections import deque
@@ -233,7 +232,8 @@ def checked(cls: type[T]) -> type[T]:
 
     Its generated ``__init__`` becomes ``__unchecked_init__``; the new one
     calls it, then :func:`check_record`. The signature shown (``help()``,
-    the docs) stays the generated one.
+    the docs) stays the generated one: :func:`inspect.signature` follows
+    the ``__wrapped__`` that :func:`functools.wraps` sets.
     """
     unchecked = cls.__init__
 
@@ -242,7 +242,6 @@ def checked(cls: type[T]) -> type[T]:
         unchecked(self, *args, **kwargs)
         check_record(self)
 
-    __init__.__signature__ = inspect.signature(unchecked)  # type: ignore[attr-defined]
     cls.__unchecked_init__ = unchecked  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[method-assign]
     return cls
