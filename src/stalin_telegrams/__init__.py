@@ -6,10 +6,10 @@ A cleaned, dated edition of *J. V. Stalin, Works vol. 17: War Telegrams*
 
 from __future__ import annotations
 
-import gc
 import importlib
 from typing import TYPE_CHECKING
 
+from . import _collector
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -104,15 +104,9 @@ def __getattr__(name: str) -> object:
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
     # The modules (and attrs, on the first use) make tens of thousands of
-    # objects, none of them garbage that lasts: the cycle collector is paused
-    # while they are imported, rather than walk them all again and again.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # objects, none of them lasting garbage.
+    with _collector.paused():
         value = getattr(importlib.import_module(module, __name__), name)
-    finally:
-        if enabled:
-            gc.enable()
     globals()[name] = value
     return value
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _checks
+from ._collector import paused
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
 from ._incoming import IncomingMessages
@@ -772,9 +773,11 @@ class Corpus(Sequence[Message]):
         from ._duplicates import find_pairs  # noqa: PLC0415 - loaded when first asked for
 
         if limit != _checks.DEFAULT_THRESHOLD:
-            return find_pairs(self._messages, limit, self._origin.memo)
+            with paused():
+                return find_pairs(self._messages, limit, self._origin.memo)
         if self._pairs is None:
-            self._pairs = find_pairs(self._messages, limit, self._origin.memo)
+            with paused():
+                self._pairs = find_pairs(self._messages, limit, self._origin.memo)
         return self._pairs
 
     @overload

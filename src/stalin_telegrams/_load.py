@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import _thread
-import contextlib
 import errno
-import gc
 import json
 import os
 import stat
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn, Protocol
 
+from ._collector import paused
 from ._converter import (
     Column,
     FieldError,
@@ -221,7 +220,7 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
             f" the package recorded {expected_sha256}; {_REINSTALL}"
         )
         raise CorpusDataError(msg)
-    with _cycles_not_collected():
+    with paused():
         try:
             document = _DECODER.decode(raw.decode("utf-8"))
         except ValueError as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
@@ -232,29 +231,6 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
         except CorpusDataError as err:
             msg = f"{name}: {err}"
             raise CorpusDataError(msg) from err.__cause__
-
-
-@contextlib.contextmanager
-def _cycles_not_collected() -> Iterator[None]:
-    """Pause the cycle collector while the document and its records are made.
-
-    They are tens of thousands of new objects, none in a cycle: every
-    collection that their making would set off walks them all for nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # The records made are long-lived: put them, with every other object
-        # tracked, in the oldest generation at once (freeze, then unfreeze),
-        # rather than let the next young collections walk them all. Unless
-        # the program froze objects itself: unfreezing would undo that.
-        if not gc.get_freeze_count():
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def _no_constant(name: str) -> NoReturn:
