@@ -67,8 +67,8 @@ def _run(code: str, env: dict[str, str]) -> list[float]:
     return [float(x) for x in out.split()]
 
 
-def _medians(codes: list[str], runs: int) -> list[list[float]]:
-    """Run each code *runs* times, in turns; return the median of each figure it prints."""
+def _rounds(codes: list[str], runs: int) -> list[list[list[float]]]:
+    """Run each code *runs* times, in turns; return, for each code, the figures of each run."""
     rows: list[list[list[float]]] = [[] for _ in codes]
     with tempfile.TemporaryDirectory() as cache:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -77,7 +77,7 @@ def _medians(codes: list[str], runs: int) -> list[list[float]]:
         for _ in range(runs):
             for code, row in zip(codes, rows, strict=True):
                 row.append(_run(code, env))
-    return [[statistics.median(column) for column in zip(*row, strict=True)] for row in rows]
+    return rows
 
 
 def main() -> None:
@@ -85,9 +85,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=21)
     runs = parser.parse_args().runs
-    load, (*read_parse, parse_wall, parse_cpu), digest, base, pkg = _medians(
-        [_LOAD, _JSON, _HASH, _IMPORT_BASE, _IMPORT_PKG], runs
-    )
+    rounds = _rounds([_LOAD, _JSON, _HASH, _IMPORT_BASE, _IMPORT_PKG], runs)
+    medians = [[statistics.median(column) for column in zip(*row, strict=True)] for row in rounds]
+    load, (*read_parse, parse_wall, parse_cpu), digest, base, pkg = medians
     parse = [parse_wall, parse_cpu]
     print(f"medians of {runs} fresh processes     wall ms   CPU ms")
     rows = {
@@ -104,6 +104,15 @@ def main() -> None:
     for name, against in (("read + json.loads", read_parse), ("json.loads alone", parse)):
         wall, cpu = (x / y for x, y in zip(load, against, strict=True))
         print(f"ratio load / {name:25} {wall:7.2f}x {cpu:7.2f}x")
+    paired = [
+        [x / y for x, y in zip(a, b[:2], strict=True)]
+        for a, b in zip(rounds[0], rounds[1], strict=True)
+    ]
+    walls, cpus = zip(*paired, strict=True)
+    print(
+        f"ratio load / read + json.loads, pair by pair: median {statistics.median(walls):.2f}x"
+        f" wall, {statistics.median(cpus):.2f}x CPU; least {min(walls):.2f}x, {min(cpus):.2f}x"
+    )
     print("target: load / (read + json.loads) <= 2x")
 
 
