@@ -19,7 +19,7 @@ import stalin_telegrams
 import stalin_telegrams as st
 from stalin_telegrams import Corpus, load
 from stalin_telegrams import _load as load_module
-from stalin_telegrams._digest import DATA_SHA256
+from stalin_telegrams._digest import DATA_BLAKE2B, DATA_SHA256
 from stalin_telegrams._load import corpus_from_document, load_bytes, load_file
 from stalin_telegrams._recordcheck import Deferred, deferrable_fields
 from stalin_telegrams.exceptions import CorpusDataError, StalinTelegramsError, UnknownMessageError
@@ -85,8 +85,19 @@ class TestLoad:
         assert "1900-01-01-old" in aliased
 
     def test_shipped_digest_matches(self, raw: bytes) -> None:
-        """The packaged file has the SHA-256 that _digest.py records."""
+        """The packaged file has the SHA-256 and the BLAKE2b that _digest.py records."""
         assert DATA_SHA256 == hashlib.sha256(raw).hexdigest()
+        assert DATA_BLAKE2B == hashlib.blake2b(raw, digest_size=32).hexdigest()
+
+    def test_packaged_file_checked_without_openssl(self) -> None:
+        """load() checks the packaged file by its BLAKE2b: hashlib (and OpenSSL) is not imported."""
+        code = (
+            "import sys, stalin_telegrams; stalin_telegrams.load(); print('hashlib' in sys.modules)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=False, capture_output=True, text=True
+        )
+        assert (0, "False") == (done.returncode, done.stdout.strip()), done.stderr
 
     def test_failure_not_cached(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A first load that fails caches nothing: the next call reads the file again."""

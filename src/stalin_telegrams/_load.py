@@ -25,7 +25,7 @@ from ._converter import (
     structure_names,
 )
 from ._corpus import Corpus
-from ._digest import DATA_SHA256
+from ._digest import DATA_BLAKE2B, DATA_SHA256
 from ._model import IncomingMessage, Message, Name
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import CorpusDataError
@@ -210,16 +210,21 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
             or :func:`corpus_from_document` refuses the document; chained
             to the error that found it.
     """
-    # hashlib loads OpenSSL, a few milliseconds: only when a file is loaded.
-    import hashlib  # noqa: PLC0415
+    # The packaged file is known by its BLAKE2b too, which the build records
+    # beside its SHA-256 and which needs no OpenSSL; any other file, or a
+    # packaged one that differs, is checked and named by its SHA-256.
+    packaged = expected_sha256 == DATA_SHA256 and _blake2b(raw) == DATA_BLAKE2B
+    if not packaged:
+        # hashlib loads OpenSSL, a few milliseconds: only when a file is loaded.
+        import hashlib  # noqa: PLC0415
 
-    actual = hashlib.sha256(raw).hexdigest()
-    if actual != expected_sha256:
-        msg = (
-            f"{name}: the corpus file is damaged or was changed: its SHA-256 is {actual},"
-            f" the package recorded {expected_sha256}; {_REINSTALL}"
-        )
-        raise CorpusDataError(msg)
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != expected_sha256:
+            msg = (
+                f"{name}: the corpus file is damaged or was changed: its SHA-256 is {actual},"
+                f" the package recorded {expected_sha256}; {_REINSTALL}"
+            )
+            raise CorpusDataError(msg)
     with paused():
         try:
             document = _DECODER.decode(raw.decode("utf-8"))
@@ -227,10 +232,24 @@ def load_bytes(raw: bytes, expected_sha256: str, name: str = DATA_FILE) -> Corpu
             msg = f"{name}: not a UTF-8 JSON document: {shorten(str(err))}"
             raise CorpusDataError(msg) from err
         try:
-            return corpus_from_document(document, packaged=expected_sha256 == DATA_SHA256)
+            return corpus_from_document(document, packaged=packaged)
         except CorpusDataError as err:
             msg = f"{name}: {err}"
             raise CorpusDataError(msg) from err.__cause__
+
+
+def _blake2b(raw: bytes) -> str:
+    """Return the BLAKE2b digest (32 bytes, in hex) of *raw*, without loading OpenSSL.
+
+    ``hashlib`` loads OpenSSL on import, which costs twice the digest of the
+    packaged file; CPython's own BLAKE2, which ``hashlib.blake2b`` is, does
+    not. Where that module is missing, ``hashlib`` gives the same digest.
+    """
+    try:
+        from _blake2 import blake2b  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - CPython has it
+        from hashlib import blake2b  # noqa: PLC0415
+    return blake2b(raw, digest_size=32).hexdigest()
 
 
 def _no_constant(name: str) -> NoReturn:

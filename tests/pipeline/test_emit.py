@@ -52,6 +52,12 @@ class TestDigestModule:
         assert isinstance(assign.value, ast.Constant)
         assert hashlib.sha256(b"data").hexdigest() == assign.value.value
 
+    def test_records_blake2b(self) -> None:
+        """DATA_BLAKE2B in the module is the 32-byte BLAKE2b of the data."""
+        namespace: dict[str, object] = {}
+        exec(_emit.digest_module(b"data").decode(), namespace)  # noqa: S102 - the module made here
+        assert hashlib.blake2b(b"data", digest_size=32).hexdigest() == namespace["DATA_BLAKE2B"]
+
     def test_says_generated(self) -> None:
         """The module opens with a comment naming the command that writes it."""
         first = _emit.digest_module(b"").decode().splitlines()[0]
