@@ -14,10 +14,8 @@ import stalin_telegrams
 PACKAGE = "stalin_telegrams"
 #: What the runtime must never import, at any level of a module.
 NEVER = ("stalin_telegrams.pipeline", "dateutil")
-#: The runtime's subpackages; the pipeline is not runtime, and neither is
-#: ``build``, the deprecated name that runs it.
+#: The runtime's subpackages; the pipeline is not runtime.
 SUBPACKAGES = ("exports",)
-NOT_RUNTIME = ("build",)
 #: What the runtime may import only inside a function, when it is needed.
 ONLY_WHEN_NEEDED = ("difflib", "pandas")
 
@@ -29,7 +27,7 @@ def _sources() -> dict[str, ast.Module]:
         folder = files(PACKAGE).joinpath(*package.split(".")[1:])
         for entry in folder.iterdir():
             stem = entry.name.removesuffix(".py")
-            if not entry.name.endswith(".py") or stem in NOT_RUNTIME:
+            if not entry.name.endswith(".py"):
                 continue
             name = package if stem == "__init__" else f"{package}.{stem}"
             out[name] = ast.parse(entry.read_text(encoding="utf-8"))

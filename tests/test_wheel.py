@@ -125,7 +125,7 @@ class TestWheel:
         assert "stalin-telegrams" == wheel_metadata["Name"]
         assert stalin_telegrams.__version__ == wheel_metadata["Version"]
         assert ">=3.10" == wheel_metadata["Requires-Python"]
-        extras = {"arrow", "build", "pandas", "pipeline", "polars"}
+        extras = {"arrow", "pandas", "pipeline", "polars"}
         assert extras == set(wheel_metadata.get_all("Provides-Extra", []))
         assert "MIT AND CC-BY-4.0" == wheel_metadata["License-Expression"]
         assert ["LICENSE", "LICENSES/CC-BY-4.0.txt"] == wheel_metadata.get_all("License-File")
@@ -160,17 +160,13 @@ class TestWheel:
     def test_plain_install_needs_attrs_and_cattrs(
         self, wheel_metadata: email.message.Message
     ) -> None:
-        """A plain install needs attrs and cattrs; dateutil comes with the pipeline extra.
-
-        The 0.2 name of that extra, ``build``, still brings it in 0.3.
-        """
+        """A plain install needs attrs and cattrs; dateutil comes with the pipeline extra."""
         requires = wheel_metadata.get_all("Requires-Dist", [])
         plain = sorted(r.split(">")[0].strip() for r in requires if "extra ==" not in r)
         assert ["attrs", "cattrs"] == plain
-        for extra in ("pipeline", "build"):
-            assert any(
-                r.startswith("python-dateutil") and f"extra == '{extra}'" in r for r in requires
-            )
+        assert any(
+            r.startswith("python-dateutil") and "extra == 'pipeline'" in r for r in requires
+        )
 
     def test_digest_matches_data(self) -> None:
         """The wheel's _digest.py records the SHA-256 of the wheel's corpus file."""
