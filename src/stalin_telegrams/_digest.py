@@ -6,5 +6,5 @@
 elsewhere (the exports, the errors).
 """
 
-DATA_BLAKE2B = "9dabf1a06cdeef6b07b8722eaa0922c5187b9b4bb8908eb2baada1c53c81e5e0"
-DATA_SHA256 = "acf92bbb66fb8938495a0beb168464a49a2e149f131eb01cfc54aafd3b6ad2fd"
+DATA_BLAKE2B = "41c321f9e6fa06033d56e931cb983a7c315ca6cce6909f4fae5cbf122e0b445d"
+DATA_SHA256 = "b51848eb8ba7295124e8638ba1cbb248bb16d6c02fce76f7ea255314031af549"

@@ -12,8 +12,11 @@ from tests.factories import fake
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Incoming messages: one per message named by the references (see
-#: test_refs_link.py for how the references were read), of which dated.
-INCOMING = 334
+#: test_refs_link.py for how the references were read), of which dated. Two
+#: more than in 0.3.0: Roosevelt's congratulations on Orel (August 1943) and
+#: Churchill's text of Mikolajczyk's declaration on the eastern frontier
+#: (April 1945), each named by a reviewed reference of references.csv.
+INCOMING = 336
 DATED = 144
 #: A message named in four printed messages is one record: Churchill's
 #: message received on February 12, 1943 (the Casablanca dates), named on

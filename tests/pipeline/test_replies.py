@@ -8,13 +8,20 @@ from collections import Counter
 import pytest
 
 from stalin_telegrams import ReplyLink, load
+from stalin_telegrams.pipeline import _replies
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Reply links of printed messages by kind, and incoming messages that answer
 #: a printed one; counted on the shipped data after reading every link added
-#: in 0.3.0 against its sentence.
-REPLY_KINDS = {"answer": 297, "acknowledgement": 252, "thanks": 85, "forwarding": 2}
-REPLY_LINKS = 334
+#: in 0.3.0 against its sentence. Thanks: 85 in 0.3.0, where only the sentence
+#: naming the message could thank; 147 now: 61 links gain it, each read with
+#: its sentence (60 from a thanks sentence of their own, one from a sentence
+#: after a quotation of several paragraphs), "I appreciate the importance"
+#: loses it, and two links are new, each with thanks: the Orel congratulations
+#: of August 1943 and Mikolajczyk's declaration of April 1945 (answer, thanks,
+#: forwarding), both later than the message the text answers besides.
+REPLY_KINDS = {"answer": 298, "acknowledgement": 252, "thanks": 147, "forwarding": 3}
+REPLY_LINKS = 336
 INCOMING_REPLYING = 8
 #: Incoming messages known by the day they arrived.
 RECEIVED = 47
@@ -117,11 +124,127 @@ class TestRepliesWithoutMessageNoun:
         ) == links("1945-05-02-truman-2")
 
     def test_text_through_kennan(self) -> None:
-        """The text received "through Mr Kennan" is a message of its own from Truman."""
+        """The text received "through Mr Kennan" is a message of its own from Truman.
+
+        "Thank you for the information." follows the sentence that names it.
+        """
         assert ReplyLink(
             "undated-truman-to-stalin-in-1945-05-22-truman",
-            ("answer", "acknowledgement", "forwarding"),
+            ("answer", "acknowledgement", "thanks", "forwarding"),
         ) in links("1945-05-22-truman")
+
+
+def kinds(message_id: str) -> dict[str, tuple[str, ...]]:
+    """Return the kinds of each reply link of a printed message of the shipped corpus."""
+    return {link.id: link.kinds for link in links(message_id)}
+
+
+class TestThanks:
+    """A sentence that thanks the addressee thanks for a message the writer answers."""
+
+    @pytest.mark.parametrize(
+        "said",
+        [
+            "Thank you for the information.",
+            "Many thanks.",
+            "Please accept my thanks for the promise of monthly British aid.",
+            "I am grateful to you for agreeing to sail the next convoy.",
+            "My thanks to you and the President for the news.",
+            "I greatly appreciate your praise for the Kutuzov film.",
+            "All of us greatly appreciate your efforts.",
+        ],
+    )
+    def test_thanks(self, said: str) -> None:
+        """Thanks to the addressee, for what was said or done."""
+        assert _replies.thanks(said)
+
+    @pytest.mark.parametrize(
+        "said",
+        [
+            "I shall be grateful for a report about the outcome of the meeting.",
+            "The Soviet Government would be most grateful if the same system were adopted.",
+            "I should be most grateful if you would expedite the despatch of aircraft.",
+            "Please convey my thanks to Mrs Churchill, who heads the fund, for her vigorous work.",
+            "Please convey my thanks and good wishes to Lord Beaverbrook.",
+            "I appreciate the importance you attach to them.",
+            "I fully appreciate the motives which make you think it necessary.",
+            "I hope you will appreciate the point.",
+        ],
+    )
+    def test_no_thanks(self, said: str) -> None:
+        """Thanks only hoped for, thanks to a third party, and "appreciate" for understand."""
+        assert not _replies.thanks(said)
+
+    @pytest.mark.parametrize(
+        ("message_id", "answered"),
+        [
+            # "Please accept my thanks for the promise of monthly British aid ..."
+            ("1941-09-13-churchill", "undated-churchill-to-stalin-in-1941-09-13-churchill"),
+            # "Your message of October 24 received. Thank you for the information."
+            ("1942-10-28-roosevelt", "1942-10-24-roosevelt-to-stalin"),
+            # "I take this opportunity to thank you for the news about the despatch ..."
+            ("1942-07-18-roosevelt", "undated-roosevelt-to-stalin-in-1942-07-18-roosevelt"),
+            # Churchill's: "Your message of January 13th ... received. Many thanks."
+            ("1945-01-16-stalin", "1945-01-13-churchill"),
+            # "Thank you for the communications." (none in particular): February 19's
+            ("1944-02-21-churchill", "1944-02-19-churchill-to-stalin"),
+        ],
+    )
+    def test_thanks_sentence(self, message_id: str, answered: str) -> None:
+        """A thanks in a sentence of its own goes to the message it follows."""
+        assert "thanks" in kinds(message_id)[answered]
+
+    def test_nearest_named_before(self) -> None:
+        """A thanks goes to the message named last before it in its paragraph.
+
+        The text: "I have also received your message of June 10. Thank you for
+        the information." thanks for June 10's, not the first paragraph's message.
+        """
+        found = kinds("1944-06-11-churchill")
+        assert "thanks" in found["1944-06-10-churchill-to-stalin"]
+        assert "thanks" not in found["undated-churchill-to-stalin-in-1944-06-11-churchill"]
+
+    @pytest.mark.parametrize(
+        ("message_id", "answered"),
+        [
+            # "I appreciate the importance you attach to them": understands
+            ("1944-08-22-roosevelt", "undated-roosevelt-to-stalin-in-1944-08-22-roosevelt"),
+            # "I shall be grateful for information about the outcome of the meeting"
+            ("1943-01-31-churchill", "undated-churchill-to-stalin-in-1943-01-31-churchill"),
+            # "Please convey my thanks and good wishes to Lord Beaverbrook."
+            ("1944-01-07-churchill", "1944-01-05-churchill-to-stalin"),
+            # "She gave me a present from you. Please accept my heartfelt thanks for it."
+            ("1945-04-07-churchill", "1945-04-01-churchill-to-stalin"),
+            # "I take the occasion to express ... gratitude for the cordial welcome ..."
+            ("1942-06-12-roosevelt", "undated-roosevelt-to-stalin-in-1942-06-12-roosevelt"),
+        ],
+    )
+    def test_not_for_the_message(self, message_id: str, answered: str) -> None:
+        """No thanks where the text thanks for nothing the message answered said."""
+        assert "thanks" not in kinds(message_id)[answered]
+
+    def test_congratulations_of_a_later_message(self) -> None:
+        """A thanks for congratulations later than the message answered is for another.
+
+        The text: "Thank you for congratulating the Red Army ... at Orel" (taken
+        on August 5, 1943) thanks for a message after July 16's.
+        """
+        assert {
+            "1943-07-16-roosevelt-to-stalin": ("answer",),
+            "undated-roosevelt-to-stalin-in-1943-08-08-roosevelt": ("thanks",),
+        } == kinds("1943-08-08-roosevelt")
+
+    def test_text_communicated_later(self) -> None:
+        """A text passed on later than the message answered is a message of its own.
+
+        The text: "I am most grateful to you for kindly communicating the text
+        of Mikolajczyk's declaration concerning Poland's eastern frontier".
+        """
+        found = kinds("1945-04-24-churchill")
+        assert ("answer", "thanks", "forwarding") == found[
+            "undated-churchill-to-stalin-in-1945-04-24-churchill"
+        ]
+        assert "thanks" not in found["1945-04-18-churchill-truman-to-stalin"]
 
 
 class TestShippedLinks:

@@ -108,7 +108,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -455,9 +455,24 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() + 1 if right else len(text)
 
 
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the bounds of every sentence of *text*, in order, as :func:`sentence` gives them."""
+    left = 0
+    for hit in _SENTENCE_END.finditer(text):
+        yield left, hit.start() + 1
+        left = hit.end()
+    if left < len(text):
+        yield left, len(text)
+
+
 def inside_quotation(text: str, offset: int) -> bool:
-    """Whether *offset* stands inside double quotation marks."""
-    return text.count('"', 0, offset) % 2 == 1
+    """Whether *offset* stands inside double quotation marks.
+
+    The marks are counted within the paragraph: a quotation of several
+    paragraphs opens each of them with a mark and closes only the last.
+    """
+    start = text.rfind("\n\n", 0, offset) + 1
+    return text.count('"', start, offset) % 2 == 1
 
 
 def receipt_dates(

@@ -516,6 +516,7 @@ def _added(ruling: ReferenceRuling, start: int) -> Draft:
         count=1,
         slots=(),
         reply=False,
+        form="added",
     )
     return _ruled(empty, ruling)
 

@@ -14,6 +14,20 @@ up what the other said: always, unless the thing answered is a courtesy
 nothing beyond the sentences that name what it answers. A link with no other
 kind is an ``answer``.
 
+**Thanks in a sentence of its own.** A sentence that thanks the addressee but
+names no message ("Thank you for the information.", "I am grateful to you for
+agreeing to sail the next convoy", "Many thanks.") thanks for a message the
+writer answers (:func:`_thanked`): the one named last before it in its
+paragraph, else the first named after it there, else the only one answered,
+else the one named last before it; every message of a phrase naming several
+("both your messages"), the text not saying which. A thanks only hoped for
+("I shall be grateful for a report"), one to a third party ("Please convey my
+thanks to Mrs Churchill"), one taken at the occasion for something outside
+the message ("I take the occasion to express ... gratitude for the cordial
+welcome given to Molotov"; news and information excepted), one for a present,
+and "appreciate" for understand ("I appreciate the importance you attach to
+them") thank for no message.
+
 **Replies without a message noun.** A message of the writer's that names no
 message sent to the writer still answers one where its text takes up what the
 addressee sent: it thanks for something ("Please accept my thanks for the
@@ -45,7 +59,16 @@ from collections.abc import Callable, Collection, Container, Sequence
 import attrs
 
 from .._model import Message, ReplyKind, ReplyLink
-from ._references import AUTHOR, Draft, Key, inside_quotation, paragraph, sentence, words
+from ._references import (
+    AUTHOR,
+    Draft,
+    Key,
+    inside_quotation,
+    paragraph,
+    sentence,
+    sentences,
+    words,
+)
 
 _RECEIVED = re.compile(
     r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|to hand|in receipt of"
@@ -53,11 +76,37 @@ _RECEIVED = re.compile(
     r"|[Cc]onveyed to me)\b"
 )
 _NOT_RECEIVED = re.compile(r"\bnot (?:yet )?(?:received|had)\b")
-_THANKS = re.compile(r"\b(?:[Tt]hanks?|[Tt]hankful|grateful|gratitude|appreciate)\b")
+#: A thanks. "Appreciate" thanks only for what the addressee did or said ("I greatly
+#: appreciate your praise", "appreciate your help ... for"), not where it means
+#: understand ("I appreciate the importance you attach to them").
+_THANKS = re.compile(
+    r"\b(?:[Tt]hanks?|[Tt]hankful|[Gg]rateful|[Gg]ratitude)\b"
+    r"|\b(?:greatly|highly|deeply|much) appreciated? your\b"
+    r"|\bappreciated? (?:your|the)\b[^.;]{0,80}?\bfor\b"
+)
+#: A thanks only hoped or offered for later ("I shall be grateful for a report"),
+#: or one addressed to a third party ("Please convey my thanks to Mrs Churchill",
+#: "thanks to the Red Army" for owing to): no thanks for a message.
+_NOT_THANKS = re.compile(
+    r"\b(?:shall|should|would|will)(?: \w+)? be(?: \w+)? (?:grateful|thankful)\b"
+    r"|\bthanks(?: and [\w ]+?)? to (?!you\b)"
+)
+#: A thanks taken at the occasion of a message for something outside it ("I take the
+#: occasion to express ... gratitude for the cordial welcome given to Molotov"), unless
+#: for news or information, which a message carries.
+_ASIDE = re.compile(r"\b(?:avail myself of|take|taking) (?:this|the) (?:opportunity|occasion)\b")
+_CARRIED = re.compile(r"\b(?:news|information)\b")
+#: A present thanked for: a thing handed over, not a message ("She gave me a present
+#: from you. Please accept my heartfelt thanks for it.").
+_PRESENT = re.compile(r"\b(?:a present|presents|gifts?)\b")
 #: What a courtesy thanks for: no matter taken up.
 _COURTESY = re.compile(
-    r"\b(?:congratulations|greetings|wishes|condolences|praise|commendation|sentiments"
+    r"\b(?:congratulat(?:ions|ing)|greetings|wishes|condolences|praise|commendation|sentiments"
     r"|portrait)\b"
+)
+#: A message named by a reviewed ruling as passing on the text of another.
+_PASSED_ON = re.compile(
+    r"\b(?:communicating|transmitting|forwarding|sending)(?: me)? the text of\b"
 )
 #: The order of the kinds on a link.
 _ORDER: tuple[ReplyKind, ...] = ("answer", "acknowledgement", "thanks", "forwarding")
@@ -100,16 +149,87 @@ def kinds_of(message: Message, draft: Draft, drafts: Sequence[Draft]) -> tuple[R
     found: set[ReplyKind] = set()
     if _RECEIVED.search(said) and not _NOT_RECEIVED.search(said):
         found.add("acknowledgement")
-    if _THANKS.search(said):
+    if thanks(said):
         found.add("thanks")
-    if draft.form == "forwarded":
+    if draft.form == "forwarded" or (
+        draft.form == "added" and _PASSED_ON.search(draft.phrase) is not None
+    ):
         found.add("forwarding")
     courtesy = draft.form == "courtesy" or (
-        draft.form == "implicit" and _COURTESY.search(draft.phrase) is not None
+        draft.form in {"implicit", "added"} and _COURTESY.search(draft.phrase) is not None
     )
     if not courtesy and _says_more(message, drafts):
         found.add("answer")
     return tuple(kind for kind in _ORDER if kind in found) or ("answer",)
+
+
+def thanks(said: str) -> bool:
+    """Whether a sentence thanks the addressee (not a third party, not only hoped for later)."""
+    return any(
+        _NOT_THANKS.match(said, hit.start()) is None
+        and _NOT_THANKS.search(said[max(0, hit.start() - 30) : hit.end()]) is None
+        for hit in _THANKS.finditer(said)
+    )
+
+
+def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, ...]]:
+    """The thanks sentences naming no message, each with the messages it thanks for.
+
+    A sentence that thanks the addressee (:func:`thanks`) but names no message
+    of the other side ("Thank you for the information.", "I am grateful to you
+    for agreeing to sail the next convoy", "Many thanks.") thanks for what a
+    message it answers said: the one named last before it in its paragraph;
+    else the first named after it in its paragraph; else the only one the
+    message answers; else the one named last before it. A thanks at the
+    occasion of the message for something outside it (:data:`_ASIDE`), or
+    for a present, is for no message.
+    """
+    text = message.text
+    naming = [
+        (sentence(text, d.start, d.end), tuple(s if isinstance(s, str) else s.id for s in d.slots))
+        for d in drafts
+        if d.reply and d.slots
+    ]
+    if not naming:
+        return {}
+    # A sentence naming a message of the other side thanks for it (:func:`kinds_of`),
+    # a courtesy ("your congratulations") being a message of its own even when
+    # unknown; one naming nothing in particular ("Thank you for the communications")
+    # thanks for what the message answered said.
+    theirs = {
+        sentence(text, d.start, d.end)
+        for d in drafts
+        if d.kind != "own" and (d.slots or d.form == "courtesy")
+    }
+    answered = {key for _, keys in naming for key in keys}
+    out: dict[int, tuple[str, ...]] = {}
+    previous = ""
+    for left, right in sentences(text):
+        said, before, previous = text[left:right], previous, text[left:right]
+        if (
+            (left, right) in theirs
+            or inside_quotation(text, left)
+            or not thanks(said)
+            or (_ASIDE.search(said) and not _CARRIED.search(said))
+            or _PRESENT.search(said)
+            or _PRESENT.search(before)
+        ):
+            continue
+        start = text.rfind("\n\n", 0, left)
+        end = text.find("\n\n", right)
+        end = len(text) if end < 0 else end
+        earlier = [keys for (at, _), keys in naming if at < left]
+        here = [keys for (at, _), keys in naming if start <= at < left]
+        later = [keys for (at, _), keys in naming if right <= at < end]
+        if here:
+            out[left] = here[-1]
+        elif later:
+            out[left] = later[0]
+        elif len(answered) == 1:
+            out[left] = tuple(answered)
+        elif earlier:
+            out[left] = earlier[-1]
+    return out
 
 
 def _says_more(message: Message, drafts: Sequence[Draft]) -> bool:
@@ -133,6 +253,9 @@ def reply_links(message: Message, drafts: Sequence[Draft]) -> tuple[ReplyLink, .
         for slot in draft.slots:
             key = slot if isinstance(slot, str) else slot.id
             kinds.setdefault(key, set()).update(kinds_of(message, draft, drafts))
+    for keys in _thanked(message, drafts).values():
+        for key in keys:
+            kinds[key].add("thanks")
     return tuple(
         ReplyLink(key, tuple(kind for kind in _ORDER if kind in found))
         for key, found in kinds.items()
