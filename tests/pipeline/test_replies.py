@@ -20,7 +20,11 @@ from stalin_telegrams.pipeline import _replies
 #: loses it, and two links are new, each with thanks: the Orel congratulations
 #: of August 1943 and Mikolajczyk's declaration of April 1945 (answer, thanks,
 #: forwarding), both later than the message the text answers besides.
-REPLY_KINDS = {"answer": 298, "acknowledgement": 252, "thanks": 147, "forwarding": 3}
+#: Answers 298 -> 303 and acknowledgements 252 -> 253 since: five courtesies or
+#: short replies that take up the addressee's matter ("I fully agree with you about
+#: frequent meetings", "Agree with 'Terminal.'"), and "your reply did not reach me
+#: until April 27" an acknowledgement.
+REPLY_KINDS = {"answer": 303, "acknowledgement": 253, "thanks": 147, "forwarding": 3}
 REPLY_LINKS = 336
 INCOMING_REPLYING = 8
 #: Incoming messages known by the day they arrived.
@@ -311,3 +315,52 @@ class TestShippedLinks:
             "undated-churchill-to-stalin-in-1944-03-03-roosevelt": "1944-02-20-churchill-to-stalin",
         }.items() <= dict(corpus.aliases).items()
         assert all(new in incoming or new in corpus for new in corpus.aliases.values())
+
+
+class TestAnswerAndAcknowledgement:
+    """A reply takes up the matter where its other sentences do; a late arrival is a receipt."""
+
+    @pytest.mark.parametrize(
+        ("message_id", "answered", "expected"),
+        [
+            # "I fully agree with you about frequent meetings."
+            (
+                "1944-01-02-churchill",
+                "undated-churchill-to-stalin-in-1944-01-02-churchill",
+                ("answer", "thanks"),
+            ),
+            # "Concerning the impracticability of a meeting between you, the President and myself"
+            (
+                "1944-08-01-churchill",
+                "undated-churchill-to-stalin-in-1944-08-01-churchill",
+                ("answer", "thanks"),
+            ),
+            # "Yours of June 15 to hand. Agree with "Terminal.""
+            (
+                "1945-06-15-churchill",
+                "1945-06-15-churchill-to-stalin",
+                ("answer", "acknowledgement"),
+            ),
+            # "your reply did not reach me until April 27"
+            (
+                "1943-04-29-roosevelt",
+                "received-1943-04-27-roosevelt-to-stalin",
+                ("answer", "acknowledgement"),
+            ),
+            # A courtesy and nothing taken up: "I am confident that the growing alliance ..."
+            (
+                "1944-11-16-churchill",
+                "undated-churchill-to-stalin-in-1944-11-16-churchill",
+                ("thanks",),
+            ),
+            # "Your message of October 24 received. Thank you for the information."
+            (
+                "1942-10-28-roosevelt",
+                "1942-10-24-roosevelt-to-stalin",
+                ("acknowledgement", "thanks"),
+            ),
+        ],
+    )
+    def test_kinds(self, message_id: str, answered: str, expected: tuple[str, ...]) -> None:
+        """The kinds the text shows."""
+        assert expected == kinds(message_id)[answered]

@@ -11,8 +11,12 @@ passed on the text of another ("Thank you for communicating to me the text of
 your message to the Prime Minister"), and ``answer`` where the message takes
 up what the other said: always, unless the thing answered is a courtesy
 (congratulations, greetings, wishes, condolences, praise) or the message says
-nothing beyond the sentences that name what it answers. A link with no other
-kind is an ``answer``.
+nothing beyond the sentences that name what it answers. A short rest that
+agrees or takes up the addressee's words is an answer ("Agree with
+'Terminal.'"), and so is a courtesy the message answers alone when the rest
+takes up what the addressee sent ("I fully agree with you about frequent
+meetings"). A message that "did not reach me until April 27" arrived. A link
+with no other kind is an ``answer``.
 
 **Thanks in a sentence of its own.** A sentence that thanks the addressee but
 names no message ("Thank you for the information.", "I am grateful to you for
@@ -75,7 +79,12 @@ _RECEIVED = re.compile(
     r"|acknowledge receipt|arrived|handed me|delivered (?:your|the|to me)|have read|I read"
     r"|[Cc]onveyed to me)\b"
 )
-_NOT_RECEIVED = re.compile(r"\bnot (?:yet )?(?:received|had)\b")
+#: Not received, not even late ("your reply did not reach me until April 27" arrived).
+_NOT_RECEIVED = re.compile(r"\bnot (?:yet )?(?:received|had)\b(?! (?:it |them )?until\b)")
+#: Arrived late: a receipt all the same.
+_RECEIVED_LATE = re.compile(
+    r"\b(?:not|n't) (?:reach me|arrive|come|received?)(?: it| them)? until\b"
+)
 #: A thanks. "Appreciate" thanks only for what the addressee did or said ("I greatly
 #: appreciate your praise", "appreciate your help ... for"), not where it means
 #: understand ("I appreciate the importance you attach to them").
@@ -125,6 +134,15 @@ _YOURS = re.compile(
     r"|decision|advice|information|warning|promise|question|view|plan|intention)s?\b"
     r"|\b(?:suggested|proposed) by you\b|\bas you do\b"
 )
+#: Words that take up what the addressee sent: the addressee's words, an opening on
+#: the matter raised, an agreement ("Agree with 'Terminal.'", "I fully agree with you").
+_TAKES_UP = re.compile(
+    _YOURS.pattern
+    + r"|\b[Yy]our offer\b"
+    + r"|(?:^|(?<=[.!?] )|(?<=\n))(?:With regard to|As regards|As to|Concerning|Regarding) "
+    + r"|(?<!as )\b[Aa]gree[sd]?\b",
+    re.MULTILINE,
+)
 #: An opening on the matter raised.
 _REGARDING = re.compile(r"(?:With regard to|As regards|As to) [^,.;]*?(?= I\b|,)")
 #: The words between an incoming message and the writer's message it answered:
@@ -147,7 +165,7 @@ def kinds_of(message: Message, draft: Draft, drafts: Sequence[Draft]) -> tuple[R
     left, right = sentence(message.text, draft.start, draft.end)
     said = message.text[left:right]
     found: set[ReplyKind] = set()
-    if _RECEIVED.search(said) and not _NOT_RECEIVED.search(said):
+    if _RECEIVED_LATE.search(said) or (_RECEIVED.search(said) and not _NOT_RECEIVED.search(said)):
         found.add("acknowledgement")
     if thanks(said):
         found.add("thanks")
@@ -158,7 +176,15 @@ def kinds_of(message: Message, draft: Draft, drafts: Sequence[Draft]) -> tuple[R
     courtesy = draft.form == "courtesy" or (
         draft.form in {"implicit", "added"} and _COURTESY.search(draft.phrase) is not None
     )
-    if not courtesy and _says_more(message, drafts):
+    rest = _rest(message, drafts)
+    if courtesy:
+        # A courtesy the message answers alone is answered too where the rest
+        # takes up what the addressee sent ("I fully agree with you about
+        # frequent meetings", "Concerning the impracticability of a meeting").
+        named = {s for d in drafts if d.reply for s in d.slots}
+        if named <= set(draft.slots) and _TAKES_UP.search(rest):
+            found.add("answer")
+    elif len(words(rest)) >= _MORE or _TAKES_UP.search(rest):
         found.add("answer")
     return tuple(kind for kind in _ORDER if kind in found) or ("answer",)
 
@@ -232,8 +258,8 @@ def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
     return out
 
 
-def _says_more(message: Message, drafts: Sequence[Draft]) -> bool:
-    """Whether the message says more than the sentences that name what it answers."""
+def _rest(message: Message, drafts: Sequence[Draft]) -> str:
+    """What the message says beyond the sentences that name what it answers."""
     text = message.text
     spans = sorted({sentence(text, d.start, d.end) for d in drafts if d.reply})
     rest, at = [], 0
@@ -241,7 +267,7 @@ def _says_more(message: Message, drafts: Sequence[Draft]) -> bool:
         rest.append(text[at:left])
         at = max(at, right)
     rest.append(text[at:])
-    return len(words(" ".join(rest))) >= _MORE
+    return "\n\n".join(part.strip() for part in rest if part.strip())
 
 
 def reply_links(message: Message, drafts: Sequence[Draft]) -> tuple[ReplyLink, ...]:
