@@ -895,7 +895,7 @@ class Corpus(Sequence[Message]):
         >>> from stalin_telegrams import load
         >>> longest = max(load().threads(), key=len)
         >>> len(longest), longest[0].id
-        (7, '1943-08-22-roosevelt-churchill')
+        (7, '1943-01-30-churchill-roosevelt')
 
         .. versionadded:: 0.3.0
         """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from stalin_telegrams import IncomingMessage, load
+from stalin_telegrams import IncomingMessage, ReplyLink, load
 from stalin_telegrams.pipeline._incoming import incoming
 from stalin_telegrams.pipeline._pipeline import Build
 from stalin_telegrams.pipeline._refs_link import link
@@ -35,6 +35,9 @@ CASABLANCA = IncomingMessage(
     ),
     answered_by=("1943-02-16-churchill",),
     received_on=datetime.date(1943, 2, 12),
+    # "your message, which you tell me is a common reply conveying also the
+    # President's opinion": to the message of January 30 to both.
+    reply_links=(ReplyLink("1943-01-30-churchill-roosevelt", ("answer",)),),
 )
 # ---------------------------------------------------------------------------
 

@@ -26,7 +26,9 @@ from stalin_telegrams.pipeline import _replies
 #: until April 27" an acknowledgement.
 REPLY_KINDS = {"answer": 303, "acknowledgement": 253, "thanks": 147, "forwarding": 3}
 REPLY_LINKS = 336
-INCOMING_REPLYING = 8
+#: Incoming messages answering a printed one: 8 in 0.3.0, and Churchill's
+#: "common reply" received on February 12, 1943 (to the message of January 30).
+INCOMING_REPLYING = 9
 #: Incoming messages known by the day they arrived.
 RECEIVED = 47
 # ---------------------------------------------------------------------------
@@ -74,6 +76,25 @@ class TestWhatTheOtherSideAnswered:
         assert ("1944-03-25-roosevelt",) == answered("received-1944-04-04-roosevelt-to-stalin")
         assert "International Labour Organisation" in load()["1944-03-25-roosevelt"].text
         assert "International Labour Organisation" not in load()["1944-03-28-roosevelt"].text
+
+    def test_common_reply(self) -> None:
+        """A reply the text calls common answers the last message to its authors together.
+
+        The text: "your message, which you tell me is a common reply conveying
+        also the President's opinion" answers January 30's to both.
+        """
+        assert ("1943-01-30-churchill-roosevelt",) == answered(
+            "received-1943-02-12-churchill-to-stalin"
+        )
+
+    def test_thanks_to_you_and_another(self) -> None:
+        """The text: "Many thanks to you and Mr Eden for the congratulations": theirs."""
+        corpus = load()
+        old = "undated-churchill-to-stalin-in-1943-09-26-churchill"
+        record = corpus.incoming()[old]
+        assert ("Churchill", "Eden") == record.authors
+        assert record.id == corpus.aliases[old]
+        assert (record.id,) == corpus["1943-09-26-churchill"].in_reply_to
 
     def test_no_guess_across_other_messages(self) -> None:
         """A reply arriving after other messages of its author answers nothing known."""

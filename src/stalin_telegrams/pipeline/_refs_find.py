@@ -44,6 +44,7 @@ OTHER_NAMES = {
     "Harriman": "Harriman",
     "Marshall": "Marshall",
     "Tito": "Tito",
+    "Eden": "Eden",
     "President of Turkey": "President of Turkey",
     "British Government": "British Government",
     "U.S. Government": "United States Government",

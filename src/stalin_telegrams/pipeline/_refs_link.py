@@ -351,9 +351,9 @@ class _Reader:
                 return False
         return True
 
-    def implicit_key(self) -> Key:
+    def implicit_key(self, authors: tuple[str, ...]) -> Key:
         """Return the key of an incoming message known only as the one this message answers."""
-        return self._key(self.message.recipients, self.writers, None, None, 0)
+        return self._key(authors, self.writers, None, None, 0)
 
     def _answered_elsewhere(
         self, item: Found, draft: Draft, received: Sequence[datetime.date]

@@ -40,7 +40,8 @@ it takes up the addressee's words in its first paragraph ("your original
 idea", "your proposal", "the time of meeting suggested by you", "as you do"),
 or it opens on the matter raised ("With regard to sending six British
 submarines into the Baltic I must say this"). The message answered is known
-only from that message (an ``undated-…-in-<id>`` record).
+only from that message (an ``undated-…-in-<id>`` record), by the addressee and
+whoever the thanks names beside them ("Many thanks to you and Mr Eden").
 
 **What the other side's replies answer.** An incoming message answers the
 writer's printed message named with it in one sentence as what it replied to
@@ -51,14 +52,16 @@ writer's latest printed message to its authors dated before it (before the
 day it bears, or arrived, or else the day of the message that names it) and,
 where the message naming it gives its subject ("Your message about the
 International Labour Organisation reached me on April 4. Thank you for your
-reply."), the latest of those that names the subject.
+reply."), the latest of those that names the subject; a reply called common
+("a common reply conveying also the President's opinion"), the latest message
+to its authors together.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Collection, Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 import attrs
 
@@ -73,6 +76,7 @@ from ._references import (
     sentences,
     words,
 )
+from ._refs_find import person
 
 _RECEIVED = re.compile(
     r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|to hand|in receipt of"
@@ -143,6 +147,11 @@ _TAKES_UP = re.compile(
     + r"|(?<!as )\b[Aa]gree[sd]?\b",
     re.MULTILINE,
 )
+#: A thanks to the addressee and another: "Many thanks to you and Mr Eden".
+_THANKS_PARTNER = re.compile(
+    r"\b(?:[Tt]hanks?|[Tt]hank|grateful|gratitude)\b[^.;]{0,20}? to you and "
+    r"((?:Prime Minister|President|Mr) (?:[A-Z]\. )*[A-Z][a-z]+)"
+)
 #: An opening on the matter raised.
 _REGARDING = re.compile(r"(?:With regard to|As regards|As to) [^,.;]*?(?= I\b|,)")
 #: The words between an incoming message and the writer's message it answered:
@@ -150,6 +159,13 @@ _REGARDING = re.compile(r"(?:With regard to|As regards|As to) [^,.;]*?(?= I\b|,)
 _ANSWERING = re.compile(
     r" (?:(?:[\w-]+ ){0,3}?(?:in reply|in answer|in response|refusal to accede) )?to "
 )
+#: An incoming message the text calls a reply after naming it: "your message,
+#: which you tell me is a common reply conveying also the President's opinion".
+_CALLED_REPLY = re.compile(
+    r",? (?:which|that) [^.;]{0,30}?\bis (?:a|an|your) (?:[\w-]+ )?(?:reply|answer)\b"
+)
+#: A reply of its authors and others.
+_JOINT = re.compile(r"\b(?:common|joint)\b")
 _DAY = re.compile(r"^(?:received-)?(\d{4}-\d{2}-\d{2})-")
 _REPLY_NOUN = re.compile(r"\b(?:reply|replies|answer)\b")
 #: The subject given right after an incoming message is named: "Your message
@@ -289,13 +305,14 @@ def reply_links(message: Message, drafts: Sequence[Draft]) -> tuple[ReplyLink, .
 
 
 def implicit(
-    message: Message, drafts: tuple[Draft, ...], key: Callable[[], Key]
+    message: Message, drafts: tuple[Draft, ...], key: Callable[[tuple[str, ...]], Key]
 ) -> tuple[Draft, ...]:
     """Return *drafts* with the reply a message makes without a message noun, if it makes one.
 
     Only a message of the writer's to its addressees, not an enclosed copy,
     that names no message sent to the writer; the reply is to a message known only from
-    it (*key*).
+    it (*key*, given its authors): by the addressees, and the one the thanks names
+    beside them ("Many thanks to you and Mr Eden for the congratulations").
     """
     if (
         message.senders != (AUTHOR,)
@@ -308,16 +325,22 @@ def implicit(
     if cue is None:
         return drafts
     start, end = cue
+    authors = message.recipients
+    left, right = sentence(message.text, start, end)
+    partner = _THANKS_PARTNER.search(message.text, left, right)
+    named = person(partner.group(1), message.date) if partner else None
+    if named is not None and named not in authors:
+        authors = (*authors, named)
     draft = Draft(
         phrase=message.text[start:end],
         start=start,
         end=end,
         kind="incoming",
-        authors=message.recipients,
+        authors=authors,
         addressees=message.senders,
         dates=(),
         count=1,
-        slots=(key(),),
+        slots=(key(authors),),
         reply=True,
         form="implicit",
     )
@@ -362,6 +385,14 @@ def incoming_replies(
 
 
 @attrs.frozen
+class _Matter:
+    """What a message says of an incoming reply: the subjects it names, and whether joint."""
+
+    subjects: frozenset[str]
+    joint: bool = False
+
+
+@attrs.frozen
 class _Sent:
     """The printed messages, and the days messages of each set of authors are known from."""
 
@@ -389,7 +420,8 @@ def _answered(
     """The writer's printed messages an incoming message answers, by the rules above."""
     text = message.text
     _, right = sentence(text, draft.start, draft.end)
-    reply = _REPLY_NOUN.search(draft.phrase) is not None
+    called = _CALLED_REPLY.match(text, draft.end)
+    reply = _REPLY_NOUN.search(draft.phrase) is not None or called is not None
     tied = [
         slot
         for own in drafts
@@ -412,7 +444,11 @@ def _answered(
         for other in drafts
         if key in other.slots and (about := _ABOUT.match(text, other.end)) is not None
     }
-    return _latest_to(message.senders, draft.authors, before, sent, subjects)
+    matter = _Matter(
+        frozenset(subjects),
+        joint=called is not None and _JOINT.search(called.group(0)) is not None,
+    )
+    return _latest_to(message.senders, draft.authors, before, sent, matter)
 
 
 def _day(key: Key | str) -> datetime.date | None:
@@ -428,15 +464,19 @@ def _latest_to(
     authors: Sequence[str],
     before: datetime.date,
     sent: _Sent,
-    subjects: Collection[str] = (),
+    matter: _Matter | None = None,
 ) -> list[str]:
     """The id of the writers' latest message to *authors* dated before *before*.
 
-    Where *subjects* are given, the latest of those that name one of them,
-    if any does. None where another message of those authors is known from
-    between the two (by its date or day of arrival): the latest was answered
-    already, and what this one answers is not in the volume.
+    Where the text names subjects (:attr:`_Matter.subjects`), the latest of
+    those that name one of them, if any does; for a joint reply ("a common
+    reply conveying also the President's opinion", :attr:`_Matter.joint`) the
+    latest sent to its authors and others. None where another message of
+    those authors is known from between the two (by its date or day of
+    arrival): the latest was answered already, and what this one answers is
+    not in the volume.
     """
+    subjects, joint = (matter.subjects, matter.joint) if matter else (frozenset(), False)
     earlier = [
         m
         for m in sent.messages
@@ -445,12 +485,15 @@ def _latest_to(
         and m.copy_of is None
         and set(m.senders) == set(writers)
         and set(authors) <= set(m.recipients)
+        and (not joint or len(m.recipients) > len(authors))
     ]
     on_subject = [m for m in earlier if any(subject in m.text for subject in subjects)]
     earlier = on_subject or earlier
     if not earlier:
         return []
     latest = max(m.date for m in earlier if m.date is not None)
-    if any(latest < day < before for day in sent.arrivals.get(tuple(authors), set())):
+    to = next(m.recipients for m in earlier if m.date == latest) if joint else authors
+    days = set().union(*(d for a, d in sent.arrivals.items() if set(a) == set(to)))
+    if any(latest < day < before for day in days):
         return []
     return [m.id for m in earlier if m.date == latest][:1]
