@@ -244,7 +244,8 @@ def thread_of(
     >>> [m.id for m in thread_of("1944-06-05-churchill")]
     ['1944-06-05-churchill', '1944-06-05-roosevelt']
     >>> [r.id for r in thread_of("1945-05-10-truman", include_incoming=True)][-3:]
-    ['1945-05-05-truman-to-stalin', '1945-05-10-truman', 'received-1945-04-24-truman-to-stalin']
+    ['1945-05-10-truman', 'received-1945-04-24-truman-to-stalin',
+     'undated-churchill-to-stalin-in-1945-04-24-churchill']
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0

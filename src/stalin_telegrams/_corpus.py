@@ -1001,7 +1001,7 @@ class Corpus(Sequence[Message]):
         >>> from stalin_telegrams import load
         >>> times = load().filter_by(recipient="Churchill").response_times()
         >>> len(times), median(t.days for t in times)
-        (120, 2.0)
+        (121, 2)
 
         .. versionadded:: 0.3.0
         """

@@ -28,7 +28,9 @@ KINDS = {"own": 74, "incoming": 449, "other": 26}
 #: Incoming references that give their message a date ("your message of May 11").
 DATED_INCOMING = 142
 #: Messages that answer at least one message (Message.in_reply_to not empty).
-REPLYING = 300
+#: 301 since "I greatly appreciate your praise for the Kutuzov film" answers
+#: (1944-12-25-churchill-2).
+REPLYING = 301
 #: References checked by reading, every field: (message id, phrase, kind,
 #: authors, addressees, dates, count, targets); the first occurrence of the
 #: phrase in the message. Spread over 1941-1945 and every correspondent, with

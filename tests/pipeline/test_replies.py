@@ -24,8 +24,16 @@ from stalin_telegrams.pipeline import _replies
 #: short replies that take up the addressee's matter ("I fully agree with you about
 #: frequent meetings", "Agree with 'Terminal.'"), and "your reply did not reach me
 #: until April 27" an acknowledgement.
-REPLY_KINDS = {"answer": 303, "acknowledgement": 253, "thanks": 147, "forwarding": 3}
-REPLY_LINKS = 336
+#: Then: the message of July 13, 1944 whose request the writer would "like to
+#: comply with", and "I greatly appreciate your praise for the Kutuzov film",
+#: two more links; the Vyazma congratulations thanked for in March 13's, not
+#: March 11's; a thanks in a paragraph naming no message goes to the message
+#: named first (July 12's information on Normandy, not July 13's request;
+#: February 9's convoy news, not the communication on Italy; both messages of
+#: February 24, 1944); October 19, 1943 answers the second message of October
+#: 14 (the places for the meeting), not a record of its own.
+REPLY_KINDS = {"answer": 304, "acknowledgement": 253, "thanks": 148, "forwarding": 3}
+REPLY_LINKS = 338
 #: Incoming messages answering a printed one: 8 in 0.3.0, and Churchill's
 #: "common reply" received on February 12, 1943 (to the message of January 30).
 INCOMING_REPLYING = 9
@@ -385,3 +393,48 @@ class TestAnswerAndAcknowledgement:
     def test_kinds(self, message_id: str, answered: str, expected: tuple[str, ...]) -> None:
         """The kinds the text shows."""
         assert expected == kinds(message_id)[answered]
+
+
+class TestTargets:
+    """Each reply goes to the message the text answers, among those the volume knows."""
+
+    def test_request_complied_with(self) -> None:
+        """A request taken up is answered; a thanks in a paragraph of its own, the first's.
+
+        The text: "We should like to comply with your request, stated in your
+        message of July 13"; the thanks for the news on Normandy is July 12's.
+        """
+        assert {
+            "1944-07-12-churchill-to-stalin": ("answer", "acknowledgement", "thanks"),
+            "1944-07-13-churchill-to-stalin": ("answer",),
+        } == kinds("1944-07-15-churchill")
+
+    def test_praise_appreciated(self) -> None:
+        """The text: "I greatly appreciate your praise for the Kutuzov film"."""
+        assert {"undated-churchill-to-stalin-in-1944-12-25-churchill-2": ("thanks",)} == kinds(
+            "1944-12-25-churchill-2"
+        )
+
+    def test_vyazma(self) -> None:
+        """Congratulations on an event go to a message after it.
+
+        The text: "Thanks for your congratulations on the capture of Vyazma"
+        (March 12, 1943): the message of March 13, not that of March 11.
+        """
+        found = kinds("1943-03-15-churchill-2")
+        assert "thanks" in found["1943-03-13-churchill-to-stalin"]
+        assert ("answer",) == found["1943-03-11-churchill-to-stalin"]
+
+    def test_places_for_the_meeting(self) -> None:
+        """A reply promised is the message that answers the one it was promised for.
+
+        The text: "I cannot accept as suitable any one of the places suggested
+        by you as against Tehran" answers the second message of October 14,
+        1943; the record of 0.3.0 for it is an alias.
+        """
+        corpus = load()
+        assert ("1943-10-14-roosevelt-to-stalin-2",) == corpus["1943-10-19-roosevelt"].in_reply_to
+        assert (
+            "1943-10-14-roosevelt-to-stalin-2"
+            == corpus.aliases["undated-roosevelt-to-stalin-in-1943-10-19-roosevelt"]
+        )

@@ -419,7 +419,8 @@ _ACK = re.compile(
     r"|acknowledge receipt|[Tt]hanks?|[Gg]rateful|[Gg]ratitude|obliged to you|[Ii]n reply to"
     r"|in answer to"
     r"|answer (?:yours|your)|[Ww]ith reference to|have read|I read|I accept the proposal"
-    r"|as suggested in|arrived on|delivered (?:your|the)|handed me|[Ii]n connection with your)\b"
+    r"|as suggested in|arrived on|delivered (?:your|the)|handed me|[Ii]n connection with your"
+    r"|comply with your|greatly appreciate)\b"
 )
 #: Words before a reply still awaited ("I await your reply").
 _AWAITED = re.compile(r"\b(?:await|look forward to|obliged for)\b[^.]*$")

@@ -22,8 +22,8 @@ with no other kind is an ``answer``.
 names no message ("Thank you for the information.", "I am grateful to you for
 agreeing to sail the next convoy", "Many thanks.") thanks for a message the
 writer answers (:func:`_thanked`): the one named last before it in its
-paragraph, else the first named after it there, else the only one answered,
-else the one named last before it; every message of a phrase naming several
+paragraph, else the first named after it there, else the first named in the
+message; every message of a phrase naming several
 ("both your messages"), the text not saying which. A thanks only hoped for
 ("I shall be grateful for a report"), one to a third party ("Please convey my
 thanks to Mrs Churchill"), one taken at the occasion for something outside
@@ -221,8 +221,10 @@ def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
     of the other side ("Thank you for the information.", "I am grateful to you
     for agreeing to sail the next convoy", "Many thanks.") thanks for what a
     message it answers said: the one named last before it in its paragraph;
-    else the first named after it in its paragraph; else the only one the
-    message answers; else the one named last before it. A thanks at the
+    else the first named after it in its paragraph; else the first the
+    message names, the one it answers first (a message named in another
+    paragraph is taken up on a matter of its own: "We should like to comply
+    with your request, stated in your message of July 13"). A thanks at the
     occasion of the message for something outside it (:data:`_ASIDE`), or
     for a present, is for no message.
     """
@@ -243,7 +245,6 @@ def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
         for d in drafts
         if d.kind != "own" and (d.slots or d.form == "courtesy")
     }
-    answered = {key for _, keys in naming for key in keys}
     out: dict[int, tuple[str, ...]] = {}
     previous = ""
     for left, right in sentences(text):
@@ -260,17 +261,9 @@ def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
         start = text.rfind("\n\n", 0, left)
         end = text.find("\n\n", right)
         end = len(text) if end < 0 else end
-        earlier = [keys for (at, _), keys in naming if at < left]
         here = [keys for (at, _), keys in naming if start <= at < left]
         later = [keys for (at, _), keys in naming if right <= at < end]
-        if here:
-            out[left] = here[-1]
-        elif later:
-            out[left] = later[0]
-        elif len(answered) == 1:
-            out[left] = tuple(answered)
-        elif earlier:
-            out[left] = earlier[-1]
+        out[left] = here[-1] if here else later[0] if later else naming[0][1]
     return out
 
 
