@@ -118,9 +118,15 @@ MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02
 #: printed messages, 15 records, the first of the three largest): 285
 #: threads, 231 alone. The message of October 19, 1943 on the place of the
 #: meeting answers the second message of October 14 and joins the exchange of
-#: October 17: 284 threads, 229 alone.
-ALONE = 229
-THREADS = 284
+#: October 17: 284 threads, 229 alone. Churchill's second message of
+#: September 8, 1943 (the Foreign Ministers and the commission), told apart
+#: from his message on gas warfare of that day, leaves the gas warfare answer
+#: (1943-09-08-churchill-2) out of the Italy exchange; the messages of April
+#: 22, 1942, October 3, 1941 and September 12, 1943 gain records of their own
+#: in their threads; July 7, 1942 and October 2, 1943 stay alone with theirs:
+#: 285 threads, 230 alone.
+ALONE = 230
+THREADS = 285
 LARGEST = 7
 LARGEST_WITH_INCOMING = 15
 #: The same for a list of the messages, which has no incoming records: only

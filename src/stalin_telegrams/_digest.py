@@ -6,5 +6,5 @@
 elsewhere (the exports, the errors).
 """
 
-DATA_BLAKE2B = "c2f427111106a78ccc6ad05380ad7e8a11cd62e2f9adbd3de1d40b7cf1fbdcb1"
-DATA_SHA256 = "9bf67ceac4c36efca3592477a65792cf723cee4845f7fc8a10a162bc70972a99"
+DATA_BLAKE2B = "c4bfde6b57db9fb1821a0b1a818272aa47d74579e3333ed7dcded7dd7add0c7b"
+DATA_SHA256 = "4d0ce4f175b042e4d4a2028533e7d5dadbb38115552e3ba89bc43fcbb4baf86c"

@@ -17,9 +17,15 @@ from tests.factories import fake
 #: Churchill's text of Mikolajczyk's declaration on the eastern frontier
 #: (April 1945), each named by a reviewed reference of references.csv; and one
 #: fewer: the places for the meeting refused on October 19, 1943 are those of
-#: the second message of October 14, not a message of their own.
-INCOMING = 335
-DATED = 144
+#: the second message of October 14, not a message of their own. Then six
+#: more: Churchill's readiness to warn Germany and Finland on gas (April 1942),
+#: the messages assented to without a message noun ("I have no objection to",
+#: "I agree with the considerations you have stated": 1941-10-03-churchill,
+#: 1942-07-07-roosevelt, 1943-09-12-roosevelt-churchill, 1943-10-02-roosevelt),
+#: and Churchill's second message of September 8, 1943 (dated), answered on
+#: September 9, which 0.3.0 took for his message on gas warfare of that day.
+INCOMING = 341
+DATED = 145
 #: A message named in four printed messages is one record: Churchill's
 #: message received on February 12, 1943 (the Casablanca dates), named on
 #: February 16 to Churchill and to Roosevelt, on June 11 to Roosevelt and on

@@ -32,8 +32,13 @@ from stalin_telegrams.pipeline import _replies
 #: February 9's convoy news, not the communication on Italy; both messages of
 #: February 24, 1944); October 19, 1943 answers the second message of October
 #: 14 (the places for the meeting), not a record of its own.
-REPLY_KINDS = {"answer": 304, "acknowledgement": 253, "thanks": 148, "forwarding": 3}
-REPLY_LINKS = 338
+#: Then five replies without a message noun, each an answer: the readiness to
+#: warn on gas thanked for on April 22, 1942 (and thanks), and four assents
+#: ("I have no objection to ...", "I agree with the considerations you have
+#: stated"); a thanks "to you and Mr Roosevelt" for the representatives sent is
+#: for what the two did, not for a message.
+REPLY_KINDS = {"answer": 309, "acknowledgement": 253, "thanks": 149, "forwarding": 3}
+REPLY_LINKS = 343
 #: Incoming messages answering a printed one: 8 in 0.3.0, and Churchill's
 #: "common reply" received on February 12, 1943 (to the message of January 30).
 INCOMING_REPLYING = 9
@@ -438,3 +443,39 @@ class TestTargets:
             "1943-10-14-roosevelt-to-stalin-2"
             == corpus.aliases["undated-roosevelt-to-stalin-in-1943-10-19-roosevelt"]
         )
+
+
+class TestAssent:
+    """An assent to what the addressee proposed answers it, though it names no message."""
+
+    @pytest.mark.parametrize(
+        "message_id",
+        [
+            # "I have no objection to forty of the A-20 bombers ... being transferred"
+            "1942-07-07-roosevelt",
+            # "I have no objection to you and the British Prime Minister having approved ..."
+            "1943-10-02-roosevelt",
+            # "With regard to both Turkey and China I agree with the considerations you
+            # have stated."
+            "1941-10-03-churchill",
+        ],
+    )
+    def test_assent(self, message_id: str) -> None:
+        """The reply is an answer to a message known only from this one."""
+        sender = load()[message_id].recipients[0].lower()
+        assert {f"undated-{sender}-to-stalin-in-{message_id}": ("answer",)} == kinds(message_id)
+
+    def test_future_assent_is_none(self) -> None:
+        """The text: "I hope, will have no objection": the writer's hope, no reply."""
+        assert () == links("1944-11-24-churchill")
+
+
+def test_second_message_of_a_day() -> None:
+    """Two messages of one day, told apart by what each answer takes up.
+
+    The text: "Your message of September 8 reached me on September 9 ... it
+    answers the questions that interest you concerning the meeting of the three
+    Foreign Ministers": not the message on gas warfare of that day.
+    """
+    assert ("1943-09-08-churchill-to-stalin",) == load()["1943-09-08-churchill-2"].in_reply_to
+    assert ("1943-09-08-churchill-to-stalin-2",) == load()["1943-09-09-churchill"].in_reply_to

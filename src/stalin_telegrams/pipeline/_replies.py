@@ -38,7 +38,9 @@ addressee sent: it thanks for something ("Please accept my thanks for the
 promise to sell ... 200 fighter aeroplanes", "Thank you for informing me"),
 it takes up the addressee's words in its first paragraph ("your original
 idea", "your proposal", "the time of meeting suggested by you", "as you do"),
-or it opens on the matter raised ("With regard to sending six British
+it assents ("I have no objection to forty of the A-20 bombers ... being
+transferred", "I agree with the considerations you have stated"), or it opens
+on the matter raised ("With regard to sending six British
 submarines into the Baltic I must say this"). The message answered is known
 only from that message (an ``undated-…-in-<id>`` record), by the addressee and
 whoever the thanks names beside them ("Many thanks to you and Mr Eden").
@@ -152,6 +154,16 @@ _THANKS_PARTNER = re.compile(
     r"\b(?:[Tt]hanks?|[Tt]hank|grateful|gratitude)\b[^.;]{0,20}? to you and "
     r"((?:Prime Minister|President|Mr) (?:[A-Z]\. )*[A-Z][a-z]+)"
 )
+#: An assent to what the addressee proposed or said: "I have no objection to forty of
+#: the A-20 bombers ... being transferred", "I agree with the considerations you have
+#: stated".
+_ASSENT = re.compile(
+    r"\bI have no objections? to\b"
+    r"|\bI (?:fully )?agree with (?:the )?(?:[\w-]+ ){1,3}you (?:have )?"
+    r"(?:stated|expressed|made|set out|suggested|proposed)\b"
+)
+#: The addressee and another, named together: "to you and Mr Roosevelt".
+_YOU_AND = re.compile(r"\bto you and ((?:Prime Minister|President|Mr) (?:[A-Z]\. )*[A-Z][a-z]+)")
 #: An opening on the matter raised.
 _REGARDING = re.compile(r"(?:With regard to|As regards|As to) [^,.;]*?(?= I\b|,)")
 #: The words between an incoming message and the writer's message it answered:
@@ -256,6 +268,7 @@ def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
             or (_ASIDE.search(said) and not _CARRIED.search(said))
             or _PRESENT.search(said)
             or _PRESENT.search(before)
+            or _with_another(message, said)
         ):
             continue
         start = text.rfind("\n\n", 0, left)
@@ -265,6 +278,18 @@ def _thanked(message: Message, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
         later = [keys for (at, _), keys in naming if right <= at < end]
         out[left] = here[-1] if here else later[0] if later else naming[0][1]
     return out
+
+
+def _with_another(message: Message, said: str) -> bool:
+    """Whether a sentence thanks the addressee together with someone it was not sent to.
+
+    "I wish therefore to convey to you and Mr Roosevelt the sincere gratitude of
+    the Soviet Government for sending such authoritative representatives": a
+    thanks for what the two did, not for a message of the addressee's.
+    """
+    found = _YOU_AND.search(said)
+    named = person(found.group(1), message.date) if found else None
+    return named is not None and named not in message.recipients
 
 
 def _rest(message: Message, drafts: Sequence[Draft]) -> str:
@@ -354,6 +379,10 @@ def _cue(text: str) -> tuple[int, int] | None:
     opening = _REGARDING.match(text)
     if opening is not None:
         hits.append(opening.span())
+    for found in _ASSENT.finditer(text):
+        if not inside_quotation(text, found.start()):
+            hits.append(found.span())
+            break
     return min(hits) if hits else None
 
 
