@@ -24,7 +24,11 @@ from tests.factories import fake
 #: 1942-07-07-roosevelt, 1943-09-12-roosevelt-churchill, 1943-10-02-roosevelt),
 #: and Churchill's second message of September 8, 1943 (dated), answered on
 #: September 9, which 0.3.0 took for his message on gas warfare of that day.
-INCOMING = 341
+#: Then three by reviewed rulings, each a reply that names no message:
+#: Churchill's on the Polish press ("You tell me ... I thank you for that", May
+#: 1943), Roosevelt's renewed proposal of a meeting (December 1942) and his
+#: message on Molotov and San Francisco (March 1945).
+INCOMING = 344
 DATED = 145
 #: A message named in four printed messages is one record: Churchill's
 #: message received on February 12, 1943 (the Casablanca dates), named on

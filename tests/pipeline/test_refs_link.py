@@ -25,14 +25,16 @@ from tests.factories import fake
 #: (the Orel congratulations of 1943-08-08-roosevelt, Mikolajczyk's declaration
 #: of 1945-04-24-churchill), 454 with the five replies of INCOMING in
 #: test_incoming.py that name no message (one ruling, four assents).
-KINDS = {"own": 74, "incoming": 454, "other": 26}
+#: 457 with the three rulings of INCOMING's last sentence there.
+KINDS = {"own": 74, "incoming": 457, "other": 26}
 #: Incoming references that give their message a date ("your message of May 11").
 DATED_INCOMING = 142
 #: Messages that answer at least one message (Message.in_reply_to not empty).
 #: 301 since "I greatly appreciate your praise for the Kutuzov film" answers
 #: (1944-12-25-churchill-2); 306 with 1942-04-22-churchill, 1941-10-03-churchill,
 #: 1942-07-07-roosevelt, 1943-09-12-roosevelt-churchill and 1943-10-02-roosevelt.
-REPLYING = 306
+#: 308 with 1942-12-14-roosevelt and 1945-03-27-roosevelt (reviewed rulings).
+REPLYING = 308
 #: References checked by reading, every field: (message id, phrase, kind,
 #: authors, addressees, dates, count, targets); the first occurrence of the
 #: phrase in the message. Spread over 1941-1945 and every correspondent, with

@@ -37,8 +37,11 @@ from stalin_telegrams.pipeline import _replies
 #: ("I have no objection to ...", "I agree with the considerations you have
 #: stated"); a thanks "to you and Mr Roosevelt" for the representatives sent is
 #: for what the two did, not for a message.
-REPLY_KINDS = {"answer": 309, "acknowledgement": 253, "thanks": 149, "forwarding": 3}
-REPLY_LINKS = 343
+#: Then three answers by reviewed rulings (1942-12-14-roosevelt,
+#: 1945-03-27-roosevelt, and 1943-05-04-churchill's "You tell me ... I thank you
+#: for that", which thanks too).
+REPLY_KINDS = {"answer": 312, "acknowledgement": 253, "thanks": 150, "forwarding": 3}
+REPLY_LINKS = 346
 #: Incoming messages answering a printed one: 8 in 0.3.0, and Churchill's
 #: "common reply" received on February 12, 1943 (to the message of January 30).
 INCOMING_REPLYING = 9
@@ -479,3 +482,28 @@ def test_second_message_of_a_day() -> None:
     """
     assert ("1943-09-08-churchill-to-stalin",) == load()["1943-09-08-churchill-2"].in_reply_to
     assert ("1943-09-08-churchill-to-stalin-2",) == load()["1943-09-09-churchill"].in_reply_to
+
+
+@pytest.mark.parametrize(
+    ("message_id", "answered", "expected"),
+    [
+        (
+            "1943-05-04-churchill",
+            "undated-churchill-to-stalin-in-1943-05-04-churchill-2",
+            ("answer", "thanks"),
+        ),
+        (
+            "1942-12-14-roosevelt",
+            "undated-roosevelt-to-stalin-in-1942-12-14-roosevelt",
+            ("answer",),
+        ),
+        (
+            "1945-03-27-roosevelt",
+            "undated-roosevelt-to-stalin-in-1945-03-27-roosevelt",
+            ("answer",),
+        ),
+    ],
+)
+def test_ruled_replies(message_id: str, answered: str, expected: tuple[str, ...]) -> None:
+    """Replies in words no rule takes, named by reviewed rulings, with the kinds the text shows."""
+    assert expected == kinds(message_id)[answered]
