@@ -21,14 +21,16 @@ from tests.factories import fake
 #: more: Churchill's readiness to warn Germany and Finland on gas (April 1942),
 #: the messages assented to without a message noun ("I have no objection to",
 #: "I agree with the considerations you have stated": 1941-10-03-churchill,
-#: 1942-07-07-roosevelt, 1943-09-12-roosevelt-churchill, 1943-10-02-roosevelt),
+#: 1942-07-07-roosevelt, 1943-10-02-roosevelt),
 #: and Churchill's second message of September 8, 1943 (dated), answered on
 #: September 9, which 0.3.0 took for his message on gas warfare of that day.
 #: Then three by reviewed rulings, each a reply that names no message:
 #: Churchill's on the Polish press ("You tell me ... I thank you for that", May
 #: 1943), Roosevelt's renewed proposal of a meeting (December 1942) and his
-#: message on Molotov and San Francisco (March 1945).
-INCOMING = 344
+#: message on Molotov and San Francisco (March 1945); and two for the message
+#: of September 12, 1943 to both leaders, which answers Churchill ("The Prime
+#: Minister's considerations") and Roosevelt ("as suggested by the President").
+INCOMING = 345
 DATED = 145
 #: A message named in four printed messages is one record: Churchill's
 #: message received on February 12, 1943 (the Casablanca dates), named on

@@ -25,8 +25,9 @@ from tests.factories import fake
 #: (the Orel congratulations of 1943-08-08-roosevelt, Mikolajczyk's declaration
 #: of 1945-04-24-churchill), 454 with the five replies of INCOMING in
 #: test_incoming.py that name no message (one ruling, four assents).
-#: 457 with the three rulings of INCOMING's last sentence there.
-KINDS = {"own": 74, "incoming": 457, "other": 26}
+#: 458 with the rulings of INCOMING's last sentence there (two references
+#: replace the assent of 1943-09-12-roosevelt-churchill).
+KINDS = {"own": 74, "incoming": 458, "other": 26}
 #: Incoming references that give their message a date ("your message of May 11").
 DATED_INCOMING = 142
 #: Messages that answer at least one message (Message.in_reply_to not empty).

@@ -40,8 +40,9 @@ from stalin_telegrams.pipeline import _replies
 #: Then three answers by reviewed rulings (1942-12-14-roosevelt,
 #: 1945-03-27-roosevelt, and 1943-05-04-churchill's "You tell me ... I thank you
 #: for that", which thanks too).
-REPLY_KINDS = {"answer": 312, "acknowledgement": 253, "thanks": 150, "forwarding": 3}
-REPLY_LINKS = 346
+#: The message of September 12, 1943 to both answers two messages, one each.
+REPLY_KINDS = {"answer": 313, "acknowledgement": 253, "thanks": 150, "forwarding": 3}
+REPLY_LINKS = 347
 #: Incoming messages answering a printed one: 8 in 0.3.0, and Churchill's
 #: "common reply" received on February 12, 1943 (to the message of January 30).
 INCOMING_REPLYING = 9
@@ -500,6 +501,16 @@ def test_second_message_of_a_day() -> None:
         (
             "1945-03-27-roosevelt",
             "undated-roosevelt-to-stalin-in-1945-03-27-roosevelt",
+            ("answer",),
+        ),
+        (
+            "1943-09-12-roosevelt-churchill",
+            "undated-churchill-to-stalin-in-1943-09-12-roosevelt-churchill",
+            ("answer",),
+        ),
+        (
+            "1943-09-12-roosevelt-churchill",
+            "undated-roosevelt-to-stalin-in-1943-09-12-roosevelt-churchill",
             ("answer",),
         ),
     ],
