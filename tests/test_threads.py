@@ -127,9 +127,13 @@ MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02
 #: 285 threads, 230 alone. "I have already pointed out in my previous messages
 #: that what we need is not air force units, but planes without pilots" (January
 #: 13, 1943) names the messages of December 18 and January 5, which say so:
-#: the three are one exchange, 283 threads, 227 alone.
+#: the three are one exchange, 283 threads, 227 alone. The message of December
+#: 10, 1944 to Churchill names his reply on the Franco-Soviet pact ("I informed
+#: General de Gaulle of your opinion"), within seven days of its answer of
+#: December 7: the exchange of December 2 and 7 and that of December 3 and 10
+#: are one, 282 threads.
 ALONE = 227
-THREADS = 283
+THREADS = 282
 LARGEST = 7
 LARGEST_WITH_INCOMING = 15
 #: The same for a list of the messages, which has no incoming records: only

@@ -27,7 +27,9 @@ from tests.factories import fake
 #: test_incoming.py that name no message (one ruling, four assents).
 #: 458 with the rulings of INCOMING's last sentence there (two references
 #: replace the assent of 1943-09-12-roosevelt-churchill).
-KINDS = {"own": 74, "incoming": 458, "other": 26}
+#: 459 with "your opinion" of 1944-12-10-churchill, Churchill's reply on the
+#: Franco-Soviet pact named, not answered again (a ruling).
+KINDS = {"own": 74, "incoming": 459, "other": 26}
 #: Incoming references that give their message a date ("your message of May 11").
 DATED_INCOMING = 142
 #: Messages that answer at least one message (Message.in_reply_to not empty).

@@ -32,7 +32,7 @@ class TestReadTables:
     def test_reference_rulings(self) -> None:
         """The reference rulings are dated, reasoned, of a known action, empty cells as None."""
         rulings = read_tables().references
-        assert 91 == len(rulings)
+        assert 92 == len(rulings)
         assert {("0.2.0", "2026-12-01"), ("0.3.0", "2026-12-07"), ("0.4.0", "2026-12-07")} == {
             (r.added_in, r.added_on) for r in rulings
         }
