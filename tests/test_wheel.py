@@ -164,9 +164,7 @@ class TestWheel:
         requires = wheel_metadata.get_all("Requires-Dist", [])
         plain = sorted(r.split(">")[0].strip() for r in requires if "extra ==" not in r)
         assert ["attrs", "cattrs"] == plain
-        assert any(
-            r.startswith("python-dateutil") and "extra == 'pipeline'" in r for r in requires
-        )
+        assert any(r.startswith("python-dateutil") and "extra == 'pipeline'" in r for r in requires)
 
     def test_digest_matches_data(self) -> None:
         """The wheel's _digest.py records the SHA-256 of the wheel's corpus file."""
