@@ -44,6 +44,9 @@ SAMPLE = sorted(
 #: The phrase searched for, and the year a search narrows to.
 PHRASE = re.compile(r"\bsecond\W+front\b", re.IGNORECASE)
 YEAR = 1942
+#: A message of a long exchange with incoming messages, and its thread's page.
+EXCHANGE = "1943-02-16-churchill"
+THREAD_PAGE = f"threads/{load().thread_of(EXCHANGE)[0].id}.html"
 #: A message answered by a later printed message.
 ANSWERED = next(m for m in load() if any(m.id in later.in_reply_to for later in load()))
 
@@ -186,9 +189,7 @@ class TestPictures:
     """The pictures are SVG in the page: words big enough to read, marks linked to messages."""
 
     @pytest.mark.parametrize("size", sorted(SIZES))
-    @pytest.mark.parametrize(
-        "path", ["index.html", "threads/1943-02-16-churchill.html", "edition/incoming.html"]
-    )
+    @pytest.mark.parametrize("path", ["index.html", THREAD_PAGE, "edition/incoming.html"])
     def test_labels_at_least_11_px(self, page: Page, site: Path, path: str, size: str) -> None:
         """Every word of a picture is drawn at 11 CSS pixels or more, on a phone and a desktop."""
         width, height = SIZES[size]
@@ -243,8 +244,8 @@ class TestPictures:
 
     def test_thread_marks_link_to_messages(self, page: Page, site: Path) -> None:
         """A mark of a thread's picture opens its message's page."""
-        key = "1943-02-16-churchill"
-        page.goto(_url(site, f"threads/{key}.html"))
+        key = EXCHANGE
+        page.goto(_url(site, THREAD_PAGE))
         href = page.evaluate(
             f"document.querySelector(\".edition-svg svg a[*|href$='messages/{key}.html']\")"
             ".href.baseVal"
@@ -256,10 +257,10 @@ class TestPictures:
     def test_thread_lists_incoming(self, page: Page, site: Path) -> None:
         """A thread's page lists the incoming messages its messages name, linked to their entry."""
         data = load()
-        thread = data.thread_of(data["1943-02-16-churchill"])
+        thread = data.thread_of(data[EXCHANGE])
         incoming = {r.id for r in data.incoming()}
         named = {t for m in thread for t in m.in_reply_to if t in incoming}
-        page.goto(_url(site, "threads/1943-02-16-churchill.html"))
+        page.goto(_url(site, THREAD_PAGE))
         _shoot(page, site, "thread")
         links = page.evaluate(
             "[...document.querySelectorAll('.edition-incoming-entry a')].map(a => a.hash.slice(1))"
@@ -362,8 +363,8 @@ class TestAccessibility:
 
     PAGES = (
         "index.html",
-        "messages/1943-02-16-churchill.html",
-        "threads/1943-02-16-churchill.html",
+        f"messages/{EXCHANGE}.html",
+        THREAD_PAGE,
         "names-index.html",
         "edition/incoming.html",
         "search.html?q=%22second+front%22",
