@@ -188,7 +188,7 @@ class TestThreadPictures:
         assert set(thread.ids) == {p.key for p in points if p.printed}
 
     def test_lines(self) -> None:
-        """Every thread's lines: names and answers to members or incoming, one text twice."""
+        """Every thread's lines: names and answers, the other side's too, and one text twice."""
         data = edition.edition()
         for thread in {t[0].id: t for t in data.threads.values()}.values():
             lines = edition_plots.thread_lines(data, thread)
@@ -198,6 +198,12 @@ class TestThreadPictures:
                 for m in thread
                 for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
                 if t != m.id and (t in members or t in data.incoming)
+            }
+            named |= {
+                (key, link.id)
+                for key in {t for _, t in named if t in data.incoming}
+                for link in data.incoming[key].reply_links
+                if link.id in members
             }
             copies = {
                 (p.first.id, p.second.id)

@@ -303,9 +303,10 @@ def thread_lines(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
     """Return the links of a thread's picture: ``(from id, to id, kind)``.
 
     ``"names"`` for a message that names or answers another, printed or
-    incoming (an arrow to the one named); ``"copy"`` for two messages that
-    are one text (a dashed line; a pair of one matter, or a covering note
-    and what it sends, is not).
+    incoming, and for an incoming message of the picture that answers a
+    printed one of the thread (an arrow to the one named or answered);
+    ``"copy"`` for two messages that are one text (a dashed line; a pair of
+    one matter, or a covering note and what it sends, is not).
     """
     members = set(thread.ids)
     links = {
@@ -313,6 +314,13 @@ def thread_lines(data: Edition, thread: Corpus) -> list[tuple[str, str, str]]:
         for m in thread
         for t in (*m.in_reply_to, *(t for r in m.references for t in r.targets))
         if t != m.id and (t in members or t in data.incoming)
+    }
+    shown = {t for _, t, _ in links if t in data.incoming}
+    links |= {
+        (key, link.id, "names")
+        for key in shown
+        for link in data.incoming[key].reply_links
+        if link.id in members
     }
     pairs = {pair for m in thread for pair in data.pairs.get(m.id, ())}
     copies = {
