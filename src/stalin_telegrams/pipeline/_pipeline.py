@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from .._model import IncomingMessage
-from . import _assemble, _emit, _incoming, _names, _refs_link, _validate
+from . import _assemble, _emit, _incoming, _names, _refs_link, _replies, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
 from ._tables import Index, Tables, read_index, read_tables
 
@@ -37,7 +37,12 @@ def run() -> Build:
     assembly = _assemble.assemble(lines, tables, hyphenated)
     linked = _refs_link.link(assembly.messages, tables.references)
     assembly = attrs.evolve(assembly, messages=linked.messages)
-    incoming = _incoming.incoming(linked.messages, linked.drafts, linked.incoming_replies)
+    printed = {m.id for m in linked.messages}
+    named = {r.id for r in _incoming.incoming(linked.messages, linked.drafts)}
+    replies, reply_problems = _replies.reviewed(
+        linked.incoming_replies, tables.replies, printed, named
+    )
+    incoming = _incoming.incoming(linked.messages, linked.drafts, replies)
     index = read_index()
     located, name_problems = _names.locate(assembly.messages, index)
     assembly = attrs.evolve(assembly, messages=located)
@@ -48,6 +53,7 @@ def run() -> Build:
         + _validate.alias_problems(assembly.messages, aliases, incoming)
         + _validate.graph_problems(assembly.messages, incoming, aliases)
         + list(linked.problems)
+        + reply_problems
         + _names.duplicate_problems(index.names)
         + _names.part_of_problems(index.names)
         + name_problems

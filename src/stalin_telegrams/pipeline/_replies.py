@@ -79,6 +79,7 @@ from ._references import (
     words,
 )
 from ._refs_find import person
+from ._tables import ReplyRuling
 
 _RECEIVED = re.compile(
     r"\b(?:[Rr]eceived?|[Rr]eached me|has reached|have reached|to hand|in receipt of"
@@ -519,3 +520,35 @@ def _latest_to(
     if any(latest < day < before for day in days):
         return []
     return [m.id for m in earlier if m.date == latest][:1]
+
+
+def reviewed(
+    found: dict[str, tuple[ReplyLink, ...]],
+    rulings: Sequence[ReplyRuling],
+    printed: Container[str],
+    incoming: Container[str],
+) -> tuple[dict[str, tuple[ReplyLink, ...]], list[str]]:
+    """Return *found* with the reviewed rulings of ``replies.csv`` added, and the problems.
+
+    A ruling adds a link from an incoming message to the printed message it
+    answers, with its kinds, where the rules find none (a link the rules
+    found already takes the ruling's kinds). An incoming id that names no
+    incoming record, an answered id that names no printed message, or a kind
+    outside :data:`_ORDER` is a problem, and the ruling is not applied.
+    """
+    out = dict(found)
+    problems: list[str] = []
+    for ruling in rulings:
+        kinds = tuple(k.strip() for k in ruling.kinds.split(";") if k.strip())
+        wrong = [k for k in kinds if k not in _ORDER]
+        if ruling.incoming_id not in incoming:
+            problems.append(f"replies.csv: no incoming message {ruling.incoming_id!r}")
+        elif ruling.answers not in printed:
+            problems.append(f"replies.csv: no printed message {ruling.answers!r}")
+        elif wrong or not kinds:
+            problems.append(f"replies.csv: {ruling.incoming_id}: kinds {ruling.kinds!r}")
+        else:
+            link = ReplyLink(ruling.answers, tuple(k for k in _ORDER if k in kinds))
+            kept = tuple(x for x in out.get(ruling.incoming_id, ()) if x.id != ruling.answers)
+            out[ruling.incoming_id] = (*kept, link)
+    return out, problems

@@ -149,6 +149,23 @@ class ReferenceRuling:
 
 
 @attrs.frozen
+class ReplyRuling:
+    """A reviewed ruling: incoming message ``incoming_id`` answers printed message ``answers``.
+
+    For what the printed messages show but do not say in the words the rules
+    read (:func:`._replies.incoming_replies`). ``kinds`` lists the kinds of the
+    link, separated by ``;``.
+    """
+
+    incoming_id: str
+    answers: str
+    kinds: str
+    reason: str
+    added_in: str
+    added_on: str
+
+
+@attrs.frozen
 class Index:
     """The index of names and the tables that rule on its hits."""
 
@@ -171,6 +188,8 @@ class Tables:
     notes: tuple[RecordNote, ...]
     aliases: tuple[Alias, ...]
     references: tuple[ReferenceRuling, ...] = ()
+    #: replies.csv: what incoming messages answer, beyond the rules.
+    replies: tuple[ReplyRuling, ...] = ()
 
 
 def _read(name: str, cls: type[T], directory: Path, **fixed: str) -> tuple[T, ...]:
@@ -216,6 +235,7 @@ def read_tables(directory: Path = TABLE_DIR) -> Tables:
         notes=_read("notes.csv", RecordNote, directory),
         aliases=_read("aliases.csv", Alias, directory),
         references=_read("references.csv", ReferenceRuling, directory),
+        replies=_read("replies.csv", ReplyRuling, directory),
     )
 
 
