@@ -131,9 +131,14 @@ MEETING_JULY_1944 = ("1944-07-22-roosevelt", "1944-08-01-churchill", "1944-08-02
 #: 10, 1944 to Churchill names his reply on the Franco-Soviet pact ("I informed
 #: General de Gaulle of your opinion"), within seven days of its answer of
 #: December 7: the exchange of December 2 and 7 and that of December 3 and 10
-#: are one, 282 threads.
-ALONE = 227
-THREADS = 282
+#: are one, 282 threads. Then nine replies of the other side, each read
+#: (data/corrections/replies.csv), join the exchanges they answer: gas warfare
+#: (March 29 and April 22, 1942, with April 20), the Italian ships (February 7,
+#: 1944 to January 29, and the old destroyers to February 26), Debice (July 15
+#: and 22, August 4, 1944), the meeting near Berlin (May 27 to June 5, 1945)
+#: and Roumania and Bulgaria (May 27 to June 23, 1945): 273 threads, 217 alone.
+ALONE = 217
+THREADS = 273
 LARGEST = 7
 LARGEST_WITH_INCOMING = 15
 #: The same for a list of the messages, which has no incoming records: only

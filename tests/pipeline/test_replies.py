@@ -9,6 +9,7 @@ import pytest
 
 from stalin_telegrams import ReplyLink, load
 from stalin_telegrams.pipeline import _replies
+from stalin_telegrams.pipeline._tables import ReplyRuling
 
 # --- Pinned corpus expectations (update here when the data changes) --------
 #: Reply links of printed messages by kind, and incoming messages that answer
@@ -44,8 +45,9 @@ from stalin_telegrams.pipeline import _replies
 REPLY_KINDS = {"answer": 313, "acknowledgement": 253, "thanks": 150, "forwarding": 3}
 REPLY_LINKS = 347
 #: Incoming messages answering a printed one: 8 in 0.3.0, and Churchill's
-#: "common reply" received on February 12, 1943 (to the message of January 30).
-INCOMING_REPLYING = 9
+#: "common reply" received on February 12, 1943 (to the message of January 30);
+#: then nine by reviewed rulings (data/corrections/replies.csv), each read.
+INCOMING_REPLYING = 18
 #: Incoming messages known by the day they arrived.
 RECEIVED = 47
 # ---------------------------------------------------------------------------
@@ -118,7 +120,7 @@ class TestWhatTheOtherSideAnswered:
         assert () == answered("received-1943-11-15-churchill-to-stalin")
 
     def test_count(self) -> None:
-        """Eight incoming messages answer a printed one."""
+        """Eighteen incoming messages answer a printed one."""
         assert INCOMING_REPLYING == sum(1 for i in load().incoming() if i.in_reply_to)
 
 
@@ -518,3 +520,59 @@ def test_second_message_of_a_day() -> None:
 def test_ruled_replies(message_id: str, answered: str, expected: tuple[str, ...]) -> None:
     """Replies in words no rule takes, named by reviewed rulings, with the kinds the text shows."""
     assert expected == kinds(message_id)[answered]
+
+
+class TestReviewedIncomingReplies:
+    """data/corrections/replies.csv: what a reply of the other side answered, read and proved."""
+
+    @pytest.mark.parametrize(
+        ("incoming_id", "parent"),
+        [
+            ("undated-churchill-to-stalin-in-1942-04-22-churchill", "1942-03-29-churchill"),
+            ("1944-02-07-churchill-roosevelt-to-stalin", "1944-01-29-churchill-roosevelt"),
+            (
+                "undated-churchill-roosevelt-to-stalin-in-1944-03-17-churchill-roosevelt",
+                "1944-02-26-churchill-roosevelt",
+            ),
+            ("undated-churchill-to-stalin-in-1944-07-22-churchill", "1944-07-15-churchill"),
+            ("1944-08-03-churchill-to-stalin", "1944-07-22-churchill"),
+            ("1945-05-29-churchill-to-stalin", "1945-05-27-churchill"),
+            ("undated-churchill-to-stalin-in-1945-06-05-churchill", "1945-05-30-churchill"),
+            ("1945-06-10-churchill-to-stalin", "1945-05-27-churchill-2"),
+            ("1945-06-19-truman-to-stalin", "1945-06-09-truman"),
+        ],
+    )
+    def test_shipped_rows(self, incoming_id: str, parent: str) -> None:
+        """Each row of the shipped table gives its incoming record the link, an answer."""
+        assert (parent,) == answered(incoming_id)
+        record = load().incoming()[incoming_id]
+        assert (ReplyLink(parent, ("answer",)),) == record.reply_links
+
+    def test_row_applies(self) -> None:
+        """A row adds its link, the kinds in their order; one the rules found takes its kinds."""
+        found = {"b": (ReplyLink("x", ("answer",)),)}
+        rulings = [ruling("a", "x", "thanks;answer"), ruling("b", "x", "acknowledgement")]
+        out, problems = _replies.reviewed(found, rulings, {"x"}, {"a", "b"})
+        assert [] == problems
+        assert (ReplyLink("x", ("answer", "thanks")),) == out["a"]
+        assert (ReplyLink("x", ("acknowledgement",)),) == out["b"]
+
+    @pytest.mark.parametrize(
+        ("row", "problem"),
+        [
+            (("c", "x", "answer"), "no incoming message 'c'"),
+            (("a", "y", "answer"), "no printed message 'y'"),
+            (("a", "x", "praise"), "a: kinds 'praise'"),
+            (("x", "x", "answer"), "no incoming message 'x'"),
+        ],
+    )
+    def test_unknown_id_refused(self, row: tuple[str, str, str], problem: str) -> None:
+        """A row naming no incoming record, printed message or kind is a problem, unapplied."""
+        out, problems = _replies.reviewed({}, [ruling(*row)], {"x"}, {"a"})
+        assert {} == out
+        assert [f"replies.csv: {problem}"] == problems
+
+
+def ruling(incoming_id: str, answers: str, kinds: str) -> ReplyRuling:
+    """Return a reviewed ruling of replies.csv, dated and reasoned."""
+    return ReplyRuling(incoming_id, answers, kinds, "read", "0.4.1", "2026-12-07")

@@ -41,6 +41,25 @@ class TestReadTables:
         dropped = next(r for r in rulings if r.action == "drop")
         assert (None, None) == (dropped.kind, dropped.targets)
 
+    def test_reply_rulings(self) -> None:
+        """The rulings on the other side's replies: nine answers, each dated and reasoned."""
+        rulings = read_tables().replies
+        assert 9 == len(rulings)
+        assert {("0.4.1", "2026-12-07")} == {(r.added_in, r.added_on) for r in rulings}
+        assert {"answer"} == {r.kinds for r in rulings}
+        assert all(r.reason for r in rulings)
+
+    def test_reply_rulings_columns(self, tmp_path: Path) -> None:
+        """A replies table without its reason column is refused."""
+        for path in TABLE_DIR.iterdir():
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+        (tmp_path / "replies.csv").write_text(
+            "incoming_id,answers,kinds,added_in,added_on\na,b,answer,0.4.1,2026-12-07\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(ValueError, match="columns"):
+            read_tables(tmp_path)
+
 
 class TestReadIndex:
     """read_index reads the index of names, splitting the aliases on "|"."""
