@@ -7,7 +7,7 @@ docs read both from here. ``CITATION.cff`` and the newest release heading of
 tests hold them to these.
 """
 
-__version__ = "0.4.0"
+__version__ = "0.4.1"
 #: The day the version above was released (ISO 8601).
 RELEASED = "2026-12-07"
 #: The version of the corpus file's layout that this package reads and the build writes.
