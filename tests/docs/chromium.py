@@ -93,8 +93,8 @@ class Page:
             raise BrowserError(msg)
         self.browser.wait_for("Page.loadEventFired", self)
 
-    def screenshot(self, width: int, height: int, *, mobile: bool = False) -> bytes:
-        """Return a PNG of the page as seen in a window of that size."""
+    def resize(self, width: int, height: int, *, mobile: bool = False) -> None:
+        """Show the page in a window of that size, as a phone's (*mobile*) or a desktop's."""
         self.send(
             "Emulation.setDeviceMetricsOverride",
             width=width,
@@ -102,6 +102,10 @@ class Page:
             deviceScaleFactor=1,
             mobile=mobile,
         )
+
+    def screenshot(self, width: int, height: int, *, mobile: bool = False) -> bytes:
+        """Return a PNG of the page as seen in a window of that size."""
+        self.resize(width, height, mobile=mobile)
         data = self.send("Page.captureScreenshot", format="png")["data"]
         return base64.b64decode(data)
 

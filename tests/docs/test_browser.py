@@ -157,13 +157,7 @@ class TestTextFirst:
     ) -> None:
         """The bottom of the text's first line is inside the window when the page opens."""
         width, height = SIZES[size]
-        page.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=size == "phone",
-        )
+        page.resize(width, height, mobile=size == "phone")
         page.goto(_url(site, f"messages/{message_id}.html"))
         bottom = page.evaluate(
             "(() => { const p = document.querySelector('#text p');"
@@ -192,14 +186,7 @@ class TestPictures:
     @pytest.mark.parametrize("path", ["index.html", THREAD_PAGE, "edition/incoming.html"])
     def test_labels_at_least_11_px(self, page: Page, site: Path, path: str, size: str) -> None:
         """Every word of a picture is drawn at 11 CSS pixels or more, on a phone and a desktop."""
-        width, height = SIZES[size]
-        page.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=size == "phone",
-        )
+        page.resize(*SIZES[size], mobile=size == "phone")
         page.goto(_url(site, path))
         # The pictures shown: each has a wide and a narrow variant, one of them hidden.
         sizes = page.evaluate(
@@ -215,14 +202,7 @@ class TestPictures:
     @pytest.mark.parametrize("size", sorted(SIZES))
     def test_fit_the_width(self, page: Page, site: Path, size: str) -> None:
         """No page with a picture scrolls sideways, nor does any picture in its frame."""
-        width, height = SIZES[size]
-        page.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=size == "phone",
-        )
+        page.resize(*SIZES[size], mobile=size == "phone")
         paths = ["index.html", "edition/index.html", "edition/incoming.html"]
         # Not the pages of retired thread ids: they move on to another page at once.
         paths += sorted(
