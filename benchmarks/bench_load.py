@@ -66,7 +66,7 @@ def _run(code: str, env: dict[str, str]) -> list[float]:
     return [float(x) for x in out.split()]
 
 
-def _rounds(codes: list[str], runs: int) -> list[list[list[float]]]:
+def rounds(codes: list[str], runs: int) -> list[list[list[float]]]:
     """Run each code *runs* times, in turns; return, for each code, the figures of each run."""
     rows: list[list[list[float]]] = [[] for _ in codes]
     with tempfile.TemporaryDirectory() as cache:
@@ -84,8 +84,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=21)
     runs = parser.parse_args().runs
-    rounds = _rounds([_LOAD, _JSON, _HASH, _IMPORT_BASE, _IMPORT_PKG], runs)
-    medians = [[statistics.median(column) for column in zip(*row, strict=True)] for row in rounds]
+    figures = rounds([_LOAD, _JSON, _HASH, _IMPORT_BASE, _IMPORT_PKG], runs)
+    medians = [[statistics.median(column) for column in zip(*row, strict=True)] for row in figures]
     load, (*read_parse, parse_wall, parse_cpu), digest, base, pkg = medians
     parse = [parse_wall, parse_cpu]
     print(f"medians of {runs} fresh processes     wall ms   CPU ms")
@@ -105,7 +105,7 @@ def main() -> None:
         print(f"ratio load / {name:25} {wall:7.2f}x {cpu:7.2f}x")
     paired = [
         [x / y for x, y in zip(a, b[:2], strict=True)]
-        for a, b in zip(rounds[0], rounds[1], strict=True)
+        for a, b in zip(figures[0], figures[1], strict=True)
     ]
     walls, cpus = zip(*paired, strict=True)
     print(

@@ -23,25 +23,21 @@ may do: the package never does. Target: as shipped <= 1.10 x no checks.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 
-_CLOCK = """
-import time
-def now():
-    return time.perf_counter(), time.process_time()
-def since(start):
-    wall, cpu = now()
-    return f"{wall - start[0]} {cpu - start[1]}"
+from bench_load import rounds
+
+# Every snippet first imports what it patches; the clock comes from bench_load.
+_IMPORTS = """
 import json, cattrs, stalin_telegrams
 from stalin_telegrams import _converter, _load
 """
-_SHIPPED = """
+_SHIPPED = (
+    _IMPORTS
+    + """
 t = now(); stalin_telegrams.load(); print(since(t))
 """
+)
 _CALLED = """
 def called(cls):
     def make(columns, names):
@@ -51,7 +47,8 @@ def called(cls):
     return make
 """
 _NO_CHECKS = (
-    _CALLED
+    _IMPORTS
+    + _CALLED
     + """
 for table in _converter.TABLES:
     cls = table.cls
@@ -62,7 +59,8 @@ t = now(); stalin_telegrams.load(); print(since(t))
 """
 )
 _EVERY = (
-    _CALLED
+    _IMPORTS
+    + _CALLED
     + """
 for table in _converter.TABLES:
     table._make = called(table.cls)
@@ -72,22 +70,12 @@ t = now(); stalin_telegrams.load(); print(since(t))
 )
 
 
-def _run(code: str, env: dict[str, str]) -> list[float]:
-    out = subprocess.check_output([sys.executable, "-c", _CLOCK + code], text=True, env=env)  # noqa: S603 - this interpreter, fixed code
-    return [float(x) for x in out.split()]
-
-
 def _medians(codes: list[str], runs: int) -> list[list[float]]:
     """Run each code *runs* times, in turns; return the median of each figure it prints."""
-    rows: list[list[list[float]]] = [[] for _ in codes]
-    with tempfile.TemporaryDirectory() as cache:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPYCACHEPREFIX"] = cache
-        _run(_SHIPPED, env)  # compile and cache the bytecode once
-        for _ in range(runs):
-            for code, row in zip(codes, rows, strict=True):
-                row.append(_run(code, env))
-    return [[statistics.median(column) for column in zip(*row, strict=True)] for row in rows]
+    return [
+        [statistics.median(column) for column in zip(*row, strict=True)]
+        for row in rounds(codes, runs)
+    ]
 
 
 def main() -> None:
