@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import math
 import pickle
+import threading
 import typing
 from typing import Any
 
@@ -233,13 +234,20 @@ class TestTheLoader:
         message = EXAMPLES[st.Message]
         names = tuple(f.name for f in attrs.fields(st.Message))
         values = {name: getattr(message, name) for name in names}
-        values["mentions"] = Deferred(tuple, list(message.mentions))
-        values["references"] = Deferred(tuple, list(message.references))
-        deferred = build_unchecked(st.Message, [[values[n]] for n in names], names)[0]
+        made = {"mentions": [message.mentions], "references": [message.references]}
+
+        def build() -> st.Message:
+            later = Deferred({name: made[name].copy for name in made})
+            values.update(dict.fromkeys(made, later))
+            record = build_unchecked(st.Message, [[values[n]] for n in names], names)[0]
+            later.records = (record,)
+            return record
+
+        deferred = build()
         assert Deferred is type(st.Message.mentions.__get__(deferred))
         assert (message.mentions, message) == (deferred.mentions, deferred)
         assert tuple is type(st.Message.mentions.__get__(deferred))
-        later = build_unchecked(st.Message, [[values[n]] for n in names], names)[0]
+        later = build()
         again = pickle.loads(pickle.dumps(later))  # noqa: S301 - our own
         assert (repr(message), hash(message), message) == (repr(later), hash(later), again)
         assert message.references == attrs.evolve(later, number=1).references
@@ -250,6 +258,72 @@ class TestTheLoader:
             if typing.get_origin(hint) is tuple and attrs.has(typing.get_args(hint)[0])
         }
         assert of_records == deferrable_fields(st.Message)
+
+    @staticmethod
+    def _deferred_pair(maker: typing.Callable[[], typing.Sequence[Any]]) -> tuple[Any, Any]:
+        """Build two copies of a message whose mentions a Deferred holds, made by *maker*."""
+        message = EXAMPLES[st.Message]
+        names = tuple(f.name for f in attrs.fields(st.Message))
+        later = Deferred({"mentions": maker})
+        values = {name: getattr(message, name) for name in names} | {"mentions": later}
+        columns = [[values[n], values[n]] for n in names]
+        records = build_unchecked(st.Message, columns, names)
+        later.records = records
+        return records
+
+    def test_deferred_column_made_once(self) -> None:
+        """The first read makes the field in every record of the column, once."""
+        calls: list[int] = []
+        mentions = EXAMPLES[st.Message].mentions
+
+        def maker() -> list[tuple[st.Mention, ...]]:
+            calls.append(1)
+            return [mentions, mentions[:1]]
+
+        first, second = self._deferred_pair(maker)
+        assert (mentions[:1], mentions) == (second.mentions, first.mentions)
+        assert [1] == calls
+        assert tuple is type(st.Message.mentions.__get__(first))
+
+    def test_deferred_failure_leaves_the_field_unmade(self) -> None:
+        """A maker that fails raises on the read; the next read tries again, no other value seen."""
+        mentions = EXAMPLES[st.Message].mentions
+        outcomes: list[object] = [RuntimeError("disk"), [mentions, mentions]]
+
+        def maker() -> list[tuple[st.Mention, ...]]:
+            outcome = outcomes.pop(0)
+            if isinstance(outcome, Exception):
+                raise outcome
+            return typing.cast("list[tuple[st.Mention, ...]]", outcome)
+
+        first, second = self._deferred_pair(maker)
+        with pytest.raises(RuntimeError, match="disk"):
+            _ = first.mentions
+        assert Deferred is type(st.Message.mentions.__get__(second))
+        assert (mentions, mentions) == (second.mentions, first.mentions)
+
+    def test_deferred_reads_in_threads_agree(self) -> None:
+        """Threads that read the field at once all get the one value made."""
+        mentions = EXAMPLES[st.Message].mentions
+        barrier = threading.Barrier(8)
+
+        def maker() -> list[tuple[st.Mention, ...]]:
+            return [(*mentions,), (*mentions,)]  # new tuples on each call
+
+        first, second = self._deferred_pair(maker)
+        seen: list[object] = []
+
+        def read(record: st.Message) -> None:
+            barrier.wait()
+            seen.append(record.mentions)
+
+        threads = [threading.Thread(target=read, args=((first, second)[i % 2],)) for i in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert 8 == len(seen)
+        assert {id(first.mentions), id(second.mentions)} == {id(value) for value in seen}
 
     def test_plain_class_built_as_usual(self) -> None:
         """A class that checks nothing is called."""

@@ -30,7 +30,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, chain, pairwise, repeat
+from itertools import accumulate, chain, pairwise
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 import attrs
@@ -315,13 +315,22 @@ class Table(Generic[T]):
             raise ValueError(msg)
         rows = map(self._get, value)  # a KeyError for a missing key
         defer = self._deferrable if verified else frozenset()
-        columns = [
-            _deferred(check, column) if name in defer else check(column)
-            for name, check, column in zip(
-                self.names, self._checks, zip(*rows, strict=True), strict=True
-            )
-        ]
+        # The fields the class lets be made on their first read hold one
+        # Deferred in every record, which makes each field's whole column.
+        makers: dict[str, Callable[[], Sequence[Any]]] = {}
+        later = Deferred(makers)
+        columns: list[Sequence[Any]] = []
+        for name, check, column in zip(
+            self.names, self._checks, zip(*rows, strict=True), strict=True
+        ):
+            if name in defer:
+                makers[name] = functools.partial(check, column)
+                columns.append([later] * len(column))
+            else:
+                columns.append(check(column))
         records = self._make(columns, None if self._positional else self.names)
+        if makers:
+            later.records = records
         if self._rules is not None and not verified and any(map(self._rules, records)):
             msg = "a record breaks a rule of its type"
             raise ValueError(msg)
@@ -351,34 +360,6 @@ class Table(Generic[T]):
             return self.cls(**kwargs)
         except (TypeError, ValueError) as err:
             raise FieldError(shorten(str(err))) from err
-
-
-class _Column:
-    """The values of one field over a run of records, checked and made together on the first read.
-
-    A field read on one record is soon read on the others (a search reads
-    it on every message): one check of the whole column costs far less
-    than one per record.
-    """
-
-    __slots__ = ("check", "made", "raw")
-
-    def __init__(self, check: Column, raw: Sequence[Any]) -> None:
-        self.check = check
-        self.raw = raw
-        self.made: Sequence[Any] | None = None
-
-    def value(self, index: int) -> Any:  # noqa: ANN401 - any field
-        """Return the value of the record at *index*, the column made if it is not yet."""
-        made = self.made
-        if made is None:
-            made = self.made = self.check(self.raw)
-        return made[index]
-
-
-def _deferred(check: Column, column: Sequence[Any]) -> list[Deferred]:
-    """Return each value of a column as a :class:`Deferred`, the column made on the first read."""
-    return list(map(Deferred, repeat(_Column(check, column).value), range(len(column))))
 
 
 def _one_key(key: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:

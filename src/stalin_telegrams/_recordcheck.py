@@ -25,6 +25,7 @@ sees only the value.
 
 from __future__ import annotations
 
+import _thread
 import datetime
 import functools
 import types
@@ -347,23 +348,49 @@ def redraft(record: T, **changes: object) -> T:
     return draft(type(record), **{**fields, **changes})
 
 
-class Deferred(functools.partial[Any]):
-    """The value of a field still to be made: ``Deferred(make, raw)()`` makes it, on the first read.
+class Deferred:
+    """The fields still to be made of records built together: the first read of one makes it in all.
 
-    Only a reader that has verified *raw* already puts one in a record, in a
-    field that :func:`deferrable` names. A :func:`functools.partial`, so that
-    thousands are made in C.
+    Only a reader that has verified the values already puts one in its
+    records, the same one in every field that :func:`deferrable` names, and
+    then sets :attr:`records`. The first read of such a field, on any of
+    them, makes the field's whole column (one check of the column costs far
+    less than one per record, and a field read on one record is soon read on
+    the others: a search reads it on every message) and puts each value in
+    its record.
+
+    Args:
+        columns: Each field's maker: returns the field's values, in the
+            order of the records.
     """
 
-    __slots__ = ()
+    __slots__ = ("_columns", "_lock", "records")
+
+    def __init__(self, columns: dict[str, Callable[[], Sequence[Any]]]) -> None:
+        self._columns = columns
+        self._lock = _thread.RLock()
+        #: The records that hold this, in the order of the columns.
+        self.records: Sequence[object] = ()
+
+    def make(self, name: str, slot: Any) -> None:  # noqa: ANN401 - the slot's member descriptor
+        """Make the field *name* of every record, put in its *slot*; once, whichever thread asks."""
+        with self._lock:
+            maker = self._columns.get(name)
+            if maker is None:
+                return
+            for record, value in zip(self.records, maker(), strict=True):
+                if slot.__get__(record) is self:
+                    slot.__set__(record, value)
+            del self._columns[name]
 
 
 class _DeferringSlot:
     """The slot of a field that may hold a :class:`Deferred`: a read makes the value, kept."""
 
-    __slots__ = ("slot",)
+    __slots__ = ("name", "slot")
 
-    def __init__(self, slot: Any) -> None:  # noqa: ANN401 - the slot's member descriptor
+    def __init__(self, name: str, slot: Any) -> None:  # noqa: ANN401 - the slot's member descriptor
+        self.name = name
         self.slot = slot
 
     def __get__(self, record: object, owner: type | None = None) -> Any:  # noqa: ANN401 - any field
@@ -371,8 +398,8 @@ class _DeferringSlot:
             return self.slot
         value = self.slot.__get__(record, owner)
         if type(value) is Deferred:
-            value = value()
-            self.slot.__set__(record, value)
+            value.make(self.name, self.slot)
+            value = self.slot.__get__(record, owner)
         return value
 
     def __set__(self, record: object, value: object) -> None:
@@ -396,7 +423,7 @@ def deferrable(*names: str) -> Callable[[type[T]], type[T]]:
 
     def wrap(cls: type[T]) -> type[T]:
         for name in names:
-            setattr(cls, name, _DeferringSlot(cls.__dict__[name]))
+            setattr(cls, name, _DeferringSlot(name, cls.__dict__[name]))
         return cls
 
     return wrap
