@@ -9,15 +9,17 @@ the packaged data; :func:`~stalin_telegrams.load` gives it its messages.
 
 from __future__ import annotations
 
+import _thread
+import functools
 import operator
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _checks
 from ._collector import paused
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
-from ._incoming import IncomingMessages
 from ._memo import Memo
 from ._model import IncomingMessage, IndexEntry, Message, Name, ResponseTime
 from ._suggest import close_matches
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from ._citation import Style
+    from ._incoming import IncomingMessages
     from ._model import Pair
     from ._query import Vocabulary
 
@@ -108,38 +111,96 @@ def _restore_slots(self: object, state: object) -> None:
         object.__setattr__(self, name, value)
 
 
-class _Origin:
-    """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary."""
+#: Makes the index of names and the incoming messages of a corpus, on their first use.
+Later = Callable[[], tuple[tuple[Name, ...], tuple[IncomingMessage, ...]]]
 
-    __slots__ = ("aliases", "incoming", "index", "memo", "messages", "vocabulary")
+
+def _as_given(
+    index: tuple[Name, ...], incoming: tuple[IncomingMessage, ...]
+) -> tuple[tuple[Name, ...], tuple[IncomingMessage, ...]]:
+    return index, incoming
+
+
+class _Origin:
+    """What a corpus shares with every corpus taken from it: aliases, index of names, vocabulary.
+
+    The index of names and the incoming messages are made on their first use
+    (most programs ask for neither), by *later*, once whichever thread asks.
+    """
+
+    __slots__ = (
+        "_incoming",
+        "_index",
+        "_later",
+        "_lock",
+        "aliases",
+        "memo",
+        "messages",
+        "vocabulary",
+    )
 
     def __init__(
-        self,
-        messages: tuple[Message, ...],
-        aliases: dict[str, str],
-        index: tuple[Name, ...] = (),
-        incoming: tuple[IncomingMessage, ...] = (),
+        self, messages: tuple[Message, ...], aliases: dict[str, str], later: Later
     ) -> None:
+        self._start(messages, aliases, later)
+
+    def _start(self, messages: tuple[Message, ...], aliases: dict[str, str], later: Later) -> None:
         self.messages = messages
         self.aliases = aliases
-        self.index = index
-        #: The incoming messages, in date order, undated ones last, looked up by id.
-        self.incoming = IncomingMessages(incoming, aliases)
+        self._later: Later | None = later
+        self._index: tuple[Name, ...] = ()
+        self._incoming: IncomingMessages | None = None
+        self._lock = _thread.RLock()
         #: The values the messages hold, made on the first query that needs them.
         self.vocabulary: Vocabulary | None = None
         #: What the queries and the search for pairs computed of the texts.
         self.memo = Memo()
 
+    def _made(self) -> IncomingMessages:
+        with self._lock:
+            if self._incoming is None:
+                from ._incoming import IncomingMessages  # noqa: PLC0415 - with the first use
+
+                index, incoming = typing.cast("Later", self._later)()
+                self._index = index
+                self._incoming = IncomingMessages(incoming, self.aliases)
+                self._later = None
+            return self._incoming
+
+    @property
+    def index(self) -> tuple[Name, ...]:
+        """The entries of the index of names."""
+        if self._incoming is None:
+            self._made()
+        return self._index
+
+    @property
+    def incoming(self) -> IncomingMessages:
+        """The incoming messages, in date order, undated ones last, looked up by id."""
+        made = self._incoming
+        return made if made is not None else self._made()
+
     def __getstate__(self) -> dict[str, object]:
         # What was computed of the texts is made again where it is unpickled.
-        state = _slots_state(self)
-        state.pop("memo", None)
-        state["vocabulary"] = None
-        return state
+        return {
+            "aliases": self.aliases,
+            "incoming": self.incoming,
+            "index": self.index,
+            "messages": self.messages,
+            "vocabulary": None,
+        }
 
     def __setstate__(self, state: object) -> None:
-        self.memo = Memo()
-        _restore_slots(self, state)
+        if isinstance(state, tuple):  # (instance dict, slots), as Python pickles slots
+            state = {key: value for part in state if part for key, value in part.items()}
+        if not isinstance(state, dict):
+            msg = f"cannot restore a {type(self).__name__} from {type(state).__name__}"
+            raise TypeError(msg)
+        self._start(
+            state["messages"],
+            state["aliases"],
+            functools.partial(_as_given, state["index"], tuple(state["incoming"])),
+        )
 
 
 class Corpus(Sequence[Message]):
@@ -218,8 +279,17 @@ class Corpus(Sequence[Message]):
         by_id = _checks.unique_ids(checked)
         received = _incoming(incoming)
         _checks.incoming_apart(received, by_id)
-        origin = _Origin(checked, _aliases(aliases), _index(index), received)
+        origin = _Origin(
+            checked, _aliases(aliases), functools.partial(_as_given, _index(index), received)
+        )
         self._start(checked, by_id, origin)
+
+    @classmethod
+    def _verified(
+        cls, messages: tuple[Message, ...], aliases: dict[str, str], later: Later
+    ) -> Corpus:
+        """Return the corpus of messages a loader verified; *later* makes its index and incoming."""
+        return cls._taken(messages, _Origin(messages, aliases, later))
 
     def _start(
         self, messages: tuple[Message, ...], by_id: dict[str, Message], origin: _Origin

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import _thread
 import errno
+import functools
 import json
 import os
 import stat
@@ -273,8 +274,9 @@ def corpus_from_document(document: object, *, packaged: bool = False) -> Corpus:
             passed every check below when the build wrote them, and the test
             suite loads them without this flag: the rules of each record and
             the checks across records (links, ids, mentions against the
-            index) are then not run again, and the records each message
-            holds are checked and made on the first read of their field.
+            index) are then not run again, the records each message holds
+            are checked and made on the first read of their field, and the
+            index of names and the incoming messages on their first use.
 
     Returns:
         The corpus.
@@ -315,22 +317,32 @@ def corpus_from_document(document: object, *, packaged: bool = False) -> Corpus:
                 f" expected {index} (messages out of volume order, or one missing)"
             )
             raise CorpusDataError(msg)
-    entries = structure_names(document["names"], verified=packaged)
-    incoming = structure_incoming(document["incoming"], verified=packaged)
     incoming_count = _header(document, "incoming_count", integer)
-    if len(incoming) != incoming_count:
-        msg = f"the header says {incoming_count} incoming messages, the file holds {len(incoming)}"
-        raise CorpusDataError(msg)
+    rest = functools.partial(_rest, document["names"], document["incoming"], incoming_count)
+    if packaged:
+        later = functools.partial(rest, verified=True)
+        return Corpus._verified(messages, aliases, later)  # noqa: SLF001 - the loader's constructor
+    entries, incoming = rest(verified=False)
     try:
         corpus = Corpus(messages, aliases, entries, incoming)
     except ValueError as err:
         raise CorpusDataError(shorten(str(err))) from err
-    if packaged:
-        return corpus
     _check_ids(messages, aliases, {i.id for i in incoming})
     _check_incoming_replies(incoming, {m.id for m in messages} | {i.id for i in incoming})
     _check_mentions(messages, entries)
     return corpus
+
+
+def _rest(
+    names: object, incoming: object, count: int, *, verified: bool
+) -> tuple[tuple[Name, ...], tuple[IncomingMessage, ...]]:
+    """Structure the index of names and the incoming messages of a corpus document."""
+    entries = structure_names(names, verified=verified)
+    records = structure_incoming(incoming, verified=verified)
+    if len(records) != count:
+        msg = f"the header says {count} incoming messages, the file holds {len(records)}"
+        raise CorpusDataError(msg)
+    return entries, records
 
 
 def _header(document: dict[str, Any], key: str, check: Column) -> Any:  # noqa: ANN401 - any field
