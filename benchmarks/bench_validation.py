@@ -50,7 +50,7 @@ _NO_CHECKS = (
     _IMPORTS
     + _CALLED
     + """
-for table in _converter.TABLES:
+for table in _converter.tables():
     cls = table.cls
     cls.__init__ = cls.__unchecked_init__
     table._make = called(cls)
@@ -62,7 +62,7 @@ _EVERY = (
     _IMPORTS
     + _CALLED
     + """
-for table in _converter.TABLES:
+for table in _converter.tables():
     table._make = called(table.cls)
     table._rules = None
 t = now(); stalin_telegrams.load(); print(since(t))

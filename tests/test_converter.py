@@ -21,7 +21,6 @@ from stalin_telegrams import (
 )
 from stalin_telegrams._converter import (
     SHOWN,
-    TABLES,
     FieldError,
     converter,
     correction,
@@ -44,6 +43,7 @@ from stalin_telegrams._converter import (
     string,
     strings,
     structure_messages,
+    tables,
     tuple_of,
     typed,
 )
@@ -420,7 +420,7 @@ class TestTable:
         """one() structures a single object."""
         assert FULL == message.one(record(FULL))
 
-    @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.cls.__name__)
+    @pytest.mark.parametrize("table", tables(), ids=lambda t: t.cls.__name__)
     def test_fields_of_class(self, table: Any) -> None:
         """Each table lists exactly the fields of its class, in their order."""
         assert tuple(f.name for f in attrs.fields(table.cls)) == table.names
@@ -437,7 +437,7 @@ class TestRecordTables:
             (correction, FULL.corrections[0]),
             (reference, FULL.references[0]),
             (message, FULL),
-            (incoming, INCOMING),
+            (incoming(), INCOMING),
         ],
     )
     def test_round_trip(self, table: Any, value: Any) -> None:

@@ -24,7 +24,7 @@ from stalin_telegrams._duplicates import (
     _RareWords,
     forwarded,
 )
-from stalin_telegrams._model import PairKind as Kind
+from stalin_telegrams._records import PairKind as Kind
 from stalin_telegrams.exceptions import CriterionTypeError, InvalidCriterionError
 from tests import strategies
 from tests.factories import fake

@@ -44,14 +44,33 @@ class TestNames:
 
         assert getattr(stalin_telegrams, name) is getattr(_duplicates, name)
 
-    def test_pickle_of_0_2_pair_loads(self) -> None:
-        """A Pair pickled by 0.2.0, whose class was stalin_telegrams._duplicates.Pair, loads."""
+    @pytest.mark.parametrize("module", ["_duplicates", "_model"])
+    def test_pickle_of_an_earlier_pair_loads(self, module: str) -> None:
+        """A Pair pickled by 0.2.0 (class in _duplicates) or 0.3 and 0.4 (in _model) loads."""
         corpus = stalin_telegrams.load()
         pair = stalin_telegrams.Pair(corpus[0], corpus[1], 0.5, "same-matter")
         now = pickle.dumps(pair, protocol=0)
-        old = now.replace(b"stalin_telegrams._model\nPair", b"stalin_telegrams._duplicates\nPair")
+        old = now.replace(
+            b"stalin_telegrams._records\nPair", f"stalin_telegrams.{module}\nPair".encode()
+        )
         assert old != now
         assert pair == pickle.loads(old)  # noqa: S301 - a pickle this test made
+
+    @pytest.mark.parametrize(
+        "name", ["IncomingMessage", "IndexEntry", "Name", "Pair", "PairKind", "ResponseTime"]
+    )
+    def test_paths_of_0_4(self, name: str) -> None:
+        """The records 0.3 and 0.4 defined in _model can still be imported from there."""
+        from stalin_telegrams import _model, _records
+
+        assert getattr(_records, name) is getattr(_model, name)
+
+    def test_unknown_name_of_model(self) -> None:
+        """Any other name is missing from _model, as from any module."""
+        from stalin_telegrams import _model
+
+        with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
+            _model.Nothing  # noqa: B018 - the lookup is what is tested
 
     def test_loaded_on_first_use(self) -> None:
         """The loader and the duplicates engine are imported when a name of theirs is first used."""

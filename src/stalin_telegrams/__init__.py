@@ -21,20 +21,16 @@ if TYPE_CHECKING:
     from ._model import (
         Correction,
         FootnoteMark,
-        IncomingMessage,
-        IndexEntry,
         LineSpan,
         Mention,
         Message,
-        Name,
         NameKind,
-        Pair,
         Reference,
         ReplyKind,
         ReplyLink,
-        ResponseTime,
     )
     from ._query import find_phrase
+    from ._records import IncomingMessage, IndexEntry, Name, Pair, ResponseTime
     from ._words import DiffChunk, WordDiff
 
 __all__ = [
@@ -74,19 +70,19 @@ _LAZY = {
     "Correction": "._model",
     "DiffChunk": "._words",
     "FootnoteMark": "._model",
-    "IncomingMessage": "._model",
+    "IncomingMessage": "._records",
     "IncomingMessages": "._incoming",
-    "IndexEntry": "._model",
+    "IndexEntry": "._records",
     "LineSpan": "._model",
     "Mention": "._model",
     "Message": "._model",
-    "Name": "._model",
+    "Name": "._records",
     "NameKind": "._model",
-    "Pair": "._model",
+    "Pair": "._records",
     "Reference": "._model",
     "ReplyKind": "._model",
     "ReplyLink": "._model",
-    "ResponseTime": "._model",
+    "ResponseTime": "._records",
     "WordDiff": "._words",
     "duplicates": "._api",
     "filter_by": "._api",

@@ -15,10 +15,11 @@ import attrs
 from . import _checks
 from ._corpus import Corpus
 from ._criteria import Criteria, function_keywords
-from ._model import IncomingMessage, Message
+from ._model import Message
+from ._records import IncomingMessage
 
 if TYPE_CHECKING:
-    from ._model import Pair
+    from ._records import Pair
 
 
 def _corpus(messages: Iterable[Message] | None) -> Corpus:

@@ -13,10 +13,10 @@ import inspect
 import math
 import operator
 from collections.abc import Callable, Iterable, Mapping
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from ._dates import EXAMPLE, parse_iso_date
-from ._model import IncomingMessage, Message
+from ._model import Message
 from .exceptions import (
     ArgumentTypeError,
     CriterionTypeError,
@@ -24,6 +24,9 @@ from .exceptions import (
     InvalidCriterionError,
     InvalidRecordError,
 )
+
+if TYPE_CHECKING:
+    from ._records import IncomingMessage
 
 P = ParamSpec("P")
 R = TypeVar("R")

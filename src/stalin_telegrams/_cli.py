@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from ._corpus import Corpus
-    from ._model import IncomingMessage, Message, ReplyLink
+    from ._model import Message, ReplyLink
+    from ._records import IncomingMessage
 
 PROG = "stalin-telegrams"
 #: Where the documentation of the command line is, named in every --help.

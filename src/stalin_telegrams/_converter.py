@@ -38,11 +38,9 @@ import attrs
 from ._model import (
     Correction,
     FootnoteMark,
-    IncomingMessage,
     LineSpan,
     Mention,
     Message,
-    Name,
     NameKind,
     Reference,
     ReplyKind,
@@ -53,6 +51,8 @@ from .exceptions import CorpusDataError
 
 if TYPE_CHECKING:
     import cattrs
+
+    from ._records import IncomingMessage, Name
 
 T = TypeVar("T")
 #: A column checker: takes the values of one field over a run of records and
@@ -413,17 +413,6 @@ reference = Table(
 )
 reply_link = Table(ReplyLink, {"id": string, "kinds": literal_arrays(*get_args(ReplyKind))})
 mention = Table(Mention, {"name": string, "start": integer, "end": integer, "surface": string})
-name_entry = Table(
-    Name,
-    {
-        "name": string,
-        "kind": literal(*get_args(NameKind)),
-        "aliases": strings,
-        "description": string,
-        "note": string,
-        "part_of": strings,
-    },
-)
 message = Table(
     Message,
     {
@@ -451,31 +440,61 @@ message = Table(
         "mentions": tuple_of(mention),
     },
 )
-incoming = Table(
-    IncomingMessage,
-    {
-        "id": string,
-        "authors": strings,
-        "addressees": strings,
-        "date": optional_date,
-        "mentioned_in": strings,
-        "answered_by": strings,
-        "received_on": optional_date,
-        "reply_links": tuple_of(reply_link),
-    },
-)
-#: Every record table, for the tests that check them against their classes.
-TABLES: tuple[Table[Any], ...] = (
-    line_span,
-    footnote_mark,
-    correction,
-    reference,
-    reply_link,
-    mention,
-    name_entry,
-    message,
-    incoming,
-)
+
+
+# The index of names and the incoming messages are structured when first
+# asked for: load() makes neither their classes nor their tables.
+@functools.cache
+def name_entry() -> Table[Name]:
+    """Return the table of the entries of the index of names."""
+    from ._records import Name  # noqa: PLC0415 - not made by load()
+
+    return Table(
+        Name,
+        {
+            "name": string,
+            "kind": literal(*get_args(NameKind)),
+            "aliases": strings,
+            "description": string,
+            "note": string,
+            "part_of": strings,
+        },
+    )
+
+
+@functools.cache
+def incoming() -> Table[IncomingMessage]:
+    """Return the table of the incoming messages."""
+    from ._records import IncomingMessage  # noqa: PLC0415 - not made by load()
+
+    return Table(
+        IncomingMessage,
+        {
+            "id": string,
+            "authors": strings,
+            "addressees": strings,
+            "date": optional_date,
+            "mentioned_in": strings,
+            "answered_by": strings,
+            "received_on": optional_date,
+            "reply_links": tuple_of(reply_link),
+        },
+    )
+
+
+def tables() -> tuple[Table[Any], ...]:
+    """Return every record table, for the tests that check them against their classes."""
+    return (
+        line_span,
+        footnote_mark,
+        correction,
+        reference,
+        reply_link,
+        mention,
+        name_entry(),
+        message,
+        incoming(),
+    )
 
 
 def structure_names(value: object, *, verified: bool = False) -> tuple[Name, ...]:
@@ -488,7 +507,7 @@ def structure_names(value: object, *, verified: bool = False) -> tuple[Name, ...
             names the entry by position and the field.
     """
     try:
-        return name_entry(value, verified=verified)
+        return name_entry()(value, verified=verified)
     except FieldError as err:
         msg = f"names{err.location}: {err.problem}" if err.path else f"names: {err}"
         raise CorpusDataError(msg) from err
@@ -540,7 +559,7 @@ def structure_incoming(value: object, *, verified: bool = False) -> tuple[Incomi
             error names the record by position and id, and the field.
     """
     try:
-        return incoming(value, verified=verified)
+        return incoming()(value, verified=verified)
     except FieldError as err:
         index = err.path.pop(0) if err.path else None
         if type(value) is not list or type(index) is not int:
@@ -571,6 +590,8 @@ def converter() -> cattrs.Converter:
     # load() structures through the tables above and never needs cattrs:
     # only the build and the exports do, so it is imported here.
     import cattrs  # noqa: PLC0415
+
+    from ._records import IncomingMessage  # noqa: PLC0415 - not made by load()
 
     conv = cattrs.Converter(detailed_validation=False)
     conv.register_structure_hook(datetime.date, lambda value, _: iso_date(value))

@@ -21,7 +21,7 @@ from ._collector import paused
 from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
 from ._memo import Memo
-from ._model import IncomingMessage, IndexEntry, Message, Name, ResponseTime
+from ._model import Message
 from ._suggest import close_matches
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
@@ -41,8 +41,12 @@ if TYPE_CHECKING:
 
     from ._citation import Style
     from ._incoming import IncomingMessages
-    from ._model import Pair
+    from ._records import IncomingMessage, IndexEntry, Name, ResponseTime
+
+    #: Makes the index of names and the incoming messages of a corpus, on their first use.
+    Later = Callable[[], tuple[tuple[Name, ...], tuple[IncomingMessage, ...]]]
     from ._query import Vocabulary
+    from ._records import Pair
 
 
 def _aliases(value: object) -> dict[str, str]:
@@ -66,6 +70,8 @@ def _aliases(value: object) -> dict[str, str]:
 
 
 def _index(value: object) -> tuple[Name, ...]:
+    from ._records import Name  # noqa: PLC0415 - not made by load()
+
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         msg = f"index: expected an iterable of Name, {_checks.got(value)}"
         raise ArgumentTypeError(msg)
@@ -78,6 +84,8 @@ def _index(value: object) -> tuple[Name, ...]:
 
 
 def _incoming(value: object) -> tuple[IncomingMessage, ...]:
+    from ._records import IncomingMessage  # noqa: PLC0415 - not made by load()
+
     items = tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else None
     if items is None or not all(isinstance(i, IncomingMessage) for i in items):
         msg = f"incoming: expected an iterable of IncomingMessage records, {_checks.got(value)}"
@@ -109,10 +117,6 @@ def _restore_slots(self: object, state: object) -> None:
         raise TypeError(msg)
     for name, value in state.items():
         object.__setattr__(self, name, value)
-
-
-#: Makes the index of names and the incoming messages of a corpus, on their first use.
-Later = Callable[[], tuple[tuple[Name, ...], tuple[IncomingMessage, ...]]]
 
 
 def _as_given(
@@ -903,6 +907,8 @@ class Corpus(Sequence[Message]):
         error: type[ArgumentTypeError] = ArgumentTypeError,
     ) -> str:
         """Return the id of a message or incoming message of this corpus, following aliases."""
+        from ._records import IncomingMessage  # noqa: PLC0415 - not made by load()
+
         if isinstance(value, (Message, IncomingMessage)):
             wanted = value.id
         elif isinstance(value, str):
@@ -1075,6 +1081,8 @@ class Corpus(Sequence[Message]):
 
         .. versionadded:: 0.3.0
         """
+        from ._records import ResponseTime  # noqa: PLC0415 - not made by load()
+
         out: list[ResponseTime] = []
         incoming = self.incoming()
         for message in self._messages:

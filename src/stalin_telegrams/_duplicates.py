@@ -19,7 +19,8 @@ import attrs
 
 from . import _checks
 from ._memo import Memo
-from ._model import Message, Pair, PairKind
+from ._model import Message
+from ._records import Pair, PairKind
 from ._suggest import matcher
 from ._words import DiffChunk, WordDiff, diff, fold
 

@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from typing import SupportsIndex, overload
 
 from . import _checks
-from ._model import IncomingMessage
+from ._records import IncomingMessage
 from .exceptions import UnknownMessageError
 
 

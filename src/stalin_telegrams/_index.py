@@ -8,7 +8,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import get_args
 
 from . import _checks
-from ._model import IndexEntry, Message, Name, NameKind
+from ._model import Message, NameKind
+from ._records import IndexEntry, Name
 from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
 

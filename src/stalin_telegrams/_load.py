@@ -9,7 +9,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from ._collector import paused
 from ._converter import (
@@ -27,9 +27,12 @@ from ._converter import (
 )
 from ._corpus import Corpus
 from ._digest import DATA_BLAKE2B, DATA_SHA256
-from ._model import IncomingMessage, Message, Name
+from ._model import Message
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import CorpusDataError
+
+if TYPE_CHECKING:
+    from ._records import IncomingMessage, Name
 
 DATA_FILE = "telegrams.json"
 #: The keys of the corpus document, besides its messages.

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from . import _checks
 from ._criteria import Criteria
 from ._memo import Memo
-from ._model import Message, Name, split_names
+from ._model import Message, split_names
+from ._records import Name
 from ._suggest import close_matches
 from .exceptions import CriterionTypeError, InvalidCriterionError
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 
-from ._model import IncomingMessage, Message
+from ._model import Message
+from ._records import IncomingMessage
 
 #: How far (in days, either way) a message that names an incoming message
 #: may stand from one that answers it and still join its thread: the reply

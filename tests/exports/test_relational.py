@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from stalin_telegrams import load
-from stalin_telegrams._model import IncomingMessage
+from stalin_telegrams._records import IncomingMessage
 from stalin_telegrams.exceptions import InvalidArgumentError
 from stalin_telegrams.exports._relational import (
     INCOMING,

@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stalin_telegrams import filter_by, load
-from stalin_telegrams._model import IncomingMessage
+from stalin_telegrams._records import IncomingMessage
 from stalin_telegrams.exceptions import ExportError, InvalidArgumentError
 from stalin_telegrams.exports._relational import tables
 from stalin_telegrams.exports._schema import columns_of

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stalin_telegrams import load
-from stalin_telegrams._model import Mention, Message, Name, NameKind
+from stalin_telegrams._model import Mention, Message, NameKind
+from stalin_telegrams._records import Name
 from stalin_telegrams.pipeline import _names
 from stalin_telegrams.pipeline._tables import Index, MentionRuling, NotName, read_index
 from tests.factories import fake

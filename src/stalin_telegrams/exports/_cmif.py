@@ -38,7 +38,8 @@ from xml.etree import ElementTree
 from .. import _citation, _licence
 from .._atomic import writing
 from .._checks import got, shown
-from .._model import IncomingMessage, Message, Name
+from .._model import Message
+from .._records import IncomingMessage, Name
 from ..exceptions import ArgumentTypeError, InvalidArgumentError
 
 TEI = "http://www.tei-c.org/ns/1.0"

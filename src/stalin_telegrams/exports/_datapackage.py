@@ -18,7 +18,8 @@ from typing import Any
 
 from .. import _citation, _licence
 from .._atomic import checked_path, replacing_folder
-from .._model import IncomingMessage, Message, Name, Pair
+from .._model import Message
+from .._records import IncomingMessage, Name, Pair
 from .._version import __version__
 from ._relational import Table, TableColumn, rows, tables
 

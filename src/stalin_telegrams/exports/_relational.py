@@ -30,7 +30,8 @@ from typing import Any
 
 import attrs
 
-from .._model import IncomingMessage, Message, Name, Pair
+from .._model import Message
+from .._records import IncomingMessage, Name, Pair
 from ..exceptions import InvalidArgumentError
 from ._schema import Column, Kind, columns_of, message_columns, row
 

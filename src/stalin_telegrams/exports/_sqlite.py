@@ -20,7 +20,8 @@ from typing import Any
 
 from .. import _citation, _licence
 from .._atomic import Target, checked_path, file_set
-from .._model import IncomingMessage, Message, Name, Pair
+from .._model import Message
+from .._records import IncomingMessage, Name, Pair
 from ..exceptions import ExportError, InvalidArgumentError
 from ._relational import MESSAGES, Table, TableColumn, rows, tables
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .._converter import converter
-from .._model import IncomingMessage, Message, Name
+from .._model import Message
+from .._records import IncomingMessage, Name
 from .._version import SCHEMA_VERSION, __version__
 
 #: Modes of a file written where none was before: readable by all, like a checkout's.

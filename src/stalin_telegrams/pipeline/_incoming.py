@@ -6,7 +6,8 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 
-from .._model import IncomingMessage, Message, ReplyLink
+from .._model import Message, ReplyLink
+from .._records import IncomingMessage
 from ._references import Draft, Key
 
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-")

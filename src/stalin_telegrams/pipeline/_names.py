@@ -46,7 +46,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from .._model import Mention, Message, Name
+from .._model import Mention, Message
+from .._records import Name
 from ._tables import Index, MentionRuling
 
 #: What a form stands for: the canonical name, or ``None`` for a look-alike.

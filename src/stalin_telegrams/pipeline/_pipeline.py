@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from .._model import IncomingMessage
+from .._records import IncomingMessage
 from . import _assemble, _emit, _incoming, _names, _refs_link, _replies, _validate
 from ._source import SOURCE_SHA256, read_source, repair_order
 from ._tables import Index, Tables, read_index, read_tables

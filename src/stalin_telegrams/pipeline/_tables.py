@@ -18,7 +18,8 @@ from attrs import AttrsInstance
 from cattrs.errors import CattrsError
 
 from .._converter import converter
-from .._model import Correction, Name
+from .._model import Correction
+from .._records import Name
 
 T = TypeVar("T", bound=AttrsInstance)
 

@@ -6,7 +6,8 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from .._model import IncomingMessage, Message, ReplyLink
+from .._model import Message, ReplyLink
+from .._records import IncomingMessage
 
 FIRST_DAY = datetime.date(1941, 7, 1)
 LAST_DAY = datetime.date(1945, 12, 31)
