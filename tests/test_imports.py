@@ -218,3 +218,23 @@ class TestImportCost:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "[]" == done.stdout.strip()
+
+    def test_load_makes_what_it_returns(self) -> None:
+        """load() leaves to their first use the index, the incoming messages and the criteria."""
+        later = (
+            "stalin_telegrams._records",
+            "stalin_telegrams._incoming",
+            "stalin_telegrams._criteria",
+            "stalin_telegrams._suggest",
+        )
+        code = (
+            "import sys, stalin_telegrams as s\n"
+            "corpus = s.load()\n"
+            f"before = [m for m in {later!r} if m in sys.modules]\n"
+            "corpus.incoming(), corpus.name_index, s.Corpus.filter_by\n"
+            f"print(before, [m for m in {later!r} if m not in sys.modules])\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[] []" == done.stdout.strip()

@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _checks
 from ._collector import paused
-from ._criteria import Criteria, method_keywords
 from ._digest import DATA_SHA256
 from ._memo import Memo
 from ._model import Message
-from ._suggest import close_matches
 from ._version import SCHEMA_VERSION, __version__
 from .exceptions import (
     ArgumentTypeError,
@@ -40,6 +38,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from ._citation import Style
+    from ._criteria import Criteria, method_keywords
     from ._incoming import IncomingMessages
     from ._records import IncomingMessage, IndexEntry, Name, ResponseTime
 
@@ -205,6 +204,36 @@ class _Origin:
             state["aliases"],
             functools.partial(_as_given, state["index"], tuple(state["incoming"])),
         )
+
+
+class _CriteriaKeywords:
+    """A method taking the criteria as keywords, made on its first lookup.
+
+    :func:`~stalin_telegrams._criteria.method_keywords` needs the class of the
+    criteria, which :func:`~stalin_telegrams.load` does not make: the first
+    lookup of the method (a call, ``help()``, :func:`inspect.signature`)
+    makes it and puts it on the class in place of this.
+    """
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self.method = method
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.owner = owner
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:  # noqa: ANN401 - the method
+        from ._criteria import Criteria, method_keywords  # noqa: PLC0415 - not made by load()
+
+        made = method_keywords(Criteria)(self.method)
+        setattr(self.owner, self.name, made)
+        return made.__get__(instance, owner)
+
+
+if TYPE_CHECKING:
+    _criteria_keywords = method_keywords(Criteria)
+else:
+    _criteria_keywords = _CriteriaKeywords
 
 
 class Corpus(Sequence[Message]):
@@ -486,6 +515,8 @@ class Corpus(Sequence[Message]):
         if found is None and message_id in self._aliases:
             found = self._by_id.get(self._aliases[message_id])
         if found is None:
+            from ._suggest import close_matches  # noqa: PLC0415 - for the error alone
+
             close = close_matches(message_id, self._by_id)
             raise UnknownMessageError(message_id, tuple(close))
         return found
@@ -811,7 +842,7 @@ class Corpus(Sequence[Message]):
 
         return edition_citation(style)
 
-    @method_keywords(Criteria)
+    @_criteria_keywords
     def filter_by(self, criteria: Criteria) -> Corpus:
         """Return the messages of this corpus that meet every criterion given.
 
@@ -923,6 +954,8 @@ class Corpus(Sequence[Message]):
         if wanted not in self._by_id and wanted not in incoming:
             wanted = self._aliases.get(wanted, wanted)
         if wanted not in self._by_id and wanted not in incoming:
+            from ._suggest import close_matches  # noqa: PLC0415 - for the error alone
+
             close = close_matches(wanted, [*self._by_id, *incoming])
             raise UnknownMessageError(wanted, tuple(close))
         return wanted
