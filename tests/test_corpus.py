@@ -21,7 +21,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from stalin_telegrams import Corpus, Message, __version__, _threads, load
+from stalin_telegrams import Corpus, Message, __version__, _corpus, _threads, load
 from stalin_telegrams.exceptions import (
     ArgumentTypeError,
     InvalidCriterionError,
@@ -518,6 +518,25 @@ class TestReverseLinks:
 
 class TestPickle:
     """A corpus pickles under every protocol, slices and selections included."""
+
+    @pytest.mark.parametrize("shape", ["0.2", "0.4"])
+    def test_earlier_state_restored(self, shape: str) -> None:
+        """What a corpus shares with its selections, pickled by 0.2 or 0.4, is restored whole."""
+        corpus = load()
+        state: dict[str, object] = {
+            "aliases": dict(corpus.aliases),
+            "incoming": tuple(corpus.incoming()),
+            "index": corpus.name_index,
+            "messages": tuple(corpus),
+            "vocabulary": None,
+        }
+        origin = object.__new__(_corpus._Origin)
+        origin.__setstate__((None, state) if shape == "0.2" else state)
+        assert (corpus.incoming(), corpus.name_index) == (origin.incoming, origin.index)
+        assert (
+            corpus.incoming()["1943-03-11-churchill-to-stalin"]
+            == origin.incoming["1943-03-11-churchill-to-stalin"]
+        )
 
     @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
     def test_round_trip(self, protocol: int) -> None:
