@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _checks
+from ._fold import fold
 from ._memo import Memo
 from ._model import Message
 from ._records import Pair, PairKind
 from ._suggest import matcher
-from ._words import DiffChunk, WordDiff, diff, fold
 
 # Pair, DiffChunk and WordDiff were defined here in 0.2.0: their old import
-# paths (and so pickles made with 0.2.0) keep working.
+# paths (and so pickles made with 0.2.0) keep working; the word diff's
+# records (:mod:`._words`) are loaded when first asked for.
 __all__ = [
     "DiffChunk",
     "Pair",
@@ -39,6 +40,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     import difflib
+
+    from ._words import DiffChunk, WordDiff
 
 #: The words in a shingle.
 _SHINGLE_WORDS = 3
@@ -128,7 +131,18 @@ def word_diff(first: Message, second: Message) -> WordDiff:
     """
     _checks.message(first, "first")
     _checks.message(second, "second")
+    from ._words import diff  # noqa: PLC0415 - loaded with the first diff
+
     return diff(first.id, first.text, second.id, second.text)
+
+
+def __getattr__(name: str) -> object:
+    if name in {"DiffChunk", "WordDiff"}:
+        from . import _words  # noqa: PLC0415 - loaded with the first diff
+
+        return getattr(_words, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 @attrs.frozen

@@ -1,9 +1,10 @@
-"""Words as the texts are compared: their keys, and the word-by-word diff of two texts.
+"""The word-by-word diff of two texts, and the records that hold it.
 
-A word is compared by its letters and digits, case-folded; each run of a diff
-keeps the words as printed. :func:`~stalin_telegrams.duplicates`,
-:func:`~stalin_telegrams.similarity` and :meth:`~stalin_telegrams.Pair.diff`
-all read words through this module.
+A word is compared by its key (:func:`._fold.fold`): its letters and digits,
+case-folded; each run of a diff keeps the words as printed.
+:meth:`~stalin_telegrams.Pair.diff` and :func:`~stalin_telegrams.word_diff`
+read words through this module; :func:`~stalin_telegrams.duplicates` and
+:func:`~stalin_telegrams.similarity` need only the keys, and never load it.
 """
 
 from __future__ import annotations
@@ -13,24 +14,13 @@ from typing import Literal
 
 import attrs
 
+from ._fold import fold
 from ._recordcheck import checked
 from ._suggest import matcher
 
-# What a word is compared by: its letters and digits, case-folded. Dashes
-# join words without spaces in the edition ("troops\u2014in"), and separate them.
-_NOT_KEY = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 
 Op = Literal["equal", "replace", "delete", "insert"]
-
-
-def fold(text: str) -> str:
-    """Return *text* case-folded, dashes as spaces, without what is not part of a word's key."""
-    # Dashes become spaces, and deleting what is not part of a key leaves the
-    # spaces in place, so a split of the folded text lines up word for word
-    # with a split of the text.
-    spaced = text.replace("\u2014", " ").replace("\u2013", " ")
-    return _NOT_KEY.sub("", spaced.casefold())
 
 
 def printed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
