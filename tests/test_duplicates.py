@@ -16,12 +16,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stalin_telegrams import Corpus, Message, Pair, Reference, duplicates, load, similarity
+from stalin_telegrams import (
+    Corpus,
+    Message,
+    Pair,
+    Reference,
+    _duplicates,
+    duplicates,
+    load,
+    similarity,
+)
 from stalin_telegrams._duplicates import (
     DEFAULT_THRESHOLD,
     MIN_MATCHED_WORDS,
+    _blocks,
     _keys,
     _RareWords,
+    candidates,
     forwarded,
 )
 from stalin_telegrams._records import PairKind as Kind
@@ -400,6 +411,66 @@ class TestPairDiff:
         text = str(pair.diff())
         assert text.startswith("--- 1944-12-02-churchill\n+++ 1944-12-02-roosevelt\n")
         assert text.endswith("a similar message to [-the President.-] {+Mr Churchill.+}")
+
+
+def difflib_blocks(first: str, second: str) -> list[tuple[int, int, int]]:
+    """Return difflib's matching runs of the keys of two texts, as (i, j, size), but the last."""
+    a, b = _keys(first).keys, _keys(second).keys
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return [(i, j, size) for i, j, size in blocks[:-1]]
+
+
+#: Word sequences with many repeats: a few short words.
+few_words = st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=60).map(" ".join)
+
+
+@st.composite
+def edited(draw: st.DrawFn) -> tuple[str, str]:
+    """Draw a text of few words, and a copy of it with a few words added, dropped or changed."""
+    words = draw(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=80))
+    copy = list(words)
+    for _ in range(draw(st.integers(0, 5))):
+        where = draw(st.integers(0, len(copy)))
+        word = draw(st.sampled_from(["a", "b", "f", "g"]))
+        change = draw(st.sampled_from(["add", "drop", "change"]))
+        if change == "add":
+            copy.insert(where, word)
+        elif where < len(copy):
+            if change == "drop":
+                del copy[where]
+            else:
+                copy[where] = word
+    return " ".join(words), " ".join(copy)
+
+
+class TestMatchingRuns:
+    """The matching runs of two texts are difflib's, found another way."""
+
+    @given(few_words, few_words)
+    def test_any_texts(self, first: str, second: str) -> None:
+        """Any two word sequences have difflib's runs, at the same places."""
+        assert difflib_blocks(first, second) == _blocks(_keys(first), _keys(second))
+
+    @given(edited())
+    def test_nearly_the_same(self, texts: tuple[str, str]) -> None:
+        """A text and an edited copy of it have difflib's runs, either way round."""
+        first, second = texts
+        assert difflib_blocks(first, second) == _blocks(_keys(first), _keys(second))
+        assert difflib_blocks(second, first) == _blocks(_keys(second), _keys(first))
+
+    def test_corpus_candidates(self) -> None:
+        """Every two messages compared word by word have difflib's runs, either way round."""
+        corpus = sorted(load(), key=lambda m: m.number)
+        for a, b in candidates(corpus):
+            first, second = corpus[a].text, corpus[b].text
+            assert difflib_blocks(first, second) == _blocks(_keys(first), _keys(second))
+            assert difflib_blocks(second, first) == _blocks(_keys(second), _keys(first))
+
+    def test_more_words_than_characters(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Texts with more distinct words than characters to code them have difflib's runs."""
+        first, second = load()["1945-05-07-churchill"].text, load()["1945-05-07-truman"].text
+        monkeypatch.setattr(_duplicates, "_CODES", 2)
+        assert difflib_blocks(first, second) == _blocks(_keys(first), _keys(second))
 
 
 class TestDuplicatesProperties:

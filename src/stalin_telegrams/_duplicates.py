@@ -10,19 +10,20 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import chain, combinations, repeat
+from itertools import chain, combinations
 from typing import TYPE_CHECKING
-
-import attrs
 
 from . import _checks
 from ._fold import fold
 from ._memo import Memo
 from ._model import Message
 from ._records import Pair, PairKind
-from ._suggest import matcher
+
+if TYPE_CHECKING:
+    from ._words import DiffChunk, WordDiff
 
 # Pair, DiffChunk and WordDiff were defined here in 0.2.0: their old import
 # paths (and so pickles made with 0.2.0) keep working; the word diff's
@@ -37,11 +38,6 @@ __all__ = [
     "similarity",
     "word_diff",
 ]
-
-if TYPE_CHECKING:
-    import difflib
-
-    from ._words import DiffChunk, WordDiff
 
 #: The words in a shingle.
 _SHINGLE_WORDS = 3
@@ -145,13 +141,21 @@ def __getattr__(name: str) -> object:
     raise AttributeError(msg)
 
 
-@attrs.frozen
 class _Keys:
-    """The keys a text's words are compared by, its distinct words, and its shingles."""
+    """The keys a text's words are compared by, its distinct words, and its shingles.
 
-    keys: tuple[str, ...]
-    words: frozenset[str]
-    shingles: frozenset[Shingle]
+    A plain class, not a record: it is made once per text, inside the search,
+    and the first search of a process makes the class too.
+    """
+
+    __slots__ = ("keys", "shingles", "words")
+
+    def __init__(
+        self, keys: tuple[str, ...], words: frozenset[str], shingles: frozenset[Shingle]
+    ) -> None:
+        self.keys = keys
+        self.words = words
+        self.shingles = shingles
 
 
 #: What a search computes of a text, kept by the corpus searched (:class:`~._memo.Memo`).
@@ -197,21 +201,158 @@ def similarity(first: Message, second: Message) -> float:
     """
     _checks.message(first, "first")
     _checks.message(second, "second")
-    a, b = _keys(first.text).keys, _keys(second.text).keys
-    return _score(a, b, matcher(a, b))[0]
+    return _Pairing(_keys(first.text), _keys(second.text)).score()[0]
 
 
-def _score(
-    a: Sequence[str], b: Sequence[str], pairing: difflib.SequenceMatcher[str]
-) -> tuple[float, int]:
-    """Return the similarity of two word sequences, and the words in their matching runs.
+def _ratio(matched: int, total: int) -> float:
+    """Return ``2 * M / T`` for *matched* words of *total* in two sequences (1.0 for none).
 
-    The one statement of the formula: ``2 * M / T`` (1.0 for two empty
-    sequences).
+    The one statement of the formula, for the similarity and for its
+    bounds, as difflib's ratios state it.
     """
-    matched = sum(block.size for block in pairing.get_matching_blocks())
-    total = len(a) + len(b)
-    return (2 * matched / total if total else 1.0), matched
+    return 2.0 * matched / total if total else 1.0
+
+
+def _same_length(a: str, i: int, b: str, j: int, most: int) -> int:
+    """Return how many characters of *a* from *i* equal those of *b* from *j*, at most *most*."""
+    if most <= 0 or a[i] != b[j]:
+        return 0
+    # Slices compared in doubling lengths, then halving: a run of n costs
+    # about 2 log n comparisons, each done in C.
+    low, high = 1, 2
+    while high <= most and a[i : i + high] == b[j : j + high]:
+        low, high = high, high * 2
+    high = min(high, most + 1)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if a[i : i + middle] == b[j : j + middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _longest_run(a: str, b: str, span: tuple[int, int, int, int]) -> tuple[int, int, int]:
+    """Return (i, j, size) of the longest common run of ``a[alo:ahi]`` and ``b[blo:bhi]``.
+
+    Of runs as long, the first in *a*, then in *b*; ``(alo, blo, 0)`` if
+    there is none: ``SequenceMatcher.find_longest_match`` without junk.
+    Each start in *a* is tried for a run one longer than the best so far,
+    by :meth:`str.find`; a run found is grown in place, then looked for one
+    longer further on in *b*.
+    """
+    alo, ahi, blo, bhi = span
+    find = b.find
+    best_i, best_j, best = alo, blo, 0
+    i = checked = alo
+    while i + best < ahi and best < bhi - blo:
+        step = (best + 1) // 2
+        if step > 1 and i >= checked:
+            # A run longer than the best from any of the next *step* starts
+            # holds their common middle: if b lacks it, skip them all.
+            if find(a[i + step - 1 : i + best + 1], blo, bhi) < 0:
+                i += step
+                continue
+            checked = i + step
+        j = find(a[i : i + best + 1], blo, bhi)
+        if j < 0:
+            i += 1
+            continue
+        # j is the first place in b of a run from i longer than the best: a
+        # longer one from i holds it, so it lies further on.
+        size = best + 1
+        while True:
+            size += _same_length(a, i + size, b, j + size, min(ahi - i, bhi - j) - size)
+            if i + size >= ahi:
+                break
+            further = find(a[i : i + size + 1], j + 1, bhi)
+            if further < 0:
+                break
+            j, size = further, size + 1
+        best_i, best_j, best = i, j, size
+        i += 1
+    return best_i, best_j, best
+
+
+#: The most distinct words two texts may have to be coded as characters by
+#: :func:`_blocks`, one character each.
+_CODES = sys.maxunicode + 1
+
+
+def _blocks(first: _Keys, second: _Keys) -> list[tuple[int, int, int]]:
+    """Return the matching runs of the keys of two texts, as (i, j, size), in order.
+
+    Those of ``difflib.SequenceMatcher(None, first.keys, second.keys,
+    autojunk=False).get_matching_blocks()`` but the last, empty one: the
+    longest common run (:func:`_longest_run`), then the same on each side
+    of it, and so on. Each distinct word is coded as one character, so that
+    runs are found by string search, in C, rather than word by word. (No
+    two runs touch, each being the longest where it was found: there are
+    none to join.)
+    """
+    words = first.words | second.words
+    if len(words) > _CODES:  # more words than characters: difflib's own way
+        from ._suggest import matcher  # noqa: PLC0415 - loaded late, as there
+
+        return [
+            (i, j, size) for i, j, size in matcher(first.keys, second.keys).get_matching_blocks()
+        ][:-1]
+    code = dict(zip(words, map(chr, range(len(words))), strict=True))
+    a = "".join(map(code.__getitem__, first.keys))
+    b = "".join(map(code.__getitem__, second.keys))
+    spans = [(0, len(a), 0, len(b))]
+    blocks: list[tuple[int, int, int]] = []
+    while spans:
+        alo, ahi, blo, bhi = span = spans.pop()
+        i, j, size = block = _longest_run(a, b, span)
+        if size:
+            blocks.append(block)
+            if alo < i and blo < j:
+                spans.append((alo, i, blo, j))
+            if i + size < ahi and j + size < bhi:
+                spans.append((i + size, ahi, j + size, bhi))
+    blocks.sort()
+    return blocks
+
+
+class _Pairing:
+    """Two texts compared word by word, each measure computed when first asked for.
+
+    The bounds and runs of ``difflib.SequenceMatcher`` over their keys,
+    without junk: a bound that fails spares the runs.
+    """
+
+    __slots__ = ("_common", "_runs", "first", "second", "total")
+
+    def __init__(self, first: _Keys, second: _Keys) -> None:
+        self.first = first
+        self.second = second
+        self.total = len(first.keys) + len(second.keys)
+        self._common: int | None = None
+        self._runs: list[int] | None = None
+
+    def real_quick_ratio(self) -> float:
+        """Return the bound of the similarity from the lengths alone."""
+        return _ratio(min(len(self.first.keys), len(self.second.keys)), self.total)
+
+    def quick_ratio(self) -> float:
+        """Return the bound of the similarity from the words in common, repeats counted."""
+        if self._common is None:
+            shared = self.first.words & self.second.words
+            a, b = Counter(self.first.keys), Counter(self.second.keys)
+            self._common = sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+        return _ratio(self._common, self.total)
+
+    def runs(self) -> list[int]:
+        """Return the sizes of the matching runs (see :func:`_blocks`)."""
+        if self._runs is None:
+            self._runs = [size for _, _, size in _blocks(self.first, self.second)]
+        return self._runs
+
+    def score(self) -> tuple[float, int]:
+        """Return the similarity, and the words in matching runs."""
+        matched = sum(self.runs())
+        return _ratio(matched, self.total), matched
 
 
 def candidates(messages: Sequence[Message], keys: Keys = _keys) -> list[tuple[int, int]]:
@@ -232,39 +373,40 @@ def candidates(messages: Sequence[Message], keys: Keys = _keys) -> list[tuple[in
             common.add(shingle)
         elif count > 1:
             repeated.add(shingle)
+    # The least count of each message's pairs: the share of the smaller of
+    # two is the smaller of their shares.
+    need = [CANDIDATE_SHARE * (len(shingles) - len(shingles & common)) for shingles in sets]
     # Only shingles in two to COMMON_SHINGLE messages can make a candidate,
-    # so only they are indexed; set intersections keep the loop short.
-    index: dict[Shingle, list[int]] = {}
-    for position, shingles in enumerate(sets):
-        for shingle in shingles & repeated:
-            index.setdefault(shingle, []).append(position)
-    # Every pair of messages that share a shingle, counted in one pass.
-    shared = Counter(chain.from_iterable(map(combinations, index.values(), repeat(2))))
-    uncommon = [len(shingles) - len(shingles & common) for shingles in sets]
-    return sorted(
-        (a, b)
-        for (a, b), count in shared.items()
-        if count >= CANDIDATE_SHARE * min(uncommon[a], uncommon[b])
-    )
+    # so only they are indexed, each with the messages read so far that hold
+    # it: each message counts the shingles it shares with each earlier one.
+    holders: dict[Shingle, list[int]] = {shingle: [] for shingle in repeated}
+    found: list[tuple[int, int]] = []
+    for b, shingles in enumerate(sets):
+        lists = list(map(holders.__getitem__, shingles & repeated))
+        least = need[b]
+        shared = Counter(chain.from_iterable(lists))
+        found.extend((a, b) for a, count in shared.items() if count >= least or count >= need[a])
+        for positions in lists:
+            positions.append(b)
+    found.sort()
+    return found
 
 
-def _quoted(
-    first: Message, second: Message, pairing: difflib.SequenceMatcher[str], keys: Keys
-) -> float:
+def _quoted(first: Message, second: Message, pairing: _Pairing) -> float:
     """Return the share of the shorter text quoted in the longer, or 0.0 if it is not quoted whole.
 
     The shorter must be contained whole (see :data:`QUOTED_SHARE`), and the
     longer must print it as a quotation: paragraphs that open with a
     quotation mark hold at least as many words as the shorter text has.
     """
-    a, b = len(keys(first.text).keys), len(keys(second.text).keys)
+    a, b = len(pairing.first.keys), len(pairing.second.keys)
     short, long_text = (b, first.text) if a > b else (a, second.text)
     if not short or short > QUOTED_LENGTH * max(a, b):
         return 0.0
     quoted = _quoted_words(long_text)
     if quoted < short or pairing.quick_ratio() * (a + b) < 2 * QUOTED_SHARE * short:
         return 0.0
-    runs = sum(block.size for block in pairing.get_matching_blocks() if block.size >= QUOTED_RUN)
+    runs = sum(size for size in pairing.runs() if size >= QUOTED_RUN)
     if runs < MIN_MATCHED_WORDS or runs < QUOTED_SHARE * short:
         return 0.0
     return runs / short
@@ -301,8 +443,7 @@ def _text_pairs(
             if key in found:
                 score = found[key][0]
             else:
-                ka, kb = keys(pool[key[0]].text).keys, keys(pool[key[1]].text).keys
-                score = _score(ka, kb, matcher(ka, kb))[0]
+                score = _Pairing(keys(pool[key[0]].text), keys(pool[key[1]].text)).score()[0]
             found[key] = (score, "copy")
     return found
 
@@ -311,14 +452,13 @@ def _compare(
     first: Message, second: Message, threshold: float, keys: Keys
 ) -> tuple[float, PairKind] | None:
     """Return the score and kind of two candidate texts, or None if they are not a pair."""
-    ka, kb = keys(first.text).keys, keys(second.text).keys
-    pairing = matcher(ka, kb)
-    share = _quoted(first, second, pairing, keys)
+    pairing = _Pairing(keys(first.text), keys(second.text))
+    share = _quoted(first, second, pairing)
     if share:
         return share, "quotation"
     if pairing.real_quick_ratio() < threshold or pairing.quick_ratio() < threshold:
         return None
-    score, matched = _score(ka, kb, pairing)
+    score, matched = pairing.score()
     if score >= threshold and matched >= MIN_MATCHED_WORDS:
         return score, "same-message"
     return None
@@ -338,10 +478,13 @@ class _RareWords:
         frequency = Counter(chain.from_iterable(words))
         size = len(pool)
         limit = RARE_SHARE * size
-        self.squared = {w: math.log(size / n) ** 2 for w, n in frequency.items() if 1 < n <= limit}
+        # One weight for each count a word may have.
+        weights = {n: math.log(size / n) ** 2 for n in range(2, math.floor(limit) + 1)}
+        self.squared = {w: weights[n] for w, n in frequency.items() if 1 < n <= limit}
         rare = frozenset(self.squared)
         self.sets = [ws & rare for ws in words]
-        self.squared_norms = [math.fsum(map(self.squared.__getitem__, ws)) for ws in self.sets]
+        # Each message's squared norm, summed when a cosine first needs it.
+        self._norms: list[float | None] = [None] * size
 
     def cosine(self, i: int, j: int) -> float:
         """Return the cosine of the rare-word vectors of messages *i* and *j*, in ``[0, 1]``.
@@ -355,7 +498,13 @@ class _RareWords:
         if not shared:
             return 0.0
         dot = math.fsum(map(self.squared.__getitem__, shared))
-        return min(1.0, dot / math.sqrt(self.squared_norms[i] * self.squared_norms[j]))
+        return min(1.0, dot / math.sqrt(self._squared_norm(i) * self._squared_norm(j)))
+
+    def _squared_norm(self, i: int) -> float:
+        norm = self._norms[i]
+        if norm is None:
+            norm = self._norms[i] = math.fsum(map(self.squared.__getitem__, self.sets[i]))
+        return norm
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -434,45 +583,60 @@ def _close(a: Message, b: Message) -> bool:
 
 
 def _matter_pairs(
-    pool: Sequence[Message], taken: set[tuple[int, int]], rare: _RareWords
+    pool: Sequence[Message],
+    taken: set[tuple[int, int]],
+    rare: _RareWords,
+    courtesy: Callable[[str], bool],
 ) -> dict[tuple[int, int], tuple[float, PairKind]]:
     """Return the pairs of one matter told to two leaders in separately worded messages."""
-    dated = sorted(
-        (i for i, m in enumerate(pool) if m.date is not None),
-        key=lambda i: pool[i].date or datetime.date.min,
-    )
+    dates = [m.date for m in pool]
+    dated = [(date, i) for i, date in enumerate(dates) if date is not None]
+    dated.sort()
     named = _counterparts(pool)
     window = datetime.timedelta(days=SAME_MATTER_DAYS)
     found: dict[tuple[int, int], tuple[float, PairKind]] = {}
-    for n, i in enumerate(dated):
+    for n, (day, i) in enumerate(dated):
         first = pool[i]
         # Indices, not a slice: a slice would copy the rest of the list for every message.
-        for j in map(dated.__getitem__, range(n + 1, len(dated))):
-            second = pool[j]
-            if (second.date or datetime.date.max) - (first.date or datetime.date.min) > window:
+        for later, j in map(dated.__getitem__, range(n + 1, len(dated))):
+            if later - day > window:
                 break
+            second = pool[j]
             key = (min(i, j), max(i, j))
             if key in taken or not _close(first, second):
                 continue
-            cosine = rare.cosine(i, j)
-            if _same_matter(first, second, cosine, named):
-                found[key] = (cosine, "same-matter")
+            least = _least_cosine(first, second, named, courtesy)
+            if least is not None:
+                cosine = rare.cosine(i, j)
+                if cosine >= least:
+                    found[key] = (cosine, "same-matter")
     return found
 
 
-def _same_matter(
-    a: Message, b: Message, cosine: float, named: set[tuple[str, tuple[str, ...]]]
-) -> bool:
-    """Tell whether two close messages to different leaders tell one matter."""
+def _least_cosine(
+    a: Message,
+    b: Message,
+    named: set[tuple[str, tuple[str, ...]]],
+    courtesy: Callable[[str], bool],
+) -> float | None:
+    """Return the least cosine at which two close messages to different leaders tell one matter.
+
+    None if they cannot, whatever their words.
+    """
     if a.enclosed_in == b.id or b.enclosed_in == a.id:
-        return False
-    if _FORMULA.search(a.text) or _FORMULA.search(b.text):
-        return False
+        return None
+    if courtesy(a.text) or courtesy(b.text):
+        return None
     if _refers(a, b) or _refers(b, a):
-        return cosine >= REFERRED_COSINE
+        return REFERRED_COSINE
     if (a.id, b.recipients) in named or (b.id, a.recipients) in named:
-        return False
-    return cosine >= SAME_MATTER_COSINE
+        return None
+    return SAME_MATTER_COSINE
+
+
+def _courtesy(text: str) -> bool:
+    """Tell whether *text* is a message of courtesy (:data:`_FORMULA`)."""
+    return _FORMULA.search(text) is not None
 
 
 def find_pairs(
@@ -494,12 +658,13 @@ def find_pairs(
         :attr:`~stalin_telegrams.Message.number`) first, in volume order of
         the first message, then of the second.
     """
-    keys = (Memo() if memo is None else memo).table(_keys)
+    memo = Memo() if memo is None else memo
+    keys = memo.table(_keys)
     pool = sorted(messages, key=lambda m: m.number)
     found = _text_pairs(pool, threshold, keys)
     rare = _RareWords(pool, keys)
     found.update(_covering_pairs(pool, set(found), rare))
-    found.update(_matter_pairs(pool, set(found), rare))
+    found.update(_matter_pairs(pool, set(found), rare, memo.table(_courtesy)))
     return tuple(
         Pair(pool[a], pool[b], score, kind) for (a, b), (score, kind) in sorted(found.items())
     )

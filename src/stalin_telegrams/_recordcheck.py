@@ -69,6 +69,8 @@ def _date(value: object) -> str | None:
 
 
 def _real(value: object) -> str | None:
+    if type(value) is float:  # as every Pair duplicates() makes has: numbers is not needed
+        return None
     # numbers costs a millisecond at import, and only a Pair has a real field.
     import numbers  # noqa: PLC0415
 
