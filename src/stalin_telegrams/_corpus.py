@@ -107,14 +107,19 @@ def _slots_state(self: object) -> dict[str, object]:
     }
 
 
-def _restore_slots(self: object, state: object) -> None:
-    """Restore the slots of *self* from *state*; a pickle made by 0.2 (a pair of dicts) too."""
+def _state(self: object, state: object) -> dict[str, Any]:
+    """Return the pickled *state* of *self* as a dict; one made by 0.2 (two dicts) too."""
     if isinstance(state, tuple):  # (instance dict, slots), as Python pickles slots
         state = {key: value for part in state if part for key, value in part.items()}
     if not isinstance(state, dict):
         msg = f"cannot restore a {type(self).__name__} from {type(state).__name__}"
         raise TypeError(msg)
-    for name, value in state.items():
+    return state
+
+
+def _restore_slots(self: object, state: object) -> None:
+    """Restore the slots of *self* from *state*; a pickle made by 0.2 (a pair of dicts) too."""
+    for name, value in _state(self, state).items():
         object.__setattr__(self, name, value)
 
 
@@ -194,11 +199,7 @@ class _Origin:
         }
 
     def __setstate__(self, state: object) -> None:
-        if isinstance(state, tuple):  # (instance dict, slots), as Python pickles slots
-            state = {key: value for part in state if part for key, value in part.items()}
-        if not isinstance(state, dict):
-            msg = f"cannot restore a {type(self).__name__} from {type(state).__name__}"
-            raise TypeError(msg)
+        state = _state(self, state)
         self._start(
             state["messages"],
             state["aliases"],
